@@ -1,0 +1,4 @@
+//! Sign-in material: the token signing keys and access tokens.
+
+pub mod keys;
+pub mod tokens;

@@ -1,0 +1,117 @@
+//! Authorisation: every decision of who may do what, in one place, tested as a matrix.
+//!
+//! Rules:
+//! - Platform admins manage tenants. They do not read tenant data unless they are also members.
+//! - Every member of a tenant reads its data.
+//! - Tenant admins manage the tenant's users and memberships and edit everything.
+//! - Coordinators edit municipalities and districts; a coordinator scoped to one municipality
+//!   edits only that municipality and its districts, and cannot add municipalities.
+//! - Experts, bestuurders and viewers read.
+
+use uuid::Uuid;
+
+use crate::domain::role::Role;
+
+/// One role a user holds in the tenant of the request, optionally scoped to a municipality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grant {
+    pub role: Role,
+    pub municipality_id: Option<Uuid>,
+}
+
+/// What a user may be allowed to do inside one tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenantAction {
+    Read,
+    ManageUsers,
+    CreateMunicipality,
+    /// Change this municipality or its districts.
+    EditMunicipality(Uuid),
+}
+
+/// Whether a member with `grants` in a tenant may do `action` there.
+pub fn tenant_allows(grants: &[Grant], action: TenantAction) -> bool {
+    grants.iter().any(|g| grant_allows(*g, action))
+}
+
+fn grant_allows(grant: Grant, action: TenantAction) -> bool {
+    use TenantAction::*;
+    match (grant.role, action) {
+        (_, Read) => true,
+        (Role::TenantAdmin, _) => true,
+        (Role::Coordinator, CreateMunicipality) => grant.municipality_id.is_none(),
+        (Role::Coordinator, EditMunicipality(m)) => grant.municipality_id.is_none_or(|own| own == m),
+        (Role::Coordinator, ManageUsers) => false,
+        (Role::Expert | Role::Bestuurder | Role::Viewer, _) => false,
+    }
+}
+
+/// Whether the user may create, list, suspend and reactivate tenants.
+pub fn may_manage_tenants(is_platform_admin: bool) -> bool {
+    is_platform_admin
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TenantAction::*;
+
+    fn g(role: Role, m: Option<Uuid>) -> Vec<Grant> {
+        vec![Grant { role, municipality_id: m }]
+    }
+
+    #[test]
+    fn matrix() {
+        let ermelo = Uuid::new_v4();
+        let putten = Uuid::new_v4();
+        // (grants, action, allowed)
+        let cases: Vec<(Vec<Grant>, TenantAction, bool)> = vec![
+            (g(Role::TenantAdmin, None), Read, true),
+            (g(Role::TenantAdmin, None), ManageUsers, true),
+            (g(Role::TenantAdmin, None), CreateMunicipality, true),
+            (g(Role::TenantAdmin, None), EditMunicipality(ermelo), true),
+            (g(Role::Coordinator, None), Read, true),
+            (g(Role::Coordinator, None), ManageUsers, false),
+            (g(Role::Coordinator, None), CreateMunicipality, true),
+            (g(Role::Coordinator, None), EditMunicipality(ermelo), true),
+            (g(Role::Coordinator, Some(ermelo)), Read, true),
+            (g(Role::Coordinator, Some(ermelo)), ManageUsers, false),
+            (g(Role::Coordinator, Some(ermelo)), CreateMunicipality, false),
+            (g(Role::Coordinator, Some(ermelo)), EditMunicipality(ermelo), true),
+            (g(Role::Coordinator, Some(ermelo)), EditMunicipality(putten), false),
+            (g(Role::Expert, None), Read, true),
+            (g(Role::Expert, None), ManageUsers, false),
+            (g(Role::Expert, None), CreateMunicipality, false),
+            (g(Role::Expert, None), EditMunicipality(ermelo), false),
+            (g(Role::Bestuurder, None), Read, true),
+            (g(Role::Bestuurder, None), ManageUsers, false),
+            (g(Role::Bestuurder, None), CreateMunicipality, false),
+            (g(Role::Bestuurder, Some(ermelo)), EditMunicipality(ermelo), false),
+            (g(Role::Viewer, None), Read, true),
+            (g(Role::Viewer, None), ManageUsers, false),
+            (g(Role::Viewer, None), CreateMunicipality, false),
+            (g(Role::Viewer, None), EditMunicipality(ermelo), false),
+            // No membership: nothing at all.
+            (vec![], Read, false),
+            (vec![], ManageUsers, false),
+            // Several grants: the most generous one counts.
+            (
+                vec![
+                    Grant { role: Role::Viewer, municipality_id: None },
+                    Grant { role: Role::Coordinator, municipality_id: Some(putten) },
+                ],
+                EditMunicipality(putten),
+                true,
+            ),
+        ];
+        for (grants, action, allowed) in cases {
+            assert_eq!(tenant_allows(&grants, action), allowed, "{grants:?} {action:?}");
+        }
+    }
+
+    #[test]
+    fn only_platform_admins_manage_tenants() {
+        assert!(may_manage_tenants(true));
+        assert!(!may_manage_tenants(false));
+    }
+}

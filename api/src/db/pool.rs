@@ -1,0 +1,30 @@
+//! The r2d2 pool of connections of the platform's login role.
+
+use diesel::PgConnection;
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+
+pub type DbPool = Pool<ConnectionManager<PgConnection>>;
+pub type PooledConn = PooledConnection<ConnectionManager<PgConnection>>;
+
+/// The search_path every pooled connection starts with: no schema at all, so an unqualified table
+/// name outside the tenancy entry point fails ("relation does not exist") instead of finding data.
+pub const DEFAULT_SEARCH_PATH: &str = "\"\"";
+
+#[derive(Debug, Clone, Copy)]
+struct NeutralSession;
+
+impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for NeutralSession {
+    fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
+        conn.batch_execute("SET search_path TO ''; SET TIME ZONE 'UTC'")
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+}
+
+pub fn build_pool(database_url: &str, max_size: u32) -> Result<DbPool, diesel::r2d2::PoolError> {
+    Pool::builder()
+        .max_size(max_size)
+        .connection_timeout(std::time::Duration::from_secs(10))
+        .connection_customizer(Box::new(NeutralSession))
+        .build(ConnectionManager::new(database_url))
+}

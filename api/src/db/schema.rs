@@ -1,0 +1,93 @@
+//! Diesel table definitions. Platform tables are schema-qualified; tenant tables are not, because
+//! they resolve through the search_path that only the tenancy entry point sets.
+
+pub mod platform {
+    diesel::table! {
+        platform.tenants (id) {
+            id -> Uuid,
+            slug -> Text,
+            name -> Text,
+            schema_name -> Text,
+            role_name -> Text,
+            status -> Text,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        platform.users (id) {
+            id -> Uuid,
+            email -> Text,
+            display_name -> Text,
+            password_hash -> Text,
+            is_platform_admin -> Bool,
+            is_active -> Bool,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        platform.memberships (id) {
+            id -> Uuid,
+            user_id -> Uuid,
+            tenant_id -> Uuid,
+            role -> Text,
+            municipality_id -> Nullable<Uuid>,
+            created_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        platform.refresh_tokens (id) {
+            id -> Uuid,
+            family_id -> Uuid,
+            user_id -> Uuid,
+            token_hash -> Bytea,
+            issued_at -> Timestamptz,
+            expires_at -> Timestamptz,
+            used_at -> Nullable<Timestamptz>,
+            revoked_at -> Nullable<Timestamptz>,
+        }
+    }
+
+    diesel::table! {
+        platform.login_failures (id) {
+            id -> Int8,
+            email -> Text,
+            address -> Text,
+            failed_at -> Timestamptz,
+        }
+    }
+
+    diesel::joinable!(memberships -> users (user_id));
+    diesel::joinable!(memberships -> tenants (tenant_id));
+    diesel::allow_tables_to_appear_in_same_query!(tenants, users, memberships);
+}
+
+pub mod tenant {
+    diesel::table! {
+        municipalities (id) {
+            id -> Uuid,
+            name -> Text,
+            cbs_code -> Nullable<Text>,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        districts (id) {
+            id -> Uuid,
+            municipality_id -> Uuid,
+            name -> Text,
+            cbs_code -> Nullable<Text>,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::joinable!(districts -> municipalities (municipality_id));
+    diesel::allow_tables_to_appear_in_same_query!(municipalities, districts);
+}

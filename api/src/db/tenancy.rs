@@ -1,0 +1,68 @@
+//! The one entry point for tenant work.
+//!
+//! [`run_in_tenant`] opens a transaction, sets `search_path` and the role to the tenant's own schema
+//! and NOLOGIN role with `SET LOCAL` (so nothing survives the transaction on the pooled
+//! connection), and hands the closure a [`TenantConn`]. Repository functions for tenant tables take
+//! a `TenantConn`, which nothing else can make. Inside, PostgreSQL itself refuses any other
+//! tenant's schema: the tenant role has rights on its own schema only.
+
+use std::ops::{Deref, DerefMut};
+
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+
+use crate::domain::tenant_names::DbName;
+
+/// The PostgreSQL names of one tenant, as generated and stored by the platform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TenantDb {
+    pub schema: DbName,
+    pub role: DbName,
+}
+
+/// A connection inside a tenant's transaction; only [`run_in_tenant`] makes one.
+pub struct TenantConn<'a> {
+    conn: &'a mut PgConnection,
+}
+
+impl Deref for TenantConn<'_> {
+    type Target = PgConnection;
+    fn deref(&self) -> &PgConnection {
+        self.conn
+    }
+}
+
+impl DerefMut for TenantConn<'_> {
+    fn deref_mut(&mut self) -> &mut PgConnection {
+        self.conn
+    }
+}
+
+impl std::fmt::Debug for TenantConn<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TenantConn")
+    }
+}
+
+/// Runs `work` in one transaction scoped to `tenant`. Commits when `work` returns `Ok`.
+#[tracing::instrument(skip_all, fields(schema = %tenant.schema))]
+pub fn run_in_tenant<T, E, F>(conn: &mut PgConnection, tenant: &TenantDb, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut TenantConn<'_>) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    conn.transaction(|conn| {
+        // The names are validated `DbName`s (`tn_` + 32 hex digits), so quoting cannot be escaped.
+        conn.batch_execute(&format!(
+            "SET LOCAL search_path TO \"{schema}\"; SET LOCAL ROLE \"{role}\"",
+            schema = tenant.schema,
+            role = tenant.role
+        ))?;
+        let mut scoped = TenantConn { conn };
+        let result = work(&mut scoped)?;
+        // When this transaction is nested (a savepoint), SET LOCAL would outlive it: restore the
+        // login role's settings so that the caller continues as it was.
+        conn.batch_execute("SET LOCAL ROLE NONE; SET LOCAL search_path TO ''")?;
+        Ok(result)
+    })
+}

@@ -1,0 +1,27 @@
+//! Domain types: values parsed once at the edge (`parse()`), valid everywhere after.
+
+pub mod email;
+pub mod municipality;
+pub mod page;
+pub mod password;
+pub mod role;
+pub mod slug;
+pub mod tenant_names;
+pub mod text;
+
+/// Why a value was refused: which field, and a message a policy officer can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct InvalidField {
+    pub field: String,
+    pub message: String,
+}
+
+impl InvalidField {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        InvalidField {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Pagination of lists: `page` (from 1) and `pageSize` (1 to 100, default 25).
+
+use super::InvalidField;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    pub page: i64,
+    pub page_size: i64,
+}
+
+pub const DEFAULT_PAGE_SIZE: i64 = 25;
+pub const MAX_PAGE_SIZE: i64 = 100;
+
+impl PageRequest {
+    pub fn parse(page: Option<i64>, page_size: Option<i64>) -> Result<Self, InvalidField> {
+        let page = page.unwrap_or(1);
+        let page_size = page_size.unwrap_or(DEFAULT_PAGE_SIZE);
+        if page < 1 {
+            return Err(InvalidField::new("page", "moet 1 of hoger zijn"));
+        }
+        if !(1..=MAX_PAGE_SIZE).contains(&page_size) {
+            return Err(InvalidField::new("pageSize", format!("moet tussen 1 en {MAX_PAGE_SIZE} liggen")));
+        }
+        Ok(PageRequest { page, page_size })
+    }
+
+    pub fn offset(&self) -> i64 {
+        (self.page - 1).saturating_mul(self.page_size)
+    }
+}
+
+/// One page of a list, with the total over all pages.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub page: i64,
+    pub page_size: i64,
+    pub total: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_bounds() {
+        assert_eq!(PageRequest::parse(None, None), Ok(PageRequest { page: 1, page_size: 25 }));
+        assert_eq!(PageRequest::parse(Some(3), Some(10)).map(|p| p.offset()), Ok(20));
+        assert!(PageRequest::parse(Some(0), None).is_err());
+        assert!(PageRequest::parse(None, Some(0)).is_err());
+        assert!(PageRequest::parse(None, Some(101)).is_err());
+        assert_eq!(PageRequest::parse(Some(i64::MAX), Some(100)).map(|p| p.offset()), Ok(i64::MAX));
+    }
+}

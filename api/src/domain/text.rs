@@ -1,0 +1,31 @@
+//! Required free text with a length limit (names, titles).
+
+use super::InvalidField;
+
+/// Trims `s` and checks it is non-empty and at most `max` characters.
+pub fn required_text(field: &str, s: &str, max: usize) -> Result<String, InvalidField> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(InvalidField::new(field, "is verplicht"));
+    }
+    if t.chars().count() > max {
+        return Err(InvalidField::new(field, format!("mag hoogstens {max} tekens bevatten")));
+    }
+    if t.chars().any(char::is_control) {
+        return Err(InvalidField::new(field, "bevat ongeldige tekens"));
+    }
+    Ok(t.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_and_limits() {
+        assert_eq!(required_text("naam", "  Ermelo ", 10), Ok("Ermelo".to_owned()));
+        assert!(required_text("naam", "   ", 10).is_err());
+        assert!(required_text("naam", "abcdefghijk", 10).is_err());
+        assert!(required_text("naam", "a\u{0}b", 10).is_err());
+    }
+}

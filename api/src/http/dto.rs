@@ -1,0 +1,306 @@
+//! JSON shapes of the API (camelCase, as the Dutch API Design Rules ask).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::authz::Grant;
+use crate::domain::InvalidField;
+use crate::domain::page::{Page, PageRequest};
+use crate::domain::role::Role;
+use crate::repo::districts::DistrictRow;
+use crate::repo::memberships::MembershipWithTenant;
+use crate::repo::tenants::TenantRow;
+use crate::services::municipalities::MunicipalityWithDistricts;
+use crate::services::principal::Principal;
+use crate::services::sessions::SessionTokens;
+use crate::services::users::TenantUser;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageDto<T> {
+    pub items: Vec<T>,
+    pub page: i64,
+    pub page_size: i64,
+    pub total: i64,
+}
+
+impl<T> PageDto<T> {
+    pub fn map<R>(page: Page<R>, f: impl Fn(R) -> T) -> Self {
+        PageDto {
+            items: page.items.into_iter().map(f).collect(),
+            page: page.page,
+            page_size: page.page_size,
+            total: page.total,
+        }
+    }
+}
+
+/// `?page=&pageSize=` of every list.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PageQuery {
+    pub page: Option<i64>,
+    pub page_size: Option<i64>,
+}
+
+impl PageQuery {
+    pub fn parse(&self) -> Result<PageRequest, InvalidField> {
+        PageRequest::parse(self.page, self.page_size)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenResponse {
+    pub access_token: String,
+    pub token_type: &'static str,
+    pub expires_in: i64,
+    pub refresh_token: String,
+}
+
+impl From<SessionTokens> for TokenResponse {
+    fn from(t: SessionTokens) -> Self {
+        TokenResponse {
+            access_token: t.access_token,
+            token_type: "Bearer",
+            expires_in: t.expires_in,
+            refresh_token: t.refresh_token,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeResponse {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub is_platform_admin: bool,
+    pub memberships: Vec<MembershipDto>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MembershipDto {
+    pub tenant: String,
+    pub tenant_name: String,
+    pub tenant_status: String,
+    pub role: String,
+    pub municipality_id: Option<Uuid>,
+}
+
+impl From<&MembershipWithTenant> for MembershipDto {
+    fn from(m: &MembershipWithTenant) -> Self {
+        MembershipDto {
+            tenant: m.tenant_slug.clone(),
+            tenant_name: m.tenant_name.clone(),
+            tenant_status: m.tenant_status.clone(),
+            role: m.membership.role.clone(),
+            municipality_id: m.membership.municipality_id,
+        }
+    }
+}
+
+impl From<&Principal> for MeResponse {
+    fn from(p: &Principal) -> Self {
+        MeResponse {
+            id: p.user.id,
+            email: p.user.email.clone(),
+            display_name: p.user.display_name.clone(),
+            is_platform_admin: p.user.is_platform_admin,
+            memberships: p.memberships.iter().map(MembershipDto::from).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantDto {
+    pub slug: String,
+    pub name: String,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<TenantRow> for TenantDto {
+    fn from(t: TenantRow) -> Self {
+        TenantDto {
+            slug: t.slug,
+            name: t.name,
+            status: t.status,
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateTenantRequest {
+    pub slug: String,
+    pub name: String,
+    pub admin: NewAdminRequest,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewAdminRequest {
+    pub email: String,
+    pub display_name: String,
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpdateTenantRequest {
+    pub status: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RoleDto {
+    pub role: String,
+    pub municipality_id: Option<Uuid>,
+}
+
+impl RoleDto {
+    pub fn parse(&self) -> Result<Grant, InvalidField> {
+        Ok(Grant {
+            role: Role::parse(&self.role)?,
+            municipality_id: self.municipality_id,
+        })
+    }
+}
+
+impl From<&Grant> for RoleDto {
+    fn from(g: &Grant) -> Self {
+        RoleDto {
+            role: g.role.as_str().to_owned(),
+            municipality_id: g.municipality_id,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantUserDto {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub is_active: bool,
+    pub roles: Vec<RoleDto>,
+    /// Only when the platform generated a first password; shown once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_password: Option<String>,
+}
+
+impl From<TenantUser> for TenantUserDto {
+    fn from(u: TenantUser) -> Self {
+        TenantUserDto {
+            id: u.user.id,
+            email: u.user.email,
+            display_name: u.user.display_name,
+            is_active: u.user.is_active,
+            roles: u.grants.iter().map(RoleDto::from).collect(),
+            initial_password: None,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateUserRequest {
+    pub email: String,
+    pub display_name: String,
+    pub password: Option<String>,
+    pub roles: Vec<RoleDto>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpdateUserRequest {
+    pub display_name: String,
+    pub roles: Vec<RoleDto>,
+}
+
+pub fn parse_roles(roles: &[RoleDto]) -> Result<Vec<Grant>, InvalidField> {
+    roles.iter().map(RoleDto::parse).collect()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AreaRequest {
+    pub name: String,
+    pub cbs_code: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MunicipalityListQuery {
+    pub name: Option<String>,
+    pub page: Option<i64>,
+    pub page_size: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DistrictDto {
+    pub id: Uuid,
+    pub municipality_id: Uuid,
+    pub name: String,
+    pub cbs_code: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<DistrictRow> for DistrictDto {
+    fn from(d: DistrictRow) -> Self {
+        DistrictDto {
+            id: d.id,
+            municipality_id: d.municipality_id,
+            name: d.name,
+            cbs_code: d.cbs_code,
+            created_at: d.created_at,
+            updated_at: d.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MunicipalityDto {
+    pub id: Uuid,
+    pub name: String,
+    pub cbs_code: Option<String>,
+    pub districts: Vec<DistrictDto>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<MunicipalityWithDistricts> for MunicipalityDto {
+    fn from(m: MunicipalityWithDistricts) -> Self {
+        MunicipalityDto {
+            id: m.municipality.id,
+            name: m.municipality.name,
+            cbs_code: m.municipality.cbs_code,
+            districts: m.districts.into_iter().map(DistrictDto::from).collect(),
+            created_at: m.municipality.created_at,
+            updated_at: m.municipality.updated_at,
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Extractors that authenticate the caller and resolve the tenant of the path.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+
+use super::problem::ApiError;
+use super::state::AppState;
+use super::telemetry_span::record;
+use crate::services::principal::{self, Principal};
+use crate::services::tenant_access::{self, TenantContext};
+
+/// A caller with a valid access token whose account is active.
+#[derive(Debug)]
+pub struct Authenticated(pub Principal);
+
+/// An authenticated member of the active tenant named by `{tenant}` in the path.
+#[derive(Debug)]
+pub struct TenantRequest {
+    pub principal: Principal,
+    pub ctx: TenantContext,
+}
+
+fn state(req: &HttpRequest) -> Result<web::Data<AppState>, ApiError> {
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| ApiError::from(crate::services::ServiceError::Internal("app state missing".into())))
+}
+
+async fn authenticate(req: &HttpRequest) -> Result<Principal, ApiError> {
+    let state = state(req)?;
+    let token = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| ApiError::unauthenticated("Meld u aan: stuur een toegangstoken als 'Authorization: Bearer …'"))?;
+    let claims = state.issuer.verify(token).map_err(|e| {
+        tracing::info!(error = %e, "access token refused");
+        ApiError::unauthenticated("Het toegangstoken is ongeldig of verlopen")
+    })?;
+    let user_id = claims.sub;
+    let principal = state
+        .db(move |conn| Ok(principal::load(conn, user_id)?))
+        .await?
+        .ok_or_else(|| ApiError::unauthenticated("Dit account bestaat niet meer of is gedeactiveerd"))?;
+    record(req, "user_id", &principal.user.id.to_string());
+    Ok(principal)
+}
+
+impl FromRequest for Authenticated {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { authenticate(&req).await.map(Authenticated) })
+    }
+}
+
+impl FromRequest for TenantRequest {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let principal = authenticate(&req).await?;
+            let slug = req.match_info().get("tenant").unwrap_or_default().to_owned();
+            record(&req, "tenant", &slug);
+            let state = state(&req)?;
+            let p = principal.clone();
+            let ctx = state
+                .db(move |conn| tenant_access::resolve(conn, &p, &slug))
+                .await?;
+            Ok(TenantRequest { principal, ctx })
+        })
+    }
+}

@@ -1,0 +1,17 @@
+//! The HTTP edge: routes, extractors, problem+json errors, metrics. Handlers parse, authorise via
+//! the services and map errors; rules live in `services` and `authz`.
+
+pub mod dto;
+pub mod extractors;
+pub mod metrics;
+pub mod problem;
+pub mod routes;
+pub mod server;
+pub mod state;
+pub mod telemetry_span;
+
+pub use server::run;
+pub use state::AppState;
+
+/// The version reported in the `API-Version` header of every response.
+pub const API_VERSION: &str = "1.0.0";

@@ -1,0 +1,276 @@
+//! Errors as `application/problem+json` (RFC 9457) with a stable `code`.
+//!
+//! Every error response goes through here: service errors, bad JSON, wrong content type,
+//! oversized bodies, bad path and query parameters, unknown routes and wrong methods. A last
+//! safety net ([`ensure_problem_json`]) turns any other error response into a problem too.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::ServiceResponse;
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
+use serde::Serialize;
+
+use crate::domain::InvalidField;
+use crate::services::ServiceError;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvalidParam {
+    pub name: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub type_uri: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    pub code: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub invalid_params: Vec<InvalidParam>,
+}
+
+impl Problem {
+    pub fn new(status: StatusCode, code: &str, detail: impl Into<String>) -> Self {
+        Problem {
+            type_uri: format!("urn:safety-platform:problem:{code}"),
+            title: title_for(status).to_owned(),
+            status: status.as_u16(),
+            detail: detail.into(),
+            code: code.to_owned(),
+            invalid_params: vec![],
+        }
+    }
+
+    pub fn response(&self) -> HttpResponse {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned());
+        let mut res = HttpResponse::build(status);
+        res.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
+        if status == StatusCode::UNAUTHORIZED {
+            res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        res.body(body)
+    }
+}
+
+fn title_for(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "Ongeldig verzoek",
+        401 => "Niet aangemeld",
+        403 => "Geen toegang",
+        404 => "Niet gevonden",
+        405 => "Methode niet toegestaan",
+        409 => "Conflict",
+        413 => "Verzoek te groot",
+        415 => "Verkeerd inhoudstype",
+        422 => "Ongeldige invoer",
+        429 => "Te veel verzoeken",
+        503 => "Dienst niet beschikbaar",
+        _ if status.is_server_error() => "Interne fout",
+        _ => "Fout",
+    }
+}
+
+/// The error every handler returns.
+#[derive(Debug)]
+pub struct ApiError {
+    pub problem: Problem,
+    pub retry_after_seconds: Option<i64>,
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {}", self.problem.status, self.problem.code, self.problem.detail)
+    }
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &str, detail: impl Into<String>) -> Self {
+        ApiError {
+            problem: Problem::new(status, code, detail),
+            retry_after_seconds: None,
+        }
+    }
+
+    pub fn invalid(field: &InvalidField) -> Self {
+        let mut e = ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_input",
+            format!("Ongeldige waarde voor '{}': {}", field.field, field.message),
+        );
+        e.problem.invalid_params.push(InvalidParam {
+            name: field.field.clone(),
+            reason: field.message.clone(),
+        });
+        e
+    }
+
+    pub fn unauthenticated(detail: &str) -> Self {
+        ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated", detail)
+    }
+}
+
+impl From<InvalidField> for ApiError {
+    fn from(f: InvalidField) -> Self {
+        ApiError::invalid(&f)
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(e: ServiceError) -> Self {
+        match e {
+            ServiceError::Invalid(f) => ApiError::invalid(&f),
+            ServiceError::NotFound { what } => {
+                let mut w = what.chars();
+                let what = w.next().map(|c| c.to_uppercase().chain(w).collect::<String>()).unwrap_or_default();
+                ApiError::new(StatusCode::NOT_FOUND, "not_found", format!("{what} niet gevonden"))
+            }
+            ServiceError::Conflict { code, detail } => ApiError::new(StatusCode::CONFLICT, code, detail),
+            ServiceError::Forbidden(detail) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", detail),
+            ServiceError::TenantSuspended => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "tenant_suspended",
+                "Dit samenwerkingsverband is opgeschort; neem contact op met de platformbeheerder",
+            ),
+            ServiceError::Unauthenticated { code, detail } => ApiError::new(StatusCode::UNAUTHORIZED, code, detail),
+            ServiceError::TooManyAttempts { retry_after_seconds } => {
+                let mut e = ApiError::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too_many_login_attempts",
+                    format!(
+                        "Te veel mislukte aanmeldpogingen; probeer het over {} minuten opnieuw",
+                        (retry_after_seconds + 59) / 60
+                    ),
+                );
+                e.retry_after_seconds = Some(retry_after_seconds);
+                e
+            }
+            ServiceError::Db(crate::db::DbError::Pool(ref cause)) => {
+                tracing::error!(error = ?e, cause = %cause, "database unavailable");
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "service_unavailable",
+                    "De database is tijdelijk niet bereikbaar; probeer het later opnieuw",
+                )
+            }
+            ServiceError::Db(_) | ServiceError::Internal(_) => {
+                tracing::error!(error = ?e, "internal error");
+                internal()
+            }
+        }
+    }
+}
+
+fn internal() -> ApiError {
+    ApiError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal_error",
+        "Er ging iets mis aan onze kant; de fout is vastgelegd",
+    )
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut res = self.problem.response();
+        if let Some(s) = self.retry_after_seconds
+            && let Ok(v) = HeaderValue::from_str(&s.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        res
+    }
+}
+
+pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    let e = match &err {
+        JsonPayloadError::ContentType => ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Stuur de inhoud als application/json",
+        ),
+        JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("De inhoud is groter dan de toegestane {limit} bytes"),
+        ),
+        JsonPayloadError::Deserialize(e) if e.is_data() => {
+            ApiError::new(StatusCode::BAD_REQUEST, "invalid_input", format!("Ongeldige invoer: {e}"))
+        }
+        JsonPayloadError::Deserialize(e) => {
+            ApiError::new(StatusCode::BAD_REQUEST, "malformed_json", format!("Geen geldige JSON: {e}"))
+        }
+        other => ApiError::new(StatusCode::BAD_REQUEST, "bad_request", format!("Ongeldige inhoud: {other}")),
+    };
+    e.into()
+}
+
+pub fn path_error(err: PathError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        "invalid_path_parameter",
+        format!("Ongeldige waarde in het pad: {err}"),
+    )
+    .into()
+}
+
+pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        "invalid_query_parameter",
+        format!("Ongeldige queryparameter: {err}"),
+    )
+    .into()
+}
+
+/// Default service: no route matches this path.
+pub async fn route_not_found(req: HttpRequest) -> HttpResponse {
+    Problem::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        format!("Het pad {} bestaat niet", req.path()),
+    )
+    .response()
+}
+
+/// Default service of each resource: the path exists, the method does not.
+pub async fn method_not_allowed(req: HttpRequest) -> HttpResponse {
+    Problem::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!("De methode {} is niet toegestaan op {}", req.method(), req.path()),
+    )
+    .response()
+}
+
+/// Safety net: turns an error response that is not yet problem+json into one.
+pub fn ensure_problem_json<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if is_problem {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let code = if status.is_server_error() { "internal_error" } else { "http_error" };
+    let detail = status.canonical_reason().unwrap_or("Fout").to_owned();
+    let problem = Problem::new(status, code, detail).response();
+    let (req, _) = res.into_parts();
+    let res = ServiceResponse::new(req, problem.map_body(|_, b: BoxBody| b)).map_into_right_body();
+    Ok(ErrorHandlerResponse::Response(res))
+}

@@ -1,0 +1,3 @@
+pub mod login;
+pub mod logout;
+pub mod refresh;

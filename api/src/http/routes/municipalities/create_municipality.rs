@@ -1,0 +1,27 @@
+use actix_web::{HttpResponse, web};
+
+use crate::domain::municipality::MunicipalityFields;
+use crate::http::dto::{AreaRequest, MunicipalityDto};
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::state::AppState;
+use crate::services::municipalities;
+
+/// `POST /api/v1/tenants/{tenant}/municipalities` (tenant admins, coordinators of the whole cooperation).
+#[tracing::instrument(name = "create_municipality", skip_all)]
+pub async fn create_municipality(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    body: web::Json<AreaRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let fields = MunicipalityFields::parse(&body.name, body.cbs_code.as_deref())?;
+    let ctx = t.ctx;
+    let tenant = ctx.tenant.slug.clone();
+    let m = state.db(move |conn| municipalities::create(conn, &ctx, &fields)).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            "Location",
+            format!("/api/v1/tenants/{tenant}/municipalities/{}", m.municipality.id),
+        ))
+        .json(MunicipalityDto::from(m)))
+}

@@ -1,0 +1,21 @@
+use actix_web::{HttpResponse, web};
+
+use crate::http::dto::MunicipalityDto;
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::routes::MunicipalityPath;
+use crate::http::state::AppState;
+use crate::services::municipalities;
+
+/// `GET /api/v1/tenants/{tenant}/municipalities/{municipalityId}`: with its districts.
+#[tracing::instrument(name = "get_municipality", skip_all)]
+pub async fn get_municipality(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    path: web::Path<MunicipalityPath>,
+) -> Result<HttpResponse, ApiError> {
+    let ctx = t.ctx;
+    let id = path.municipality_id;
+    let m = state.db(move |conn| municipalities::get(conn, &ctx, id)).await?;
+    Ok(HttpResponse::Ok().json(MunicipalityDto::from(m)))
+}

@@ -1,0 +1,25 @@
+use actix_web::{HttpResponse, web};
+
+use crate::domain::page::PageRequest;
+use crate::http::dto::{MunicipalityDto, MunicipalityListQuery, PageDto};
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::state::AppState;
+use crate::services::municipalities;
+
+/// `GET /api/v1/tenants/{tenant}/municipalities?name=&page=&pageSize=`: with their districts.
+#[tracing::instrument(name = "list_municipalities", skip_all)]
+pub async fn list_municipalities(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    query: web::Query<MunicipalityListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let query = query.into_inner();
+    let page = PageRequest::parse(query.page, query.page_size)?;
+    let name = query.name.filter(|n| !n.trim().is_empty());
+    let ctx = t.ctx;
+    let result = state
+        .db(move |conn| municipalities::list(conn, &ctx, name.as_deref(), page))
+        .await?;
+    Ok(HttpResponse::Ok().json(PageDto::map(result, MunicipalityDto::from)))
+}

@@ -1,0 +1,26 @@
+use actix_web::{HttpResponse, web};
+
+use crate::domain::municipality::MunicipalityFields;
+use crate::http::dto::{AreaRequest, MunicipalityDto};
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::routes::MunicipalityPath;
+use crate::http::state::AppState;
+use crate::services::municipalities;
+
+/// `PUT /api/v1/tenants/{tenant}/municipalities/{municipalityId}`: replaces name and CBS code.
+#[tracing::instrument(name = "update_municipality", skip_all)]
+pub async fn update_municipality(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    path: web::Path<MunicipalityPath>,
+    body: web::Json<AreaRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let fields = MunicipalityFields::parse(&body.name, body.cbs_code.as_deref())?;
+    let ctx = t.ctx;
+    let id = path.municipality_id;
+    let m = state
+        .db(move |conn| municipalities::update(conn, &ctx, id, &fields))
+        .await?;
+    Ok(HttpResponse::Ok().json(MunicipalityDto::from(m)))
+}

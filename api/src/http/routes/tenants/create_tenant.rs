@@ -1,0 +1,36 @@
+use actix_web::{HttpResponse, web};
+
+use super::require_platform_admin;
+use crate::domain::email::EmailAddress;
+use crate::domain::password::NewPassword;
+use crate::domain::slug::TenantSlug;
+use crate::domain::text::required_text;
+use crate::http::dto::{CreateTenantRequest, TenantDto};
+use crate::http::extractors::Authenticated;
+use crate::http::problem::ApiError;
+use crate::http::state::AppState;
+use crate::services::provisioning::{self, NewTenant};
+
+/// `POST /api/v1/tenants`: provisions a tenant with its first tenant admin (platform admins).
+#[tracing::instrument(name = "create_tenant", skip_all)]
+pub async fn create_tenant(
+    state: web::Data<AppState>,
+    Authenticated(p): Authenticated,
+    body: web::Json<CreateTenantRequest>,
+) -> Result<HttpResponse, ApiError> {
+    require_platform_admin(&p)?;
+    let body = body.into_inner();
+    let new = NewTenant {
+        slug: TenantSlug::parse(&body.slug)?,
+        name: required_text("name", &body.name, 200)?,
+        admin_email: EmailAddress::parse(&body.admin.email)?,
+        admin_name: required_text("admin.displayName", &body.admin.display_name, 200)?,
+        admin_password: body.admin.password.as_deref().map(NewPassword::parse).transpose()?,
+    };
+    let tenant = state
+        .db(move |conn| provisioning::create_tenant(conn, &new))
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/tenants/{}", tenant.slug)))
+        .json(TenantDto::from(tenant)))
+}

@@ -1,0 +1,27 @@
+use actix_web::{HttpResponse, web};
+
+use crate::http::dto::TenantDto;
+use crate::http::extractors::Authenticated;
+use crate::http::problem::ApiError;
+use crate::http::state::AppState;
+use crate::services::{provisioning, tenant_access};
+
+/// `GET /api/v1/tenants/{tenant}`: the tenant, for its members and for platform admins.
+#[tracing::instrument(name = "get_tenant", skip_all)]
+pub async fn get_tenant(
+    state: web::Data<AppState>,
+    Authenticated(p): Authenticated,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let slug = path.into_inner();
+    let tenant = state
+        .db(move |conn| {
+            if p.user.is_platform_admin {
+                provisioning::find_tenant(conn, &slug)
+            } else {
+                tenant_access::resolve(conn, &p, &slug).map(|ctx| ctx.tenant)
+            }
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(TenantDto::from(tenant)))
+}

@@ -1,0 +1,57 @@
+use actix_web::{HttpResponse, web};
+
+use crate::domain::email::EmailAddress;
+use crate::domain::password::NewPassword;
+use crate::domain::text::required_text;
+use crate::http::dto::{CreateUserRequest, TenantUserDto, parse_roles};
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::state::AppState;
+use crate::services::ServiceError;
+use crate::services::users::{self, NewTenantUser};
+
+/// `POST /api/v1/tenants/{tenant}/users`: adds a user with roles (tenant admins). Without a
+/// password a new account gets a generated one, returned once as `initialPassword`.
+#[tracing::instrument(name = "create_user", skip_all)]
+pub async fn create_user(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    body: web::Json<CreateUserRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let (password, generated) = match body.password.as_deref() {
+        Some(p) => (NewPassword::parse(p)?, None),
+        None => {
+            let p = generate_password().map_err(ApiError::from)?;
+            (NewPassword::parse(&p)?, Some(p))
+        }
+    };
+    let new = NewTenantUser {
+        email: EmailAddress::parse(&body.email)?,
+        display_name: required_text("displayName", &body.display_name, 200)?,
+        password: Some(password),
+        grants: parse_roles(&body.roles)?,
+    };
+    let ctx = t.ctx;
+    let tenant = ctx.tenant.slug.clone();
+    let (user, is_new_account) = state.db(move |conn| users::create(conn, &ctx, &new)).await?;
+    let id = user.user.id;
+    let mut dto = TenantUserDto::from(user);
+    if is_new_account {
+        dto.initial_password = generated;
+    }
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/tenants/{tenant}/users/{id}")))
+        .json(dto))
+}
+
+/// A readable random password of 20 characters.
+fn generate_password() -> Result<String, ServiceError> {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut bytes = [0u8; 20];
+    getrandom::fill(&mut bytes).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    Ok(bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
+        .collect())
+}

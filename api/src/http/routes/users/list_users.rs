@@ -1,0 +1,20 @@
+use actix_web::{HttpResponse, web};
+
+use crate::http::dto::{PageDto, PageQuery, TenantUserDto};
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::state::AppState;
+use crate::services::users;
+
+/// `GET /api/v1/tenants/{tenant}/users`: the tenant's users with their roles (tenant admins).
+#[tracing::instrument(name = "list_users", skip_all)]
+pub async fn list_users(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = query.parse()?;
+    let ctx = t.ctx;
+    let result = state.db(move |conn| users::list(conn, &ctx, page)).await?;
+    Ok(HttpResponse::Ok().json(PageDto::map(result, TenantUserDto::from)))
+}

@@ -1,0 +1,28 @@
+use actix_web::{HttpResponse, web};
+
+use crate::domain::text::required_text;
+use crate::http::dto::{TenantUserDto, UpdateUserRequest, parse_roles};
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::routes::UserPath;
+use crate::http::state::AppState;
+use crate::services::users;
+
+/// `PUT /api/v1/tenants/{tenant}/users/{userId}`: replaces name and roles (tenant admins).
+#[tracing::instrument(name = "update_user", skip_all)]
+pub async fn update_user(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    path: web::Path<UserPath>,
+    body: web::Json<UpdateUserRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let name = required_text("displayName", &body.display_name, 200)?;
+    let grants = parse_roles(&body.roles)?;
+    let ctx = t.ctx;
+    let user_id = path.user_id;
+    let user = state
+        .db(move |conn| users::update(conn, &ctx, user_id, &name, &grants))
+        .await?;
+    Ok(HttpResponse::Ok().json(TenantUserDto::from(user)))
+}

@@ -1,0 +1,63 @@
+//! Builds the actix-web server: middleware, error handling and routes.
+
+use std::net::TcpListener;
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers, Next, from_fn};
+use actix_web::{App, Error, HttpServer, web};
+use tracing_actix_web::TracingLogger;
+
+use super::problem;
+use super::routes;
+use super::state::AppState;
+use super::telemetry_span::PlatformRootSpan;
+use super::API_VERSION;
+
+/// Largest JSON body accepted, in bytes.
+pub const JSON_LIMIT: usize = 256 * 1024;
+
+/// Starts serving on `listener`; the returned server runs when awaited or spawned.
+pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
+    let data = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(JSON_LIMIT)
+                    .error_handler(problem::json_error),
+            )
+            .app_data(web::PathConfig::default().error_handler(problem::path_error))
+            .app_data(web::QueryConfig::default().error_handler(problem::query_error))
+            .wrap(ErrorHandlers::new().default_handler(problem::ensure_problem_json))
+            .wrap(from_fn(record_metrics))
+            .wrap(
+                DefaultHeaders::new()
+                    .add(("API-Version", API_VERSION))
+                    .add(("X-Content-Type-Options", "nosniff")),
+            )
+            .wrap(TracingLogger::<PlatformRootSpan>::new())
+            .configure(routes::configure)
+            .default_service(web::to(problem::route_not_found))
+    })
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+async fn record_metrics(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let start = Instant::now();
+    let metrics = req.app_data::<web::Data<AppState>>().map(|s| s.metrics.clone());
+    let method = req.method().to_string();
+    let res = next.call(req).await?;
+    if let Some(metrics) = metrics {
+        let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+        metrics.observe(&method, &route, res.status().as_u16(), start.elapsed().as_secs_f64());
+    }
+    Ok(res)
+}

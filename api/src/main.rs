@@ -1,0 +1,141 @@
+//! `api`: serve the REST API, migrate, load demo data, and manage tenants from the command line.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use anyhow::Context;
+use api::auth::keys::TokenKeys;
+use api::auth::tokens::TokenIssuer;
+use api::config::Settings;
+use api::db::pool::build_pool;
+use api::domain::email::EmailAddress;
+use api::domain::password::NewPassword;
+use api::domain::slug::TenantSlug;
+use api::domain::text::required_text;
+use api::http::AppState;
+use api::http::metrics::Metrics;
+use api::services::{demo, provisioning};
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "api", about = "Veiligheidsplatform: REST API en beheer", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the REST API on BIND_ADDR.
+    Serve,
+    /// Migrate the platform schema, then every tenant schema.
+    Migrate,
+    /// Load the launch tenants and demo users (DEMO_PASSWORD); running it twice changes nothing.
+    DemoData,
+    /// Manage tenants.
+    Tenants {
+        #[command(subcommand)]
+        command: TenantCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TenantCommand {
+    /// Provision a tenant with its first tenant admin.
+    Create {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        admin_email: String,
+        #[arg(long)]
+        admin_name: String,
+        /// Password of a new admin account (read from the environment, not the command line).
+        #[arg(long, env = "ADMIN_PASSWORD", hide_env_values = true)]
+        admin_password: Option<String>,
+    },
+    /// List tenants with their status.
+    List,
+    /// Suspend a tenant: its users get 403 until it is reactivated.
+    Suspend { slug: String },
+    /// Reactivate a suspended tenant.
+    Activate { slug: String },
+}
+
+fn main() -> anyhow::Result<()> {
+    api::telemetry::init("info");
+    let cli = Cli::parse();
+    let settings = Settings::from_env()?;
+    match cli.command {
+        Command::Serve => serve(settings),
+        Command::Migrate => api::commands::migrate(&settings),
+        Command::DemoData => demo_data(&settings),
+        Command::Tenants { command } => tenants(&settings, command),
+    }
+}
+
+fn serve(settings: Settings) -> anyhow::Result<()> {
+    let keys = TokenKeys::load_or_generate(&settings.token, &settings.data_dir)?;
+    let issuer = TokenIssuer::new(
+        keys,
+        settings.token.issuer.clone(),
+        settings.token.audience.clone(),
+        settings.token.access_ttl_seconds,
+    );
+    let pool = build_pool(&settings.database_url, settings.db_pool_size).context("could not connect to the database")?;
+    let listener = TcpListener::bind(&settings.bind_addr).with_context(|| format!("could not bind {}", settings.bind_addr))?;
+    tracing::info!(addr = %settings.bind_addr, "serving the API");
+    let state = AppState {
+        pool,
+        issuer: Arc::new(issuer),
+        settings: Arc::new(settings),
+        metrics: Arc::new(Metrics::new()?),
+    };
+    actix_web::rt::System::new().block_on(async move { api::http::run(listener, state)?.await })?;
+    Ok(())
+}
+
+fn demo_data(settings: &Settings) -> anyhow::Result<()> {
+    let password = std::env::var("DEMO_PASSWORD").context("set DEMO_PASSWORD: the password of every demo user")?;
+    let password = NewPassword::parse(&password).map_err(|e| anyhow::anyhow!("DEMO_PASSWORD: {}", e.message))?;
+    let pool = build_pool(&settings.database_url, 2)?;
+    let mut conn = pool.get()?;
+    let report = demo::load(&mut conn, &password).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    tracing::info!(created = ?report.tenants_created, users = report.users.len(), "demo data loaded");
+    Ok(())
+}
+
+fn tenants(settings: &Settings, command: TenantCommand) -> anyhow::Result<()> {
+    let pool = build_pool(&settings.database_url, 2)?;
+    let mut conn = pool.get()?;
+    let err = |e: api::services::ServiceError| anyhow::anyhow!("{e:?}");
+    let rows = match command {
+        TenantCommand::Create {
+            slug,
+            name,
+            admin_email,
+            admin_name,
+            admin_password,
+        } => {
+            let invalid = |e: api::domain::InvalidField| anyhow::anyhow!("{e}");
+            let new = provisioning::NewTenant {
+                slug: TenantSlug::parse(&slug).map_err(invalid)?,
+                name: required_text("name", &name, 200).map_err(invalid)?,
+                admin_email: EmailAddress::parse(&admin_email).map_err(invalid)?,
+                admin_name: required_text("admin-name", &admin_name, 200).map_err(invalid)?,
+                admin_password: admin_password.as_deref().map(NewPassword::parse).transpose().map_err(invalid)?,
+            };
+            vec![provisioning::create_tenant(&mut conn, &new).map_err(err)?]
+        }
+        TenantCommand::List => provisioning::list_tenants(&mut conn).map_err(err)?,
+        TenantCommand::Suspend { slug } => vec![provisioning::suspend_tenant(&mut conn, &slug).map_err(err)?],
+        TenantCommand::Activate { slug } => vec![provisioning::activate_tenant(&mut conn, &slug).map_err(err)?],
+    };
+    let mut out = String::new();
+    for t in rows {
+        out.push_str(&format!("{}\t{}\t{}\t{}\n", t.slug, t.status, t.schema_name, t.name));
+    }
+    std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes())?;
+    Ok(())
+}

@@ -1,0 +1,41 @@
+//! `platform.login_failures`: failed sign-ins, counted per account and per address.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use crate::db::DbError;
+use crate::db::schema::platform::login_failures;
+
+#[tracing::instrument(skip(conn))]
+pub fn record(conn: &mut PgConnection, email: &str, address: &str) -> Result<(), DbError> {
+    diesel::insert_into(login_failures::table)
+        .values((login_failures::email.eq(email), login_failures::address.eq(address)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Failures for this account since `since`: their count and the oldest one's time.
+#[tracing::instrument(skip(conn))]
+pub fn for_email_since(conn: &mut PgConnection, email: &str, since: DateTime<Utc>) -> Result<(i64, Option<DateTime<Utc>>), DbError> {
+    Ok(login_failures::table
+        .filter(login_failures::email.eq(email))
+        .filter(login_failures::failed_at.gt(since))
+        .select((diesel::dsl::count_star(), diesel::dsl::min(login_failures::failed_at)))
+        .first(conn)?)
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn for_address_since(conn: &mut PgConnection, address: &str, since: DateTime<Utc>) -> Result<(i64, Option<DateTime<Utc>>), DbError> {
+    Ok(login_failures::table
+        .filter(login_failures::address.eq(address))
+        .filter(login_failures::failed_at.gt(since))
+        .select((diesel::dsl::count_star(), diesel::dsl::min(login_failures::failed_at)))
+        .first(conn)?)
+}
+
+/// A successful sign-in clears the account's failures.
+#[tracing::instrument(skip(conn))]
+pub fn clear_for_email(conn: &mut PgConnection, email: &str) -> Result<(), DbError> {
+    diesel::delete(login_failures::table.filter(login_failures::email.eq(email))).execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! Repositories: every SQL statement of the platform. Platform tables take a plain connection;
+//! tenant tables take a [`crate::db::TenantConn`], which only the tenancy entry point makes.
+
+pub mod districts;
+pub mod login_failures;
+pub mod memberships;
+pub mod municipalities;
+pub mod refresh_tokens;
+pub mod tenants;
+pub mod users;

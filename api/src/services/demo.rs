@@ -1,0 +1,161 @@
+//! Demo data: the three launch cooperations with their municipalities, a few districts, and a demo
+//! user for every role. Loading it twice changes nothing: what exists is left alone.
+
+use diesel::PgConnection;
+
+use super::ServiceError;
+use super::provisioning::{self, NewTenant, find_or_create_user};
+use crate::db::run_in_tenant;
+use crate::domain::email::EmailAddress;
+use crate::domain::municipality::{DistrictFields, MunicipalityFields};
+use crate::domain::page::PageRequest;
+use crate::domain::password::NewPassword;
+use crate::domain::role::Role;
+use crate::domain::slug::TenantSlug;
+use crate::repo::{districts, memberships, municipalities, tenants, users};
+
+struct DemoTenant {
+    slug: &'static str,
+    name: &'static str,
+    /// (name, CBS code, districts)
+    municipalities: &'static [(&'static str, &'static str, &'static [&'static str])],
+    /// The municipality of the scoped coordinator, `coordinator-<x>@<slug>.example`.
+    scoped_coordinator: (&'static str, &'static str),
+    /// Invented names for admin, coordinator, expert, bestuurder, viewer, scoped coordinator.
+    people: [&'static str; 6],
+}
+
+const TENANTS: &[DemoTenant] = &[
+    DemoTenant {
+        slug: "1stroom",
+        name: "1Stroom (Duiven en Westervoort)",
+        municipalities: &[("Duiven", "GM0226", &[]), ("Westervoort", "GM0293", &[])],
+        scoped_coordinator: ("duiven", "Duiven"),
+        people: ["Anouk de Wit", "Bram Hendriks", "Carla Mulder", "Daan Verbeek", "Eva Smits", "Femke Jansen"],
+    },
+    DemoTenant {
+        slug: "tweestromenland",
+        name: "Tweestromenland",
+        municipalities: &[
+            ("Berg en Dal", "GM1945", &[]),
+            ("Beuningen", "GM0209", &[]),
+            ("Druten", "GM0225", &[]),
+            ("Heumen", "GM0252", &[]),
+            ("West Maas en Waal", "GM0668", &[]),
+            ("Wijchen", "GM0296", &[]),
+        ],
+        scoped_coordinator: ("wijchen", "Wijchen"),
+        people: ["Gijs van Dam", "Hanna Kok", "Iris Bosman", "Joost Peters", "Karin Vos", "Lars Meijer"],
+    },
+    DemoTenant {
+        slug: "veluwe-west",
+        name: "Veluwe-West (Ermelo, Harderwijk, Putten)",
+        municipalities: &[
+            ("Ermelo", "GM0233", &[]),
+            ("Harderwijk", "GM0243", &["Binnenstad", "Stadsdennen", "Drielanden", "Hierden"]),
+            ("Putten", "GM0273", &[]),
+        ],
+        scoped_coordinator: ("ermelo", "Ermelo"),
+        people: ["Maaike Visser", "Niels de Boer", "Olga Brouwer", "Pieter Dekker", "Rosa Timmer", "Sander Wolters"],
+    },
+];
+
+pub const PLATFORM_ADMIN_EMAIL: &str = "platform-admin@platform.example";
+
+/// What loading the demo data did.
+#[derive(Debug, Default)]
+pub struct DemoReport {
+    pub tenants_created: Vec<String>,
+    pub users: Vec<String>,
+}
+
+/// Loads the demo tenants and users; every demo user gets `password`.
+#[tracing::instrument(skip_all)]
+pub fn load(conn: &mut PgConnection, password: &NewPassword) -> Result<DemoReport, ServiceError> {
+    let mut report = DemoReport::default();
+    let (admin, _) = find_or_create_user(conn, &email(PLATFORM_ADMIN_EMAIL)?, "Platformbeheer", Some(password))?;
+    users::set_platform_admin(conn, admin.id, true)?;
+    report.users.push(PLATFORM_ADMIN_EMAIL.to_owned());
+
+    for t in TENANTS {
+        let admin_email = email(&format!("admin@{}.example", t.slug))?;
+        let tenant = match tenants::find_by_slug(conn, t.slug)? {
+            Some(existing) => existing,
+            None => {
+                let created = provisioning::create_tenant(
+                    conn,
+                    &NewTenant {
+                        slug: TenantSlug::parse(t.slug)?,
+                        name: t.name.to_owned(),
+                        admin_email: admin_email.clone(),
+                        admin_name: t.people[0].to_owned(),
+                        admin_password: Some(password.clone()),
+                    },
+                )?;
+                report.tenants_created.push(t.slug.to_owned());
+                created
+            }
+        };
+        let db = tenant.db().map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let scoped_id = run_in_tenant(conn, &db, |tc| {
+            let mut scoped = None;
+            for (name, code, district_names) in t.municipalities {
+                let existing = municipalities::list(tc, Some(name), PageRequest { page: 1, page_size: 100 })?
+                    .items
+                    .into_iter()
+                    .find(|m| m.name == *name);
+                let m = match existing {
+                    Some(m) => m,
+                    None => municipalities::insert(tc, &MunicipalityFields::parse(name, Some(code))?)?,
+                };
+                let have = districts::for_municipalities(tc, &[m.id])?;
+                for d in *district_names {
+                    if !have.iter().any(|h| h.name == *d) {
+                        districts::insert(tc, m.id, &DistrictFields::parse(d, None)?)?;
+                    }
+                }
+                if *name == t.scoped_coordinator.1 {
+                    scoped = Some(m.id);
+                }
+            }
+            Ok::<_, ServiceError>(scoped)
+        })?;
+
+        let roles = [
+            ("admin", Role::TenantAdmin, None),
+            ("coordinator", Role::Coordinator, None),
+            ("expert", Role::Expert, None),
+            ("bestuurder", Role::Bestuurder, None),
+            ("viewer", Role::Viewer, None),
+        ];
+        let scoped_local = format!("coordinator-{}", t.scoped_coordinator.0);
+        let all = roles
+            .iter()
+            .map(|(local, role, m)| ((*local).to_owned(), *role, *m))
+            .chain(std::iter::once((scoped_local, Role::Coordinator, scoped_id)));
+        for (i, (local, role, municipality_id)) in all.enumerate() {
+            let address = format!("{local}@{}.example", t.slug);
+            let (user, _) = find_or_create_user(conn, &email(&address)?, t.people[i], Some(password))?;
+            let existing = memberships::for_user_in_tenant(conn, tenant.id, user.id)?;
+            if existing.is_empty() {
+                memberships::insert_many(
+                    conn,
+                    &[memberships::MembershipRow {
+                        id: uuid::Uuid::new_v4(),
+                        user_id: user.id,
+                        tenant_id: tenant.id,
+                        role: role.as_str().to_owned(),
+                        municipality_id,
+                        created_at: chrono::Utc::now(),
+                    }],
+                )?;
+            }
+            report.users.push(address);
+        }
+    }
+    Ok(report)
+}
+
+fn email(s: &str) -> Result<EmailAddress, ServiceError> {
+    Ok(EmailAddress::parse(s)?)
+}

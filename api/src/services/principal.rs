@@ -1,0 +1,53 @@
+//! The signed-in user with their memberships, loaded fresh for every request.
+
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use crate::authz::Grant;
+use crate::db::DbError;
+use crate::domain::role::Role;
+use crate::repo::memberships::{self, MembershipWithTenant};
+use crate::repo::users::{self, UserRow};
+
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub user: UserRow,
+    pub memberships: Vec<MembershipWithTenant>,
+}
+
+impl Principal {
+    /// The user's grants in the tenant with this slug (empty when not a member).
+    pub fn grants_in(&self, tenant_slug: &str) -> Vec<Grant> {
+        self.memberships
+            .iter()
+            .filter(|m| m.tenant_slug == tenant_slug)
+            .filter_map(|m| {
+                Role::parse(&m.membership.role).ok().map(|role| Grant {
+                    role,
+                    municipality_id: m.membership.municipality_id,
+                })
+            })
+            .collect()
+    }
+
+    /// `slug:role` pairs, as put in access tokens.
+    pub fn membership_claims(&self) -> Vec<String> {
+        self.memberships
+            .iter()
+            .map(|m| format!("{}:{}", m.tenant_slug, m.membership.role))
+            .collect()
+    }
+}
+
+/// The active user with this id and their memberships; `None` for an unknown or deactivated user.
+#[tracing::instrument(skip(conn))]
+pub fn load(conn: &mut PgConnection, user_id: Uuid) -> Result<Option<Principal>, DbError> {
+    let Some(user) = users::find_by_id(conn, user_id)? else {
+        return Ok(None);
+    };
+    if !user.is_active {
+        return Ok(None);
+    }
+    let memberships = memberships::for_user(conn, user_id)?;
+    Ok(Some(Principal { user, memberships }))
+}

@@ -1,0 +1,164 @@
+//! Tenants: create (role + schema + tenant migrations + first admin, all in one transaction),
+//! list, suspend and reactivate. Only platform admins reach these (checked by the caller).
+
+use chrono::Utc;
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use uuid::Uuid;
+
+use super::ServiceError;
+use crate::db::migrations::migrate_tenant;
+use crate::db::run_in_tenant;
+use crate::domain::email::EmailAddress;
+use crate::domain::password::NewPassword;
+use crate::domain::role::Role;
+use crate::domain::slug::TenantSlug;
+use crate::domain::tenant_names::DbName;
+use crate::repo::memberships::{self, MembershipRow};
+use crate::repo::tenants::{self, ACTIVE, SUSPENDED, TenantRow};
+use crate::repo::users::{self, UserRow};
+
+/// A validated request for a new tenant and its first tenant admin.
+#[derive(Debug, Clone)]
+pub struct NewTenant {
+    pub slug: TenantSlug,
+    pub name: String,
+    pub admin_email: EmailAddress,
+    pub admin_name: String,
+    /// Needed when the admin has no account yet; ignored for an existing user.
+    pub admin_password: Option<NewPassword>,
+}
+
+/// Points in provisioning where a test can make it fail, to prove nothing is left behind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProvisionStep {
+    TenantRecorded,
+    SchemaCreated,
+    Migrated,
+    AdminCreated,
+}
+
+pub fn create_tenant(conn: &mut PgConnection, new: &NewTenant) -> Result<TenantRow, ServiceError> {
+    create_tenant_with_hook(conn, new, |_| Ok(()))
+}
+
+/// [`create_tenant`], calling `hook` after each step; an error from the hook rolls everything back.
+#[tracing::instrument(skip(conn, hook), fields(slug = %new.slug))]
+pub fn create_tenant_with_hook(
+    conn: &mut PgConnection,
+    new: &NewTenant,
+    mut hook: impl FnMut(ProvisionStep) -> Result<(), ServiceError>,
+) -> Result<TenantRow, ServiceError> {
+    let tenant = conn.transaction(|conn| {
+        let id = Uuid::new_v4();
+        let name = DbName::for_tenant(id);
+        let now = Utc::now();
+        let row = TenantRow {
+            id,
+            slug: new.slug.to_string(),
+            name: new.name.clone(),
+            schema_name: name.to_string(),
+            role_name: name.to_string(),
+            status: ACTIVE.to_owned(),
+            created_at: now,
+            updated_at: now,
+        };
+        tenants::insert(conn, &row).map_err(|e| match e.unique_violation() {
+            Some(_) => ServiceError::Conflict {
+                code: "tenant_exists",
+                detail: format!("Er bestaat al een samenwerkingsverband met slug '{}'", new.slug),
+            },
+            None => e.into(),
+        })?;
+        hook(ProvisionStep::TenantRecorded)?;
+
+        // `name` is a generated, validated DbName: safe to put into DDL.
+        conn.batch_execute(&format!(
+            "CREATE ROLE \"{name}\" NOLOGIN;
+             GRANT \"{name}\" TO CURRENT_USER;
+             CREATE SCHEMA \"{name}\" AUTHORIZATION \"{name}\";"
+        ))?;
+        hook(ProvisionStep::SchemaCreated)?;
+
+        let db = row.db().map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let applied = run_in_tenant(conn, &db, |tc| migrate_tenant(tc))?;
+        tracing::info!(applied = ?applied, "tenant schema migrated");
+        hook(ProvisionStep::Migrated)?;
+
+        let (admin, _) = find_or_create_user(conn, &new.admin_email, &new.admin_name, new.admin_password.as_ref())?;
+        memberships::insert_many(
+            conn,
+            &[MembershipRow {
+                id: Uuid::new_v4(),
+                user_id: admin.id,
+                tenant_id: id,
+                role: Role::TenantAdmin.as_str().to_owned(),
+                municipality_id: None,
+                created_at: now,
+            }],
+        )?;
+        hook(ProvisionStep::AdminCreated)?;
+        Ok::<_, ServiceError>(row)
+    })?;
+    tracing::info!(tenant = %tenant.slug, schema = %tenant.schema_name, "tenant provisioned");
+    Ok(tenant)
+}
+
+/// The user with this email, or a new one (which needs a password); `true` when created.
+pub fn find_or_create_user(
+    conn: &mut PgConnection,
+    email: &EmailAddress,
+    display_name: &str,
+    password: Option<&NewPassword>,
+) -> Result<(UserRow, bool), ServiceError> {
+    if let Some(user) = users::find_by_email(conn, email.as_str())? {
+        return Ok((user, false));
+    }
+    let password = password.ok_or_else(|| {
+        crate::domain::InvalidField::new("password", "is verplicht voor een nieuwe gebruiker")
+    })?;
+    let now = Utc::now();
+    let user = UserRow {
+        id: Uuid::new_v4(),
+        email: email.as_str().to_owned(),
+        display_name: display_name.to_owned(),
+        password_hash: password
+            .hash()
+            .map_err(|e| ServiceError::Internal(e.to_string()))?,
+        is_platform_admin: false,
+        is_active: true,
+        created_at: now,
+        updated_at: now,
+    };
+    users::insert(conn, &user).map_err(|e| match e.unique_violation() {
+        Some(_) => ServiceError::Conflict {
+            code: "user_exists",
+            detail: "Er bestaat al een gebruiker met dit e-mailadres".to_owned(),
+        },
+        None => e.into(),
+    })?;
+    Ok((user, true))
+}
+
+pub fn list_tenants(conn: &mut PgConnection) -> Result<Vec<TenantRow>, ServiceError> {
+    Ok(tenants::list_all(conn)?)
+}
+
+pub fn find_tenant(conn: &mut PgConnection, slug: &str) -> Result<TenantRow, ServiceError> {
+    tenants::find_by_slug(conn, slug)?.ok_or(ServiceError::not_found("samenwerkingsverband"))
+}
+
+pub fn suspend_tenant(conn: &mut PgConnection, slug: &str) -> Result<TenantRow, ServiceError> {
+    set_status(conn, slug, SUSPENDED)
+}
+
+pub fn activate_tenant(conn: &mut PgConnection, slug: &str) -> Result<TenantRow, ServiceError> {
+    set_status(conn, slug, ACTIVE)
+}
+
+#[tracing::instrument(skip(conn))]
+fn set_status(conn: &mut PgConnection, slug: &str, status: &str) -> Result<TenantRow, ServiceError> {
+    let row = tenants::set_status(conn, slug, status)?.ok_or(ServiceError::not_found("samenwerkingsverband"))?;
+    tracing::info!(tenant = %row.slug, status, "tenant status changed");
+    Ok(row)
+}

@@ -1,0 +1,199 @@
+//! Sign-in, token refresh with rotation, and sign-out.
+//!
+//! Refresh tokens are opaque random strings; only their SHA-256 is stored. Each sign-in starts a
+//! family; a refresh marks the presented token used and issues the next one in the family. A used
+//! or revoked token presented again means it was stolen or replayed: the whole family is revoked.
+//!
+//! Failed sign-ins are counted per account and per client address over a window; past the limit
+//! the account (or address) is locked until the window has passed.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Duration, Utc};
+use diesel::{Connection, PgConnection};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::ServiceError;
+use super::principal;
+use crate::auth::tokens::TokenIssuer;
+use crate::domain::password;
+use crate::repo::refresh_tokens::{self, RefreshTokenRow};
+use crate::repo::{login_failures, users};
+
+pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+pub const MAX_FAILURES_PER_ADDRESS: i64 = 30;
+
+#[derive(Debug, Clone)]
+pub struct SessionTokens {
+    pub access_token: String,
+    pub expires_in: i64,
+    pub refresh_token: String,
+}
+
+fn invalid_credentials() -> ServiceError {
+    ServiceError::Unauthenticated {
+        code: "invalid_credentials",
+        detail: "E-mailadres of wachtwoord is onjuist".to_owned(),
+    }
+}
+
+fn invalid_refresh() -> ServiceError {
+    ServiceError::Unauthenticated {
+        code: "invalid_refresh_token",
+        detail: "De sessie is verlopen of ingetrokken; meld u opnieuw aan".to_owned(),
+    }
+}
+
+/// Signs a user in with email and password, from client `address`.
+#[tracing::instrument(skip(conn, issuer, password))]
+pub fn login(
+    conn: &mut PgConnection,
+    issuer: &TokenIssuer,
+    refresh_ttl_days: i64,
+    email: &str,
+    password: &str,
+    address: &str,
+) -> Result<SessionTokens, ServiceError> {
+    let email = email.trim().to_lowercase();
+    let now = Utc::now();
+    check_throttle(conn, &email, address, now)?;
+
+    let user = users::find_by_email(conn, &email)?;
+    let valid = match &user {
+        Some(u) => password::verify(password, &u.password_hash) && u.is_active,
+        None => {
+            password::verify_against_dummy(password);
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| valid) else {
+        login_failures::record(conn, &email, address)?;
+        tracing::warn!(address, "failed sign-in");
+        return Err(invalid_credentials());
+    };
+
+    conn.transaction(|conn| {
+        login_failures::clear_for_email(conn, &email)?;
+        issue_session(conn, issuer, refresh_ttl_days, user.id, Uuid::new_v4(), now)
+    })
+}
+
+fn check_throttle(conn: &mut PgConnection, email: &str, address: &str, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    let window = Duration::minutes(FAILURE_WINDOW_MINUTES);
+    let since = now - window;
+    let retry_after = |oldest: Option<DateTime<Utc>>| {
+        oldest.map_or(window.num_seconds(), |o| (o + window - now).num_seconds().max(1))
+    };
+    let (n, oldest) = login_failures::for_email_since(conn, email, since)?;
+    if n >= MAX_FAILURES_PER_ACCOUNT {
+        return Err(ServiceError::TooManyAttempts {
+            retry_after_seconds: retry_after(oldest),
+        });
+    }
+    let (n, oldest) = login_failures::for_address_since(conn, address, since)?;
+    if n >= MAX_FAILURES_PER_ADDRESS {
+        return Err(ServiceError::TooManyAttempts {
+            retry_after_seconds: retry_after(oldest),
+        });
+    }
+    Ok(())
+}
+
+/// Exchanges a refresh token for a new access token and the next refresh token of its family.
+#[tracing::instrument(skip_all)]
+pub fn refresh(
+    conn: &mut PgConnection,
+    issuer: &TokenIssuer,
+    refresh_ttl_days: i64,
+    token: &str,
+) -> Result<SessionTokens, ServiceError> {
+    enum Outcome {
+        Rotated(SessionTokens),
+        Refused,
+    }
+    let now = Utc::now();
+    // The transaction commits in both outcomes: a revoked family must stay revoked.
+    let outcome = conn.transaction(|conn| -> Result<Outcome, ServiceError> {
+        let Some(row) = refresh_tokens::find_for_update(conn, &hash_token(token))? else {
+            return Ok(Outcome::Refused);
+        };
+        if row.used_at.is_some() || row.revoked_at.is_some() {
+            let n = refresh_tokens::revoke_family(conn, row.family_id, now)?;
+            tracing::warn!(family = %row.family_id, user = %row.user_id, revoked = n,
+                "refresh token reused: family revoked");
+            return Ok(Outcome::Refused);
+        }
+        if row.expires_at <= now {
+            return Ok(Outcome::Refused);
+        }
+        refresh_tokens::mark_used(conn, row.id, now)?;
+        match issue_session(conn, issuer, refresh_ttl_days, row.user_id, row.family_id, now) {
+            Ok(tokens) => Ok(Outcome::Rotated(tokens)),
+            Err(ServiceError::Unauthenticated { .. }) => {
+                refresh_tokens::revoke_family(conn, row.family_id, now)?;
+                Ok(Outcome::Refused)
+            }
+            Err(e) => Err(e),
+        }
+    })?;
+    match outcome {
+        Outcome::Rotated(tokens) => Ok(tokens),
+        Outcome::Refused => Err(invalid_refresh()),
+    }
+}
+
+/// Revokes the session (refresh token family) the token belongs to. Unknown tokens are ignored.
+#[tracing::instrument(skip_all)]
+pub fn logout(conn: &mut PgConnection, token: &str) -> Result<(), ServiceError> {
+    conn.transaction(|conn| {
+        if let Some(row) = refresh_tokens::find_for_update(conn, &hash_token(token))? {
+            refresh_tokens::revoke_family(conn, row.family_id, Utc::now())?;
+        }
+        Ok(())
+    })
+}
+
+fn issue_session(
+    conn: &mut PgConnection,
+    issuer: &TokenIssuer,
+    refresh_ttl_days: i64,
+    user_id: Uuid,
+    family_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<SessionTokens, ServiceError> {
+    let principal = principal::load(conn, user_id)?.ok_or_else(invalid_credentials)?;
+    let access_token = issuer
+        .issue(user_id, principal.user.is_platform_admin, principal.membership_claims())
+        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+    let refresh_token = new_opaque_token()?;
+    refresh_tokens::insert(
+        conn,
+        &RefreshTokenRow {
+            id: Uuid::new_v4(),
+            family_id,
+            user_id,
+            token_hash: hash_token(&refresh_token),
+            issued_at: now,
+            expires_at: now + Duration::days(refresh_ttl_days),
+            used_at: None,
+            revoked_at: None,
+        },
+    )?;
+    Ok(SessionTokens {
+        access_token,
+        expires_in: issuer.ttl_seconds(),
+        refresh_token,
+    })
+}
+
+fn new_opaque_token() -> Result<String, ServiceError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    Ok(URL_SAFE_NO_PAD.encode(bytes))
+}
+
+fn hash_token(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}

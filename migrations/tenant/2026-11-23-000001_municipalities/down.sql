@@ -1,0 +1,2 @@
+DROP TABLE districts;
+DROP TABLE municipalities;
