@@ -40,7 +40,9 @@ fn grant_allows(grant: Grant, action: TenantAction) -> bool {
         (_, Read) => true,
         (Role::TenantAdmin, _) => true,
         (Role::Coordinator, CreateMunicipality) => grant.municipality_id.is_none(),
-        (Role::Coordinator, EditMunicipality(m)) => grant.municipality_id.is_none_or(|own| own == m),
+        (Role::Coordinator, EditMunicipality(m)) => {
+            grant.municipality_id.is_none_or(|own| own == m)
+        }
         (Role::Coordinator, ManageUsers) => false,
         (Role::Expert | Role::Bestuurder | Role::Viewer, _) => false,
     }
@@ -57,7 +59,10 @@ mod tests {
     use TenantAction::*;
 
     fn g(role: Role, m: Option<Uuid>) -> Vec<Grant> {
-        vec![Grant { role, municipality_id: m }]
+        vec![Grant {
+            role,
+            municipality_id: m,
+        }]
     }
 
     #[test]
@@ -76,9 +81,21 @@ mod tests {
             (g(Role::Coordinator, None), EditMunicipality(ermelo), true),
             (g(Role::Coordinator, Some(ermelo)), Read, true),
             (g(Role::Coordinator, Some(ermelo)), ManageUsers, false),
-            (g(Role::Coordinator, Some(ermelo)), CreateMunicipality, false),
-            (g(Role::Coordinator, Some(ermelo)), EditMunicipality(ermelo), true),
-            (g(Role::Coordinator, Some(ermelo)), EditMunicipality(putten), false),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                CreateMunicipality,
+                false,
+            ),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                EditMunicipality(ermelo),
+                true,
+            ),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                EditMunicipality(putten),
+                false,
+            ),
             (g(Role::Expert, None), Read, true),
             (g(Role::Expert, None), ManageUsers, false),
             (g(Role::Expert, None), CreateMunicipality, false),
@@ -86,7 +103,11 @@ mod tests {
             (g(Role::Bestuurder, None), Read, true),
             (g(Role::Bestuurder, None), ManageUsers, false),
             (g(Role::Bestuurder, None), CreateMunicipality, false),
-            (g(Role::Bestuurder, Some(ermelo)), EditMunicipality(ermelo), false),
+            (
+                g(Role::Bestuurder, Some(ermelo)),
+                EditMunicipality(ermelo),
+                false,
+            ),
             (g(Role::Viewer, None), Read, true),
             (g(Role::Viewer, None), ManageUsers, false),
             (g(Role::Viewer, None), CreateMunicipality, false),
@@ -97,15 +118,25 @@ mod tests {
             // Several grants: the most generous one counts.
             (
                 vec![
-                    Grant { role: Role::Viewer, municipality_id: None },
-                    Grant { role: Role::Coordinator, municipality_id: Some(putten) },
+                    Grant {
+                        role: Role::Viewer,
+                        municipality_id: None,
+                    },
+                    Grant {
+                        role: Role::Coordinator,
+                        municipality_id: Some(putten),
+                    },
                 ],
                 EditMunicipality(putten),
                 true,
             ),
         ];
         for (grants, action, allowed) in cases {
-            assert_eq!(tenant_allows(&grants, action), allowed, "{grants:?} {action:?}");
+            assert_eq!(
+                tenant_allows(&grants, action),
+                allowed,
+                "{grants:?} {action:?}"
+            );
         }
     }
 

@@ -109,13 +109,15 @@ fn pem_var(name: &'static str) -> Result<Option<String>, ConfigError> {
         _ => "JWT_PUBLIC_KEY_FILE",
     };
     match std::env::var(file_var) {
-        Ok(path) if !path.is_empty() => std::fs::read_to_string(&path)
-            .map(Some)
-            .map_err(|source| ConfigError::File {
-                name: file_var,
-                path,
-                source,
-            }),
+        Ok(path) if !path.is_empty() => {
+            std::fs::read_to_string(&path)
+                .map(Some)
+                .map_err(|source| ConfigError::File {
+                    name: file_var,
+                    path,
+                    source,
+                })
+        }
         _ => Ok(None),
     }
 }

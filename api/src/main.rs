@@ -18,7 +18,11 @@ use api::services::{demo, provisioning};
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "api", about = "Veiligheidsplatform: REST API en beheer", version)]
+#[command(
+    name = "api",
+    about = "Veiligheidsplatform: REST API en beheer",
+    version
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -83,8 +87,10 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         settings.token.audience.clone(),
         settings.token.access_ttl_seconds,
     );
-    let pool = build_pool(&settings.database_url, settings.db_pool_size).context("could not connect to the database")?;
-    let listener = TcpListener::bind(&settings.bind_addr).with_context(|| format!("could not bind {}", settings.bind_addr))?;
+    let pool = build_pool(&settings.database_url, settings.db_pool_size)
+        .context("could not connect to the database")?;
+    let listener = TcpListener::bind(&settings.bind_addr)
+        .with_context(|| format!("could not bind {}", settings.bind_addr))?;
     tracing::info!(addr = %settings.bind_addr, "serving the API");
     let state = AppState {
         pool,
@@ -97,8 +103,10 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
 }
 
 fn demo_data(settings: &Settings) -> anyhow::Result<()> {
-    let password = std::env::var("DEMO_PASSWORD").context("set DEMO_PASSWORD: the password of every demo user")?;
-    let password = NewPassword::parse(&password).map_err(|e| anyhow::anyhow!("DEMO_PASSWORD: {}", e.message))?;
+    let password = std::env::var("DEMO_PASSWORD")
+        .context("set DEMO_PASSWORD: the password of every demo user")?;
+    let password = NewPassword::parse(&password)
+        .map_err(|e| anyhow::anyhow!("DEMO_PASSWORD: {}", e.message))?;
     let pool = build_pool(&settings.database_url, 2)?;
     let mut conn = pool.get()?;
     let report = demo::load(&mut conn, &password).map_err(|e| anyhow::anyhow!("{e:?}"))?;
@@ -124,17 +132,28 @@ fn tenants(settings: &Settings, command: TenantCommand) -> anyhow::Result<()> {
                 name: required_text("name", &name, 200).map_err(invalid)?,
                 admin_email: EmailAddress::parse(&admin_email).map_err(invalid)?,
                 admin_name: required_text("admin-name", &admin_name, 200).map_err(invalid)?,
-                admin_password: admin_password.as_deref().map(NewPassword::parse).transpose().map_err(invalid)?,
+                admin_password: admin_password
+                    .as_deref()
+                    .map(NewPassword::parse)
+                    .transpose()
+                    .map_err(invalid)?,
             };
             vec![provisioning::create_tenant(&mut conn, &new).map_err(err)?]
         }
         TenantCommand::List => provisioning::list_tenants(&mut conn).map_err(err)?,
-        TenantCommand::Suspend { slug } => vec![provisioning::suspend_tenant(&mut conn, &slug).map_err(err)?],
-        TenantCommand::Activate { slug } => vec![provisioning::activate_tenant(&mut conn, &slug).map_err(err)?],
+        TenantCommand::Suspend { slug } => {
+            vec![provisioning::suspend_tenant(&mut conn, &slug).map_err(err)?]
+        }
+        TenantCommand::Activate { slug } => {
+            vec![provisioning::activate_tenant(&mut conn, &slug).map_err(err)?]
+        }
     };
     let mut out = String::new();
     for t in rows {
-        out.push_str(&format!("{}\t{}\t{}\t{}\n", t.slug, t.status, t.schema_name, t.name));
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\n",
+            t.slug, t.status, t.schema_name, t.name
+        ));
     }
     std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes())?;
     Ok(())

@@ -5,7 +5,11 @@ use api::config::Settings;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "worker", about = "Veiligheidsplatform: achtergrondwerk", version)]
+#[command(
+    name = "worker",
+    about = "Veiligheidsplatform: achtergrondwerk",
+    version
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

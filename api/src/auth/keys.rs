@@ -42,7 +42,8 @@ pub enum KeyError {
 impl TokenKeys {
     pub fn from_pem(private_pem: &str, public_pem: &str) -> Result<Self, KeyError> {
         Ok(TokenKeys {
-            encoding: EncodingKey::from_ed_pem(private_pem.as_bytes()).map_err(KeyError::Invalid)?,
+            encoding: EncodingKey::from_ed_pem(private_pem.as_bytes())
+                .map_err(KeyError::Invalid)?,
             decoding: DecodingKey::from_ed_pem(public_pem.as_bytes()).map_err(KeyError::Invalid)?,
             public_pem: public_pem.to_owned(),
         })

@@ -70,7 +70,12 @@ impl TokenIssuer {
         &self.keys
     }
 
-    pub fn issue(&self, user_id: Uuid, platform_admin: bool, memberships: Vec<String>) -> Result<String, TokenError> {
+    pub fn issue(
+        &self,
+        user_id: Uuid,
+        platform_admin: bool,
+        memberships: Vec<String>,
+    ) -> Result<String, TokenError> {
         let now = Utc::now().timestamp();
         let claims = AccessClaims {
             iss: self.issuer.clone(),
@@ -88,7 +93,8 @@ impl TokenIssuer {
 
     /// Signs arbitrary claims with the platform key (tests use it to make expired tokens).
     pub fn sign(&self, claims: &AccessClaims) -> Result<String, TokenError> {
-        jsonwebtoken::encode(&Header::new(Algorithm::EdDSA), claims, &self.keys.encoding).map_err(TokenError::Sign)
+        jsonwebtoken::encode(&Header::new(Algorithm::EdDSA), claims, &self.keys.encoding)
+            .map_err(TokenError::Sign)
     }
 
     pub fn verify(&self, token: &str) -> Result<AccessClaims, TokenError> {
@@ -112,14 +118,21 @@ mod tests {
     fn issuer() -> TokenIssuer {
         let (private, public) = generate_pem_pair().expect("keys");
         let keys = TokenKeys::from_pem(&private, &public).expect("valid keys");
-        TokenIssuer::new(keys, "https://platform.test".into(), "safety-platform".into(), 900)
+        TokenIssuer::new(
+            keys,
+            "https://platform.test".into(),
+            "safety-platform".into(),
+            900,
+        )
     }
 
     #[test]
     fn issued_tokens_verify() {
         let issuer = issuer();
         let user = Uuid::new_v4();
-        let token = issuer.issue(user, false, vec!["veluwe-west:viewer".into()]).expect("sign");
+        let token = issuer
+            .issue(user, false, vec!["veluwe-west:viewer".into()])
+            .expect("sign");
         assert_eq!(issuer.verify(&token).expect("valid").sub, user);
     }
 

@@ -46,7 +46,9 @@ mod tests {
 
     #[test]
     fn refuses_malformed() {
-        for s in ["", "x", "@a.nl", "a@", "a@b", "a@@b.nl", "a b@c.nl", "a@b.nl.", "a@.nl"] {
+        for s in [
+            "", "x", "@a.nl", "a@", "a@b", "a@@b.nl", "a b@c.nl", "a@b.nl.", "a@.nl",
+        ] {
             assert!(EmailAddress::parse(s).is_err(), "{s}");
         }
     }

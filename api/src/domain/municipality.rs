@@ -36,7 +36,12 @@ impl DistrictFields {
 }
 
 /// A CBS area code: a prefix (`GM` municipality, `WK` district) and a fixed number of digits.
-fn code(field: &str, s: Option<&str>, prefix: &str, digits: usize) -> Result<Option<String>, InvalidField> {
+fn code(
+    field: &str,
+    s: Option<&str>,
+    prefix: &str,
+    digits: usize,
+) -> Result<Option<String>, InvalidField> {
     let Some(s) = s.map(str::trim).filter(|s| !s.is_empty()) else {
         return Ok(None);
     };
@@ -64,7 +69,10 @@ mod tests {
             MunicipalityFields::parse("Ermelo", Some("gm0233")).map(|m| m.cbs_code),
             Ok(Some("GM0233".to_owned()))
         );
-        assert_eq!(MunicipalityFields::parse("Ermelo", Some("")).map(|m| m.cbs_code), Ok(None));
+        assert_eq!(
+            MunicipalityFields::parse("Ermelo", Some("")).map(|m| m.cbs_code),
+            Ok(None)
+        );
         assert!(MunicipalityFields::parse("Ermelo", Some("GM233")).is_err());
         assert!(MunicipalityFields::parse("Ermelo", Some("WK023301")).is_err());
         assert!(DistrictFields::parse("Stadsdennen", Some("WK024302")).is_ok());

@@ -19,7 +19,10 @@ impl PageRequest {
             return Err(InvalidField::new("page", "moet 1 of hoger zijn"));
         }
         if !(1..=MAX_PAGE_SIZE).contains(&page_size) {
-            return Err(InvalidField::new("pageSize", format!("moet tussen 1 en {MAX_PAGE_SIZE} liggen")));
+            return Err(InvalidField::new(
+                "pageSize",
+                format!("moet tussen 1 en {MAX_PAGE_SIZE} liggen"),
+            ));
         }
         Ok(PageRequest { page, page_size })
     }
@@ -44,11 +47,23 @@ mod tests {
 
     #[test]
     fn defaults_and_bounds() {
-        assert_eq!(PageRequest::parse(None, None), Ok(PageRequest { page: 1, page_size: 25 }));
-        assert_eq!(PageRequest::parse(Some(3), Some(10)).map(|p| p.offset()), Ok(20));
+        assert_eq!(
+            PageRequest::parse(None, None),
+            Ok(PageRequest {
+                page: 1,
+                page_size: 25
+            })
+        );
+        assert_eq!(
+            PageRequest::parse(Some(3), Some(10)).map(|p| p.offset()),
+            Ok(20)
+        );
         assert!(PageRequest::parse(Some(0), None).is_err());
         assert!(PageRequest::parse(None, Some(0)).is_err());
         assert!(PageRequest::parse(None, Some(101)).is_err());
-        assert_eq!(PageRequest::parse(Some(i64::MAX), Some(100)).map(|p| p.offset()), Ok(i64::MAX));
+        assert_eq!(
+            PageRequest::parse(Some(i64::MAX), Some(100)).map(|p| p.offset()),
+            Ok(i64::MAX)
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Passwords: a minimum strength for new ones, and argon2id hashing.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 use super::InvalidField;
 
@@ -22,10 +22,16 @@ impl NewPassword {
     pub fn parse(s: &str) -> Result<Self, InvalidField> {
         let n = s.chars().count();
         if n < MIN_LEN {
-            return Err(InvalidField::new("password", format!("moet minstens {MIN_LEN} tekens lang zijn")));
+            return Err(InvalidField::new(
+                "password",
+                format!("moet minstens {MIN_LEN} tekens lang zijn"),
+            ));
         }
         if n > MAX_LEN {
-            return Err(InvalidField::new("password", format!("mag hoogstens {MAX_LEN} tekens lang zijn")));
+            return Err(InvalidField::new(
+                "password",
+                format!("mag hoogstens {MAX_LEN} tekens lang zijn"),
+            ));
         }
         Ok(NewPassword(s.to_owned()))
     }
@@ -48,14 +54,19 @@ fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error>
 /// Whether `password` matches the stored hash. A malformed hash never matches.
 pub fn verify(password: &str, stored_hash: &str) -> bool {
     PasswordHash::new(stored_hash)
-        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
 /// Spends the same time as a real verification, so unknown accounts cannot be told apart by timing.
 pub fn verify_against_dummy(password: &str) {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let dummy = DUMMY.get_or_init(|| hash_password("dummy-password-for-timing").unwrap_or_default());
+    let dummy =
+        DUMMY.get_or_init(|| hash_password("dummy-password-for-timing").unwrap_or_default());
     let _ = verify(password, dummy);
 }
 

@@ -19,7 +19,10 @@ impl DbName {
 
     pub fn parse(s: &str) -> Result<Self, InvalidDbName> {
         let hex = s.strip_prefix("tn_").unwrap_or("");
-        let valid = hex.len() == 32 && hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        let valid = hex.len() == 32
+            && hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         if valid {
             Ok(DbName(s.to_owned()))
         } else {

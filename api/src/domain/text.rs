@@ -9,7 +9,10 @@ pub fn required_text(field: &str, s: &str, max: usize) -> Result<String, Invalid
         return Err(InvalidField::new(field, "is verplicht"));
     }
     if t.chars().count() > max {
-        return Err(InvalidField::new(field, format!("mag hoogstens {max} tekens bevatten")));
+        return Err(InvalidField::new(
+            field,
+            format!("mag hoogstens {max} tekens bevatten"),
+        ));
     }
     if t.chars().any(char::is_control) {
         return Err(InvalidField::new(field, "bevat ongeldige tekens"));
@@ -23,7 +26,10 @@ mod tests {
 
     #[test]
     fn trims_and_limits() {
-        assert_eq!(required_text("naam", "  Ermelo ", 10), Ok("Ermelo".to_owned()));
+        assert_eq!(
+            required_text("naam", "  Ermelo ", 10),
+            Ok("Ermelo".to_owned())
+        );
         assert!(required_text("naam", "   ", 10).is_err());
         assert!(required_text("naam", "abcdefghijk", 10).is_err());
         assert!(required_text("naam", "a\u{0}b", 10).is_err());

@@ -25,7 +25,11 @@ pub struct TenantRequest {
 fn state(req: &HttpRequest) -> Result<web::Data<AppState>, ApiError> {
     req.app_data::<web::Data<AppState>>()
         .cloned()
-        .ok_or_else(|| ApiError::from(crate::services::ServiceError::Internal("app state missing".into())))
+        .ok_or_else(|| {
+            ApiError::from(crate::services::ServiceError::Internal(
+                "app state missing".into(),
+            ))
+        })
 }
 
 async fn authenticate(req: &HttpRequest) -> Result<Principal, ApiError> {
@@ -34,10 +38,17 @@ async fn authenticate(req: &HttpRequest) -> Result<Principal, ApiError> {
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| ApiError::unauthenticated("Meld u aan: stuur een toegangstoken als 'Authorization: Bearer …'"))?;
+        .ok_or_else(|| {
+            ApiError::unauthenticated(
+                "Meld u aan: stuur een toegangstoken als 'Authorization: Bearer …'",
+            )
+        })?;
     let claims = state.issuer.verify(token).map_err(|e| {
         tracing::info!(error = %e, "access token refused");
         ApiError::unauthenticated("Het toegangstoken is ongeldig of verlopen")
@@ -46,7 +57,9 @@ async fn authenticate(req: &HttpRequest) -> Result<Principal, ApiError> {
     let principal = state
         .db(move |conn| Ok(principal::load(conn, user_id)?))
         .await?
-        .ok_or_else(|| ApiError::unauthenticated("Dit account bestaat niet meer of is gedeactiveerd"))?;
+        .ok_or_else(|| {
+            ApiError::unauthenticated("Dit account bestaat niet meer of is gedeactiveerd")
+        })?;
     record(req, "user_id", &principal.user.id.to_string());
     Ok(principal)
 }
@@ -69,7 +82,11 @@ impl FromRequest for TenantRequest {
         let req = req.clone();
         Box::pin(async move {
             let principal = authenticate(&req).await?;
-            let slug = req.match_info().get("tenant").unwrap_or_default().to_owned();
+            let slug = req
+                .match_info()
+                .get("tenant")
+                .unwrap_or_default()
+                .to_owned();
             record(&req, "tenant", &slug);
             let state = state(&req)?;
             let p = principal.clone();

@@ -1,6 +1,8 @@
 //! Prometheus metrics: requests by route and status, latency, and connection pool usage.
 
-use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder};
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+};
 
 use crate::db::DbPool;
 
@@ -16,16 +18,27 @@ impl Metrics {
     pub fn new() -> Result<Self, prometheus::Error> {
         let registry = Registry::new();
         let requests = IntCounterVec::new(
-            Opts::new("http_requests_total", "HTTP requests by method, route and status"),
+            Opts::new(
+                "http_requests_total",
+                "HTTP requests by method, route and status",
+            ),
             &["method", "route", "status"],
         )?;
         let latency = HistogramVec::new(
-            HistogramOpts::new("http_request_duration_seconds", "HTTP request latency by method and route")
-                .buckets(vec![0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0]),
+            HistogramOpts::new(
+                "http_request_duration_seconds",
+                "HTTP request latency by method and route",
+            )
+            .buckets(vec![
+                0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+            ]),
             &["method", "route"],
         )?;
         let pool = IntGaugeVec::new(
-            Opts::new("db_pool_connections", "Database pool connections by state (idle, in_use, max)"),
+            Opts::new(
+                "db_pool_connections",
+                "Database pool connections by state (idle, in_use, max)",
+            ),
             &["state"],
         )?;
         registry.register(Box::new(requests.clone()))?;
@@ -45,7 +58,9 @@ impl Metrics {
         self.requests
             .with_label_values(&[method, route, &status.to_string()])
             .inc();
-        self.latency.with_label_values(&[method, route]).observe(seconds);
+        self.latency
+            .with_label_values(&[method, route])
+            .observe(seconds);
     }
 
     /// The text exposition format, with the pool gauges read now.

@@ -89,7 +89,11 @@ pub struct ApiError {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}: {}", self.problem.status, self.problem.code, self.problem.detail)
+        write!(
+            f,
+            "{} {}: {}",
+            self.problem.status, self.problem.code, self.problem.detail
+        )
     }
 }
 
@@ -131,18 +135,33 @@ impl From<ServiceError> for ApiError {
             ServiceError::Invalid(f) => ApiError::invalid(&f),
             ServiceError::NotFound { what } => {
                 let mut w = what.chars();
-                let what = w.next().map(|c| c.to_uppercase().chain(w).collect::<String>()).unwrap_or_default();
-                ApiError::new(StatusCode::NOT_FOUND, "not_found", format!("{what} niet gevonden"))
+                let what = w
+                    .next()
+                    .map(|c| c.to_uppercase().chain(w).collect::<String>())
+                    .unwrap_or_default();
+                ApiError::new(
+                    StatusCode::NOT_FOUND,
+                    "not_found",
+                    format!("{what} niet gevonden"),
+                )
             }
-            ServiceError::Conflict { code, detail } => ApiError::new(StatusCode::CONFLICT, code, detail),
-            ServiceError::Forbidden(detail) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", detail),
+            ServiceError::Conflict { code, detail } => {
+                ApiError::new(StatusCode::CONFLICT, code, detail)
+            }
+            ServiceError::Forbidden(detail) => {
+                ApiError::new(StatusCode::FORBIDDEN, "forbidden", detail)
+            }
             ServiceError::TenantSuspended => ApiError::new(
                 StatusCode::FORBIDDEN,
                 "tenant_suspended",
                 "Dit samenwerkingsverband is opgeschort; neem contact op met de platformbeheerder",
             ),
-            ServiceError::Unauthenticated { code, detail } => ApiError::new(StatusCode::UNAUTHORIZED, code, detail),
-            ServiceError::TooManyAttempts { retry_after_seconds } => {
+            ServiceError::Unauthenticated { code, detail } => {
+                ApiError::new(StatusCode::UNAUTHORIZED, code, detail)
+            }
+            ServiceError::TooManyAttempts {
+                retry_after_seconds,
+            } => {
                 let mut e = ApiError::new(
                     StatusCode::TOO_MANY_REQUESTS,
                     "too_many_login_attempts",
@@ -201,18 +220,27 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
             "unsupported_media_type",
             "Stuur de inhoud als application/json",
         ),
-        JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => ApiError::new(
+        JsonPayloadError::Overflow { limit }
+        | JsonPayloadError::OverflowKnownLength { limit, .. } => ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "payload_too_large",
             format!("De inhoud is groter dan de toegestane {limit} bytes"),
         ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => {
-            ApiError::new(StatusCode::BAD_REQUEST, "invalid_input", format!("Ongeldige invoer: {e}"))
-        }
-        JsonPayloadError::Deserialize(e) => {
-            ApiError::new(StatusCode::BAD_REQUEST, "malformed_json", format!("Geen geldige JSON: {e}"))
-        }
-        other => ApiError::new(StatusCode::BAD_REQUEST, "bad_request", format!("Ongeldige inhoud: {other}")),
+        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_input",
+            format!("Ongeldige invoer: {e}"),
+        ),
+        JsonPayloadError::Deserialize(e) => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            format!("Geen geldige JSON: {e}"),
+        ),
+        other => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            format!("Ongeldige inhoud: {other}"),
+        ),
     };
     e.into()
 }
@@ -250,7 +278,11 @@ pub async fn method_not_allowed(req: HttpRequest) -> HttpResponse {
     Problem::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "method_not_allowed",
-        format!("De methode {} is niet toegestaan op {}", req.method(), req.path()),
+        format!(
+            "De methode {} is niet toegestaan op {}",
+            req.method(),
+            req.path()
+        ),
     )
     .response()
 }
@@ -267,7 +299,11 @@ pub fn ensure_problem_json<B: MessageBody + 'static>(
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
-    let code = if status.is_server_error() { "internal_error" } else { "http_error" };
+    let code = if status.is_server_error() {
+        "internal_error"
+    } else {
+        "http_error"
+    };
     let detail = status.canonical_reason().unwrap_or("Fout").to_owned();
     let problem = Problem::new(status, code, detail).response();
     let (req, _) = res.into_parts();

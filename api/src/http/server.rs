@@ -9,11 +9,11 @@ use actix_web::middleware::{DefaultHeaders, ErrorHandlers, Next, from_fn};
 use actix_web::{App, Error, HttpServer, web};
 use tracing_actix_web::TracingLogger;
 
+use super::API_VERSION;
 use super::problem;
 use super::routes;
 use super::state::AppState;
 use super::telemetry_span::PlatformRootSpan;
-use super::API_VERSION;
 
 /// Largest JSON body accepted, in bytes.
 pub const JSON_LIMIT: usize = 256 * 1024;
@@ -52,12 +52,22 @@ async fn record_metrics(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let start = Instant::now();
-    let metrics = req.app_data::<web::Data<AppState>>().map(|s| s.metrics.clone());
+    let metrics = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| s.metrics.clone());
     let method = req.method().to_string();
     let res = next.call(req).await?;
     if let Some(metrics) = metrics {
-        let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".to_owned());
-        metrics.observe(&method, &route, res.status().as_u16(), start.elapsed().as_secs_f64());
+        let route = res
+            .request()
+            .match_pattern()
+            .unwrap_or_else(|| "unmatched".to_owned());
+        metrics.observe(
+            &method,
+            &route,
+            res.status().as_u16(),
+            start.elapsed().as_secs_f64(),
+        );
     }
     Ok(res)
 }

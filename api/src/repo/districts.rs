@@ -20,7 +20,10 @@ pub struct DistrictRow {
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn for_municipalities(conn: &mut TenantConn<'_>, municipality_ids: &[Uuid]) -> Result<Vec<DistrictRow>, DbError> {
+pub fn for_municipalities(
+    conn: &mut TenantConn<'_>,
+    municipality_ids: &[Uuid],
+) -> Result<Vec<DistrictRow>, DbError> {
     Ok(districts::table
         .filter(districts::municipality_id.eq_any(municipality_ids))
         .select(DistrictRow::as_select())
@@ -29,7 +32,11 @@ pub fn for_municipalities(conn: &mut TenantConn<'_>, municipality_ids: &[Uuid]) 
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn find(conn: &mut TenantConn<'_>, municipality_id: Uuid, id: Uuid) -> Result<Option<DistrictRow>, DbError> {
+pub fn find(
+    conn: &mut TenantConn<'_>,
+    municipality_id: Uuid,
+    id: Uuid,
+) -> Result<Option<DistrictRow>, DbError> {
     Ok(districts::table
         .filter(districts::municipality_id.eq(municipality_id))
         .filter(districts::id.eq(id))
@@ -39,7 +46,11 @@ pub fn find(conn: &mut TenantConn<'_>, municipality_id: Uuid, id: Uuid) -> Resul
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn insert(conn: &mut TenantConn<'_>, municipality_id: Uuid, fields: &DistrictFields) -> Result<DistrictRow, DbError> {
+pub fn insert(
+    conn: &mut TenantConn<'_>,
+    municipality_id: Uuid,
+    fields: &DistrictFields,
+) -> Result<DistrictRow, DbError> {
     Ok(diesel::insert_into(districts::table)
         .values((
             districts::id.eq(Uuid::new_v4()),
@@ -52,7 +63,12 @@ pub fn insert(conn: &mut TenantConn<'_>, municipality_id: Uuid, fields: &Distric
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn update(conn: &mut TenantConn<'_>, municipality_id: Uuid, id: Uuid, fields: &DistrictFields) -> Result<Option<DistrictRow>, DbError> {
+pub fn update(
+    conn: &mut TenantConn<'_>,
+    municipality_id: Uuid,
+    id: Uuid,
+    fields: &DistrictFields,
+) -> Result<Option<DistrictRow>, DbError> {
     Ok(diesel::update(
         districts::table
             .filter(districts::municipality_id.eq(municipality_id))

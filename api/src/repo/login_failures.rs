@@ -9,27 +9,44 @@ use crate::db::schema::platform::login_failures;
 #[tracing::instrument(skip(conn))]
 pub fn record(conn: &mut PgConnection, email: &str, address: &str) -> Result<(), DbError> {
     diesel::insert_into(login_failures::table)
-        .values((login_failures::email.eq(email), login_failures::address.eq(address)))
+        .values((
+            login_failures::email.eq(email),
+            login_failures::address.eq(address),
+        ))
         .execute(conn)?;
     Ok(())
 }
 
 /// Failures for this account since `since`: their count and the oldest one's time.
 #[tracing::instrument(skip(conn))]
-pub fn for_email_since(conn: &mut PgConnection, email: &str, since: DateTime<Utc>) -> Result<(i64, Option<DateTime<Utc>>), DbError> {
+pub fn for_email_since(
+    conn: &mut PgConnection,
+    email: &str,
+    since: DateTime<Utc>,
+) -> Result<(i64, Option<DateTime<Utc>>), DbError> {
     Ok(login_failures::table
         .filter(login_failures::email.eq(email))
         .filter(login_failures::failed_at.gt(since))
-        .select((diesel::dsl::count_star(), diesel::dsl::min(login_failures::failed_at)))
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::min(login_failures::failed_at),
+        ))
         .first(conn)?)
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn for_address_since(conn: &mut PgConnection, address: &str, since: DateTime<Utc>) -> Result<(i64, Option<DateTime<Utc>>), DbError> {
+pub fn for_address_since(
+    conn: &mut PgConnection,
+    address: &str,
+    since: DateTime<Utc>,
+) -> Result<(i64, Option<DateTime<Utc>>), DbError> {
     Ok(login_failures::table
         .filter(login_failures::address.eq(address))
         .filter(login_failures::failed_at.gt(since))
-        .select((diesel::dsl::count_star(), diesel::dsl::min(login_failures::failed_at)))
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::min(login_failures::failed_at),
+        ))
         .first(conn)?)
 }
 

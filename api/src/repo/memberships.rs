@@ -28,7 +28,10 @@ pub struct MembershipWithTenant {
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn for_user(conn: &mut PgConnection, user_id: Uuid) -> Result<Vec<MembershipWithTenant>, DbError> {
+pub fn for_user(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+) -> Result<Vec<MembershipWithTenant>, DbError> {
     Ok(memberships::table
         .inner_join(tenants::table)
         .filter(memberships::user_id.eq(user_id))
@@ -52,7 +55,11 @@ pub fn for_tenant(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<Member
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn for_user_in_tenant(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> Result<Vec<MembershipRow>, DbError> {
+pub fn for_user_in_tenant(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    user_id: Uuid,
+) -> Result<Vec<MembershipRow>, DbError> {
     Ok(memberships::table
         .filter(memberships::tenant_id.eq(tenant_id))
         .filter(memberships::user_id.eq(user_id))
@@ -63,12 +70,18 @@ pub fn for_user_in_tenant(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uui
 
 #[tracing::instrument(skip(conn, rows))]
 pub fn insert_many(conn: &mut PgConnection, rows: &[MembershipRow]) -> Result<(), DbError> {
-    diesel::insert_into(memberships::table).values(rows).execute(conn)?;
+    diesel::insert_into(memberships::table)
+        .values(rows)
+        .execute(conn)?;
     Ok(())
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn delete_for_user_in_tenant(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> Result<usize, DbError> {
+pub fn delete_for_user_in_tenant(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    user_id: Uuid,
+) -> Result<usize, DbError> {
     Ok(diesel::delete(
         memberships::table
             .filter(memberships::tenant_id.eq(tenant_id))

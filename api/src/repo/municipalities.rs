@@ -20,7 +20,11 @@ pub struct MunicipalityRow {
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn list(conn: &mut TenantConn<'_>, name_contains: Option<&str>, page: PageRequest) -> Result<Page<MunicipalityRow>, DbError> {
+pub fn list(
+    conn: &mut TenantConn<'_>,
+    name_contains: Option<&str>,
+    page: PageRequest,
+) -> Result<Page<MunicipalityRow>, DbError> {
     let filtered = || {
         let mut q = municipalities::table.into_boxed();
         if let Some(n) = name_contains {
@@ -53,7 +57,10 @@ pub fn find(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<MunicipalityRo
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn insert(conn: &mut TenantConn<'_>, fields: &MunicipalityFields) -> Result<MunicipalityRow, DbError> {
+pub fn insert(
+    conn: &mut TenantConn<'_>,
+    fields: &MunicipalityFields,
+) -> Result<MunicipalityRow, DbError> {
     Ok(diesel::insert_into(municipalities::table)
         .values((
             municipalities::id.eq(Uuid::new_v4()),
@@ -65,7 +72,11 @@ pub fn insert(conn: &mut TenantConn<'_>, fields: &MunicipalityFields) -> Result<
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn update(conn: &mut TenantConn<'_>, id: Uuid, fields: &MunicipalityFields) -> Result<Option<MunicipalityRow>, DbError> {
+pub fn update(
+    conn: &mut TenantConn<'_>,
+    id: Uuid,
+    fields: &MunicipalityFields,
+) -> Result<Option<MunicipalityRow>, DbError> {
     Ok(diesel::update(municipalities::table.find(id))
         .set((
             municipalities::name.eq(&fields.name),
@@ -79,5 +90,7 @@ pub fn update(conn: &mut TenantConn<'_>, id: Uuid, fields: &MunicipalityFields) 
 
 /// Escapes `%`, `_` and `\` so that user text matches literally inside a LIKE pattern.
 pub fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }

@@ -22,13 +22,18 @@ pub struct RefreshTokenRow {
 
 #[tracing::instrument(skip_all)]
 pub fn insert(conn: &mut PgConnection, row: &RefreshTokenRow) -> Result<(), DbError> {
-    diesel::insert_into(refresh_tokens::table).values(row).execute(conn)?;
+    diesel::insert_into(refresh_tokens::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
 /// The token with this hash, locked so that two refreshes with one token cannot both succeed.
 #[tracing::instrument(skip_all)]
-pub fn find_for_update(conn: &mut PgConnection, token_hash: &[u8]) -> Result<Option<RefreshTokenRow>, DbError> {
+pub fn find_for_update(
+    conn: &mut PgConnection,
+    token_hash: &[u8],
+) -> Result<Option<RefreshTokenRow>, DbError> {
     Ok(refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(token_hash))
         .select(RefreshTokenRow::as_select())
@@ -46,7 +51,11 @@ pub fn mark_used(conn: &mut PgConnection, id: Uuid, at: DateTime<Utc>) -> Result
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn revoke_family(conn: &mut PgConnection, family_id: Uuid, at: DateTime<Utc>) -> Result<usize, DbError> {
+pub fn revoke_family(
+    conn: &mut PgConnection,
+    family_id: Uuid,
+    at: DateTime<Utc>,
+) -> Result<usize, DbError> {
     Ok(diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::family_id.eq(family_id))

@@ -57,15 +57,26 @@ pub fn find_by_slug(conn: &mut PgConnection, slug: &str) -> Result<Option<Tenant
 
 #[tracing::instrument(skip(conn, row), fields(slug = %row.slug))]
 pub fn insert(conn: &mut PgConnection, row: &TenantRow) -> Result<(), DbError> {
-    diesel::insert_into(tenants::table).values(row).execute(conn)?;
+    diesel::insert_into(tenants::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn set_status(conn: &mut PgConnection, slug: &str, status: &str) -> Result<Option<TenantRow>, DbError> {
-    Ok(diesel::update(tenants::table.filter(tenants::slug.eq(slug)))
-        .set((tenants::status.eq(status), tenants::updated_at.eq(diesel::dsl::now)))
-        .returning(TenantRow::as_returning())
-        .get_result(conn)
-        .optional()?)
+pub fn set_status(
+    conn: &mut PgConnection,
+    slug: &str,
+    status: &str,
+) -> Result<Option<TenantRow>, DbError> {
+    Ok(
+        diesel::update(tenants::table.filter(tenants::slug.eq(slug)))
+            .set((
+                tenants::status.eq(status),
+                tenants::updated_at.eq(diesel::dsl::now),
+            ))
+            .returning(TenantRow::as_returning())
+            .get_result(conn)
+            .optional()?,
+    )
 }

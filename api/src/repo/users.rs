@@ -60,12 +60,19 @@ pub fn find_many(conn: &mut PgConnection, ids: &[Uuid]) -> Result<Vec<UserRow>, 
 
 #[tracing::instrument(skip(conn, row), fields(id = %row.id))]
 pub fn insert(conn: &mut PgConnection, row: &UserRow) -> Result<(), DbError> {
-    diesel::insert_into(users::table).values(row).execute(conn)?;
+    diesel::insert_into(users::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn update_profile(conn: &mut PgConnection, id: Uuid, display_name: &str, is_active: bool) -> Result<(), DbError> {
+pub fn update_profile(
+    conn: &mut PgConnection,
+    id: Uuid,
+    display_name: &str,
+    is_active: bool,
+) -> Result<(), DbError> {
     diesel::update(users::table.find(id))
         .set((
             users::display_name.eq(display_name),
@@ -77,7 +84,11 @@ pub fn update_profile(conn: &mut PgConnection, id: Uuid, display_name: &str, is_
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn set_platform_admin(conn: &mut PgConnection, id: Uuid, is_admin: bool) -> Result<(), DbError> {
+pub fn set_platform_admin(
+    conn: &mut PgConnection,
+    id: Uuid,
+    is_admin: bool,
+) -> Result<(), DbError> {
     diesel::update(users::table.find(id))
         .set(users::is_platform_admin.eq(is_admin))
         .execute(conn)?;

@@ -31,7 +31,14 @@ const TENANTS: &[DemoTenant] = &[
         name: "1Stroom (Duiven en Westervoort)",
         municipalities: &[("Duiven", "GM0226", &[]), ("Westervoort", "GM0293", &[])],
         scoped_coordinator: ("duiven", "Duiven"),
-        people: ["Anouk de Wit", "Bram Hendriks", "Carla Mulder", "Daan Verbeek", "Eva Smits", "Femke Jansen"],
+        people: [
+            "Anouk de Wit",
+            "Bram Hendriks",
+            "Carla Mulder",
+            "Daan Verbeek",
+            "Eva Smits",
+            "Femke Jansen",
+        ],
     },
     DemoTenant {
         slug: "tweestromenland",
@@ -45,18 +52,36 @@ const TENANTS: &[DemoTenant] = &[
             ("Wijchen", "GM0296", &[]),
         ],
         scoped_coordinator: ("wijchen", "Wijchen"),
-        people: ["Gijs van Dam", "Hanna Kok", "Iris Bosman", "Joost Peters", "Karin Vos", "Lars Meijer"],
+        people: [
+            "Gijs van Dam",
+            "Hanna Kok",
+            "Iris Bosman",
+            "Joost Peters",
+            "Karin Vos",
+            "Lars Meijer",
+        ],
     },
     DemoTenant {
         slug: "veluwe-west",
         name: "Veluwe-West (Ermelo, Harderwijk, Putten)",
         municipalities: &[
             ("Ermelo", "GM0233", &[]),
-            ("Harderwijk", "GM0243", &["Binnenstad", "Stadsdennen", "Drielanden", "Hierden"]),
+            (
+                "Harderwijk",
+                "GM0243",
+                &["Binnenstad", "Stadsdennen", "Drielanden", "Hierden"],
+            ),
             ("Putten", "GM0273", &[]),
         ],
         scoped_coordinator: ("ermelo", "Ermelo"),
-        people: ["Maaike Visser", "Niels de Boer", "Olga Brouwer", "Pieter Dekker", "Rosa Timmer", "Sander Wolters"],
+        people: [
+            "Maaike Visser",
+            "Niels de Boer",
+            "Olga Brouwer",
+            "Pieter Dekker",
+            "Rosa Timmer",
+            "Sander Wolters",
+        ],
     },
 ];
 
@@ -73,7 +98,12 @@ pub struct DemoReport {
 #[tracing::instrument(skip_all)]
 pub fn load(conn: &mut PgConnection, password: &NewPassword) -> Result<DemoReport, ServiceError> {
     let mut report = DemoReport::default();
-    let (admin, _) = find_or_create_user(conn, &email(PLATFORM_ADMIN_EMAIL)?, "Platformbeheer", Some(password))?;
+    let (admin, _) = find_or_create_user(
+        conn,
+        &email(PLATFORM_ADMIN_EMAIL)?,
+        "Platformbeheer",
+        Some(password),
+    )?;
     users::set_platform_admin(conn, admin.id, true)?;
     report.users.push(PLATFORM_ADMIN_EMAIL.to_owned());
 
@@ -96,17 +126,28 @@ pub fn load(conn: &mut PgConnection, password: &NewPassword) -> Result<DemoRepor
                 created
             }
         };
-        let db = tenant.db().map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let db = tenant
+            .db()
+            .map_err(|e| ServiceError::Internal(e.to_string()))?;
         let scoped_id = run_in_tenant(conn, &db, |tc| {
             let mut scoped = None;
             for (name, code, district_names) in t.municipalities {
-                let existing = municipalities::list(tc, Some(name), PageRequest { page: 1, page_size: 100 })?
-                    .items
-                    .into_iter()
-                    .find(|m| m.name == *name);
+                let existing = municipalities::list(
+                    tc,
+                    Some(name),
+                    PageRequest {
+                        page: 1,
+                        page_size: 100,
+                    },
+                )?
+                .items
+                .into_iter()
+                .find(|m| m.name == *name);
                 let m = match existing {
                     Some(m) => m,
-                    None => municipalities::insert(tc, &MunicipalityFields::parse(name, Some(code))?)?,
+                    None => {
+                        municipalities::insert(tc, &MunicipalityFields::parse(name, Some(code))?)?
+                    }
                 };
                 let have = districts::for_municipalities(tc, &[m.id])?;
                 for d in *district_names {
@@ -132,10 +173,15 @@ pub fn load(conn: &mut PgConnection, password: &NewPassword) -> Result<DemoRepor
         let all = roles
             .iter()
             .map(|(local, role, m)| ((*local).to_owned(), *role, *m))
-            .chain(std::iter::once((scoped_local, Role::Coordinator, scoped_id)));
+            .chain(std::iter::once((
+                scoped_local,
+                Role::Coordinator,
+                scoped_id,
+            )));
         for (i, (local, role, municipality_id)) in all.enumerate() {
             let address = format!("{local}@{}.example", t.slug);
-            let (user, _) = find_or_create_user(conn, &email(&address)?, t.people[i], Some(password))?;
+            let (user, _) =
+                find_or_create_user(conn, &email(&address)?, t.people[i], Some(password))?;
             let existing = memberships::for_user_in_tenant(conn, tenant.id, user.id)?;
             if existing.is_empty() {
                 memberships::insert_many(

@@ -60,7 +60,9 @@ impl ServiceError {
     }
 
     pub fn forbidden() -> Self {
-        ServiceError::Forbidden("Uw rol in dit samenwerkingsverband staat deze handeling niet toe".to_owned())
+        ServiceError::Forbidden(
+            "Uw rol in dit samenwerkingsverband staat deze handeling niet toe".to_owned(),
+        )
     }
 
     pub fn unauthenticated(detail: impl Into<String>) -> Self {

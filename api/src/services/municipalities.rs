@@ -47,7 +47,10 @@ pub fn list(
         let ids: Vec<Uuid> = page.items.iter().map(|m| m.id).collect();
         let mut by_municipality: HashMap<Uuid, Vec<DistrictRow>> = HashMap::new();
         for d in districts::for_municipalities(tc, &ids)? {
-            by_municipality.entry(d.municipality_id).or_default().push(d);
+            by_municipality
+                .entry(d.municipality_id)
+                .or_default()
+                .push(d);
         }
         let items = page
             .items
@@ -67,12 +70,19 @@ pub fn list(
 }
 
 #[tracing::instrument(skip(conn, ctx))]
-pub fn get(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<MunicipalityWithDistricts, ServiceError> {
+pub fn get(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    id: Uuid,
+) -> Result<MunicipalityWithDistricts, ServiceError> {
     ctx.require(TenantAction::Read)?;
     run_in_tenant(conn, &ctx.db, |tc| with_districts(tc, id))
 }
 
-fn with_districts(tc: &mut crate::db::TenantConn<'_>, id: Uuid) -> Result<MunicipalityWithDistricts, ServiceError> {
+fn with_districts(
+    tc: &mut crate::db::TenantConn<'_>,
+    id: Uuid,
+) -> Result<MunicipalityWithDistricts, ServiceError> {
     let municipality = municipalities::find(tc, id)?.ok_or(ServiceError::not_found("gemeente"))?;
     let districts = districts::for_municipalities(tc, &[id])?;
     Ok(MunicipalityWithDistricts {
@@ -82,10 +92,15 @@ fn with_districts(tc: &mut crate::db::TenantConn<'_>, id: Uuid) -> Result<Munici
 }
 
 #[tracing::instrument(skip(conn, ctx))]
-pub fn create(conn: &mut PgConnection, ctx: &TenantContext, fields: &MunicipalityFields) -> Result<MunicipalityWithDistricts, ServiceError> {
+pub fn create(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    fields: &MunicipalityFields,
+) -> Result<MunicipalityWithDistricts, ServiceError> {
     ctx.require(TenantAction::CreateMunicipality)?;
     run_in_tenant(conn, &ctx.db, |tc| {
-        let municipality = municipalities::insert(tc, fields).map_err(|e| conflict(e, "gemeente"))?;
+        let municipality =
+            municipalities::insert(tc, fields).map_err(|e| conflict(e, "gemeente"))?;
         Ok(MunicipalityWithDistricts {
             municipality,
             districts: vec![],
@@ -112,7 +127,11 @@ pub fn update(
 }
 
 #[tracing::instrument(skip(conn, ctx))]
-pub fn list_districts(conn: &mut PgConnection, ctx: &TenantContext, municipality_id: Uuid) -> Result<Vec<DistrictRow>, ServiceError> {
+pub fn list_districts(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    municipality_id: Uuid,
+) -> Result<Vec<DistrictRow>, ServiceError> {
     Ok(get(conn, ctx, municipality_id)?.districts)
 }
 
@@ -126,7 +145,8 @@ pub fn create_district(
     run_in_tenant(conn, &ctx.db, |tc| {
         municipalities::find(tc, municipality_id)?.ok_or(ServiceError::not_found("gemeente"))?;
         ctx.require(TenantAction::EditMunicipality(municipality_id))?;
-        districts::insert(tc, municipality_id, fields).map_err(|e| conflict(e, "wijk in deze gemeente"))
+        districts::insert(tc, municipality_id, fields)
+            .map_err(|e| conflict(e, "wijk in deze gemeente"))
     })
 }
 
@@ -139,7 +159,8 @@ pub fn update_district(
     fields: &DistrictFields,
 ) -> Result<DistrictRow, ServiceError> {
     run_in_tenant(conn, &ctx.db, |tc| {
-        districts::find(tc, municipality_id, district_id)?.ok_or(ServiceError::not_found("wijk"))?;
+        districts::find(tc, municipality_id, district_id)?
+            .ok_or(ServiceError::not_found("wijk"))?;
         ctx.require(TenantAction::EditMunicipality(municipality_id))?;
         districts::update(tc, municipality_id, district_id, fields)
             .map_err(|e| conflict(e, "wijk in deze gemeente"))?

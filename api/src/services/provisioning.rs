@@ -39,7 +39,7 @@ pub enum ProvisionStep {
 }
 
 pub fn create_tenant(conn: &mut PgConnection, new: &NewTenant) -> Result<TenantRow, ServiceError> {
-    create_tenant_with_hook(conn, new, |_| Ok(()))
+    create_tenant_with_hook(conn, new, |_, _| Ok(()))
 }
 
 /// [`create_tenant`], calling `hook` after each step; an error from the hook rolls everything back.
@@ -47,7 +47,7 @@ pub fn create_tenant(conn: &mut PgConnection, new: &NewTenant) -> Result<TenantR
 pub fn create_tenant_with_hook(
     conn: &mut PgConnection,
     new: &NewTenant,
-    mut hook: impl FnMut(ProvisionStep) -> Result<(), ServiceError>,
+    mut hook: impl FnMut(ProvisionStep, &TenantRow) -> Result<(), ServiceError>,
 ) -> Result<TenantRow, ServiceError> {
     let tenant = conn.transaction(|conn| {
         let id = Uuid::new_v4();
@@ -66,11 +66,14 @@ pub fn create_tenant_with_hook(
         tenants::insert(conn, &row).map_err(|e| match e.unique_violation() {
             Some(_) => ServiceError::Conflict {
                 code: "tenant_exists",
-                detail: format!("Er bestaat al een samenwerkingsverband met slug '{}'", new.slug),
+                detail: format!(
+                    "Er bestaat al een samenwerkingsverband met slug '{}'",
+                    new.slug
+                ),
             },
             None => e.into(),
         })?;
-        hook(ProvisionStep::TenantRecorded)?;
+        hook(ProvisionStep::TenantRecorded, &row)?;
 
         // `name` is a generated, validated DbName: safe to put into DDL.
         conn.batch_execute(&format!(
@@ -78,14 +81,21 @@ pub fn create_tenant_with_hook(
              GRANT \"{name}\" TO CURRENT_USER;
              CREATE SCHEMA \"{name}\" AUTHORIZATION \"{name}\";"
         ))?;
-        hook(ProvisionStep::SchemaCreated)?;
+        hook(ProvisionStep::SchemaCreated, &row)?;
 
-        let db = row.db().map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let db = row
+            .db()
+            .map_err(|e| ServiceError::Internal(e.to_string()))?;
         let applied = run_in_tenant(conn, &db, |tc| migrate_tenant(tc))?;
         tracing::info!(applied = ?applied, "tenant schema migrated");
-        hook(ProvisionStep::Migrated)?;
+        hook(ProvisionStep::Migrated, &row)?;
 
-        let (admin, _) = find_or_create_user(conn, &new.admin_email, &new.admin_name, new.admin_password.as_ref())?;
+        let (admin, _) = find_or_create_user(
+            conn,
+            &new.admin_email,
+            &new.admin_name,
+            new.admin_password.as_ref(),
+        )?;
         memberships::insert_many(
             conn,
             &[MembershipRow {
@@ -97,7 +107,7 @@ pub fn create_tenant_with_hook(
                 created_at: now,
             }],
         )?;
-        hook(ProvisionStep::AdminCreated)?;
+        hook(ProvisionStep::AdminCreated, &row)?;
         Ok::<_, ServiceError>(row)
     })?;
     tracing::info!(tenant = %tenant.slug, schema = %tenant.schema_name, "tenant provisioned");
@@ -157,8 +167,13 @@ pub fn activate_tenant(conn: &mut PgConnection, slug: &str) -> Result<TenantRow,
 }
 
 #[tracing::instrument(skip(conn))]
-fn set_status(conn: &mut PgConnection, slug: &str, status: &str) -> Result<TenantRow, ServiceError> {
-    let row = tenants::set_status(conn, slug, status)?.ok_or(ServiceError::not_found("samenwerkingsverband"))?;
+fn set_status(
+    conn: &mut PgConnection,
+    slug: &str,
+    status: &str,
+) -> Result<TenantRow, ServiceError> {
+    let row = tenants::set_status(conn, slug, status)?
+        .ok_or(ServiceError::not_found("samenwerkingsverband"))?;
     tracing::info!(tenant = %row.slug, status, "tenant status changed");
     Ok(row)
 }

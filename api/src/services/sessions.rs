@@ -80,11 +80,18 @@ pub fn login(
     })
 }
 
-fn check_throttle(conn: &mut PgConnection, email: &str, address: &str, now: DateTime<Utc>) -> Result<(), ServiceError> {
+fn check_throttle(
+    conn: &mut PgConnection,
+    email: &str,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
     let window = Duration::minutes(FAILURE_WINDOW_MINUTES);
     let since = now - window;
     let retry_after = |oldest: Option<DateTime<Utc>>| {
-        oldest.map_or(window.num_seconds(), |o| (o + window - now).num_seconds().max(1))
+        oldest.map_or(window.num_seconds(), |o| {
+            (o + window - now).num_seconds().max(1)
+        })
     };
     let (n, oldest) = login_failures::for_email_since(conn, email, since)?;
     if n >= MAX_FAILURES_PER_ACCOUNT {
@@ -129,7 +136,14 @@ pub fn refresh(
             return Ok(Outcome::Refused);
         }
         refresh_tokens::mark_used(conn, row.id, now)?;
-        match issue_session(conn, issuer, refresh_ttl_days, row.user_id, row.family_id, now) {
+        match issue_session(
+            conn,
+            issuer,
+            refresh_ttl_days,
+            row.user_id,
+            row.family_id,
+            now,
+        ) {
             Ok(tokens) => Ok(Outcome::Rotated(tokens)),
             Err(ServiceError::Unauthenticated { .. }) => {
                 refresh_tokens::revoke_family(conn, row.family_id, now)?;
@@ -165,7 +179,11 @@ fn issue_session(
 ) -> Result<SessionTokens, ServiceError> {
     let principal = principal::load(conn, user_id)?.ok_or_else(invalid_credentials)?;
     let access_token = issuer
-        .issue(user_id, principal.user.is_platform_admin, principal.membership_claims())
+        .issue(
+            user_id,
+            principal.user.is_platform_admin,
+            principal.membership_claims(),
+        )
         .map_err(|e| ServiceError::Internal(e.to_string()))?;
     let refresh_token = new_opaque_token()?;
     refresh_tokens::insert(

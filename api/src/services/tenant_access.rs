@@ -31,12 +31,17 @@ impl TenantContext {
 /// Resolves the tenant with `slug` for `principal`. A tenant the caller is not a member of answers
 /// exactly like one that does not exist; a suspended one refuses its members.
 #[tracing::instrument(skip(conn, principal), fields(user = %principal.user.id))]
-pub fn resolve(conn: &mut PgConnection, principal: &Principal, slug: &str) -> Result<TenantContext, ServiceError> {
+pub fn resolve(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    slug: &str,
+) -> Result<TenantContext, ServiceError> {
     let grants = principal.grants_in(slug);
     if grants.is_empty() {
         return Err(ServiceError::not_found("samenwerkingsverband"));
     }
-    let tenant = tenants::find_by_slug(conn, slug)?.ok_or(ServiceError::not_found("samenwerkingsverband"))?;
+    let tenant = tenants::find_by_slug(conn, slug)?
+        .ok_or(ServiceError::not_found("samenwerkingsverband"))?;
     if !tenant.is_active() {
         return Err(ServiceError::TenantSuspended);
     }

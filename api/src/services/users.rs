@@ -43,7 +43,10 @@ pub fn validate_grants(grants: &[Grant]) -> Result<(), InvalidField> {
     }
     for (i, g) in grants.iter().enumerate() {
         if grants[..i].contains(g) {
-            return Err(InvalidField::new("roles", format!("rol '{}' staat er dubbel in", g.role.as_str())));
+            return Err(InvalidField::new(
+                "roles",
+                format!("rol '{}' staat er dubbel in", g.role.as_str()),
+            ));
         }
         if g.role == Role::TenantAdmin && g.municipality_id.is_some() {
             return Err(InvalidField::new(
@@ -56,7 +59,11 @@ pub fn validate_grants(grants: &[Grant]) -> Result<(), InvalidField> {
 }
 
 #[tracing::instrument(skip(conn, ctx))]
-pub fn list(conn: &mut PgConnection, ctx: &TenantContext, page: PageRequest) -> Result<Page<TenantUser>, ServiceError> {
+pub fn list(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    page: PageRequest,
+) -> Result<Page<TenantUser>, ServiceError> {
     ctx.require(TenantAction::ManageUsers)?;
     let rows = memberships::for_tenant(conn, ctx.tenant.id)?;
     let mut by_user: BTreeMap<Uuid, Vec<Grant>> = BTreeMap::new();
@@ -86,7 +93,11 @@ pub fn list(conn: &mut PgConnection, ctx: &TenantContext, page: PageRequest) -> 
 }
 
 #[tracing::instrument(skip(conn, ctx))]
-pub fn get(conn: &mut PgConnection, ctx: &TenantContext, user_id: Uuid) -> Result<TenantUser, ServiceError> {
+pub fn get(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    user_id: Uuid,
+) -> Result<TenantUser, ServiceError> {
     ctx.require(TenantAction::ManageUsers)?;
     load_member(conn, ctx, user_id)
 }
@@ -94,16 +105,22 @@ pub fn get(conn: &mut PgConnection, ctx: &TenantContext, user_id: Uuid) -> Resul
 /// Adds a user to the tenant: a new account, or an existing account of another tenant (whose
 /// name and password stay as they are). Answers the user and whether the account is new.
 #[tracing::instrument(skip(conn, ctx, new), fields(email = %new.email.as_str()))]
-pub fn create(conn: &mut PgConnection, ctx: &TenantContext, new: &NewTenantUser) -> Result<(TenantUser, bool), ServiceError> {
+pub fn create(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    new: &NewTenantUser,
+) -> Result<(TenantUser, bool), ServiceError> {
     ctx.require(TenantAction::ManageUsers)?;
     validate_grants(&new.grants)?;
     check_municipalities_exist(conn, ctx, &new.grants)?;
     let (user_id, created) = conn.transaction(|conn| {
-        let (user, created) = find_or_create_user(conn, &new.email, &new.display_name, new.password.as_ref())?;
+        let (user, created) =
+            find_or_create_user(conn, &new.email, &new.display_name, new.password.as_ref())?;
         if !memberships::for_user_in_tenant(conn, ctx.tenant.id, user.id)?.is_empty() {
             return Err(ServiceError::Conflict {
                 code: "user_exists",
-                detail: "Deze gebruiker hoort al bij dit samenwerkingsverband; pas zijn rollen aan".to_owned(),
+                detail: "Deze gebruiker hoort al bij dit samenwerkingsverband; pas zijn rollen aan"
+                    .to_owned(),
             });
         }
         memberships::insert_many(conn, &membership_rows(ctx.tenant.id, user.id, &new.grants))?;
@@ -138,7 +155,11 @@ pub fn update(
 
 /// Removes the user from this tenant (their account and other tenants stay).
 #[tracing::instrument(skip(conn, ctx))]
-pub fn remove(conn: &mut PgConnection, ctx: &TenantContext, user_id: Uuid) -> Result<(), ServiceError> {
+pub fn remove(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    user_id: Uuid,
+) -> Result<(), ServiceError> {
     ctx.require(TenantAction::ManageUsers)?;
     conn.transaction(|conn| {
         load_member(conn, ctx, user_id)?;
@@ -148,7 +169,11 @@ pub fn remove(conn: &mut PgConnection, ctx: &TenantContext, user_id: Uuid) -> Re
     })
 }
 
-fn load_member(conn: &mut PgConnection, ctx: &TenantContext, user_id: Uuid) -> Result<TenantUser, ServiceError> {
+fn load_member(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    user_id: Uuid,
+) -> Result<TenantUser, ServiceError> {
     let rows = memberships::for_user_in_tenant(conn, ctx.tenant.id, user_id)?;
     if rows.is_empty() {
         return Err(ServiceError::not_found("gebruiker"));
@@ -181,7 +206,11 @@ fn ensure_other_admin_remains(
 }
 
 /// Every municipality a role is scoped to must exist in this tenant.
-fn check_municipalities_exist(conn: &mut PgConnection, ctx: &TenantContext, grants: &[Grant]) -> Result<(), ServiceError> {
+fn check_municipalities_exist(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    grants: &[Grant],
+) -> Result<(), ServiceError> {
     let ids: Vec<Uuid> = grants.iter().filter_map(|g| g.municipality_id).collect();
     if ids.is_empty() {
         return Ok(());
@@ -228,7 +257,10 @@ mod tests {
     #[test]
     fn grants_rules() {
         let m = Some(Uuid::new_v4());
-        let g = |role, municipality_id| Grant { role, municipality_id };
+        let g = |role, municipality_id| Grant {
+            role,
+            municipality_id,
+        };
         assert!(validate_grants(&[]).is_err());
         assert!(validate_grants(&[g(Role::TenantAdmin, m)]).is_err());
         assert!(validate_grants(&[g(Role::Viewer, None), g(Role::Viewer, None)]).is_err());

@@ -51,13 +51,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .service(
                     resource("/tenants/{tenant}/municipalities")
-                        .route(web::get().to(municipalities::list_municipalities::list_municipalities))
-                        .route(web::post().to(municipalities::create_municipality::create_municipality)),
+                        .route(
+                            web::get().to(municipalities::list_municipalities::list_municipalities),
+                        )
+                        .route(
+                            web::post()
+                                .to(municipalities::create_municipality::create_municipality),
+                        ),
                 )
                 .service(
                     resource("/tenants/{tenant}/municipalities/{municipalityId}")
                         .route(web::get().to(municipalities::get_municipality::get_municipality))
-                        .route(web::put().to(municipalities::update_municipality::update_municipality)),
+                        .route(
+                            web::put().to(municipalities::update_municipality::update_municipality),
+                        ),
                 )
                 .service(
                     resource("/tenants/{tenant}/municipalities/{municipalityId}/districts")
@@ -65,8 +72,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(web::post().to(districts::create_district::create_district)),
                 )
                 .service(
-                    resource("/tenants/{tenant}/municipalities/{municipalityId}/districts/{districtId}")
-                        .route(web::put().to(districts::update_district::update_district)),
+                    resource(
+                        "/tenants/{tenant}/municipalities/{municipalityId}/districts/{districtId}",
+                    )
+                    .route(web::put().to(districts::update_district::update_district)),
                 ),
         );
 }

@@ -12,7 +12,10 @@ pub async fn login(
     state: web::Data<AppState>,
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let address = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
     let LoginRequest { email, password } = body.into_inner();
     let issuer = state.issuer.clone();
     let ttl = state.settings.token.refresh_ttl_days;

@@ -7,7 +7,10 @@ use crate::services::sessions;
 
 /// `POST /api/v1/auth/logout`: revokes the session of the refresh token.
 #[tracing::instrument(name = "logout", skip_all)]
-pub async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn logout(
+    state: web::Data<AppState>,
+    body: web::Json<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
     let token = body.into_inner().refresh_token;
     state.db(move |conn| sessions::logout(conn, &token)).await?;
     Ok(HttpResponse::NoContent().finish())

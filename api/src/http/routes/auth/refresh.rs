@@ -7,7 +7,10 @@ use crate::services::sessions;
 
 /// `POST /api/v1/auth/refresh`: rotates the refresh token; a reused one revokes its family.
 #[tracing::instrument(name = "refresh", skip_all)]
-pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn refresh(
+    state: web::Data<AppState>,
+    body: web::Json<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
     let token = body.into_inner().refresh_token;
     let issuer = state.issuer.clone();
     let ttl = state.settings.token.refresh_ttl_days;

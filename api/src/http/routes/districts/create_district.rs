@@ -26,7 +26,10 @@ pub async fn create_district(
     Ok(HttpResponse::Created()
         .insert_header((
             "Location",
-            format!("/api/v1/tenants/{tenant}/municipalities/{mid}/districts/{}", d.id),
+            format!(
+                "/api/v1/tenants/{tenant}/municipalities/{mid}/districts/{}",
+                d.id
+            ),
         ))
         .json(DistrictDto::from(d)))
 }

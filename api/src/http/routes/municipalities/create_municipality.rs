@@ -17,11 +17,16 @@ pub async fn create_municipality(
     let fields = MunicipalityFields::parse(&body.name, body.cbs_code.as_deref())?;
     let ctx = t.ctx;
     let tenant = ctx.tenant.slug.clone();
-    let m = state.db(move |conn| municipalities::create(conn, &ctx, &fields)).await?;
+    let m = state
+        .db(move |conn| municipalities::create(conn, &ctx, &fields))
+        .await?;
     Ok(HttpResponse::Created()
         .insert_header((
             "Location",
-            format!("/api/v1/tenants/{tenant}/municipalities/{}", m.municipality.id),
+            format!(
+                "/api/v1/tenants/{tenant}/municipalities/{}",
+                m.municipality.id
+            ),
         ))
         .json(MunicipalityDto::from(m)))
 }

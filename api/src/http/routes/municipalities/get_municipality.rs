@@ -16,6 +16,8 @@ pub async fn get_municipality(
 ) -> Result<HttpResponse, ApiError> {
     let ctx = t.ctx;
     let id = path.municipality_id;
-    let m = state.db(move |conn| municipalities::get(conn, &ctx, id)).await?;
+    let m = state
+        .db(move |conn| municipalities::get(conn, &ctx, id))
+        .await?;
     Ok(HttpResponse::Ok().json(MunicipalityDto::from(m)))
 }

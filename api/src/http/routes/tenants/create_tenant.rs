@@ -25,7 +25,12 @@ pub async fn create_tenant(
         name: required_text("name", &body.name, 200)?,
         admin_email: EmailAddress::parse(&body.admin.email)?,
         admin_name: required_text("admin.displayName", &body.admin.display_name, 200)?,
-        admin_password: body.admin.password.as_deref().map(NewPassword::parse).transpose()?,
+        admin_password: body
+            .admin
+            .password
+            .as_deref()
+            .map(NewPassword::parse)
+            .transpose()?,
     };
     let tenant = state
         .db(move |conn| provisioning::create_tenant(conn, &new))

@@ -9,7 +9,10 @@ use crate::services::provisioning;
 
 /// `GET /api/v1/tenants`: every tenant (platform admins).
 #[tracing::instrument(name = "list_tenants", skip_all)]
-pub async fn list_tenants(state: web::Data<AppState>, Authenticated(p): Authenticated) -> Result<HttpResponse, ApiError> {
+pub async fn list_tenants(
+    state: web::Data<AppState>,
+    Authenticated(p): Authenticated,
+) -> Result<HttpResponse, ApiError> {
     require_platform_admin(&p)?;
     let tenants = state.db(provisioning::list_tenants).await?;
     let items: Vec<TenantDto> = tenants.into_iter().map(TenantDto::from).collect();

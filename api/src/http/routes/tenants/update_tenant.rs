@@ -21,8 +21,16 @@ pub async fn update_tenant(
     let slug = path.into_inner();
     let status = body.into_inner().status;
     let tenant = match status.as_str() {
-        "suspended" => state.db(move |conn| provisioning::suspend_tenant(conn, &slug)).await?,
-        "active" => state.db(move |conn| provisioning::activate_tenant(conn, &slug)).await?,
+        "suspended" => {
+            state
+                .db(move |conn| provisioning::suspend_tenant(conn, &slug))
+                .await?
+        }
+        "active" => {
+            state
+                .db(move |conn| provisioning::activate_tenant(conn, &slug))
+                .await?
+        }
         _ => return Err(InvalidField::new("status", "moet 'active' of 'suspended' zijn").into()),
     };
     Ok(HttpResponse::Ok().json(TenantDto::from(tenant)))

@@ -34,7 +34,9 @@ pub async fn create_user(
     };
     let ctx = t.ctx;
     let tenant = ctx.tenant.slug.clone();
-    let (user, is_new_account) = state.db(move |conn| users::create(conn, &ctx, &new)).await?;
+    let (user, is_new_account) = state
+        .db(move |conn| users::create(conn, &ctx, &new))
+        .await?;
     let id = user.user.id;
     let mut dto = TenantUserDto::from(user);
     if is_new_account {

@@ -9,9 +9,15 @@ use crate::services::users;
 
 /// `GET /api/v1/tenants/{tenant}/users/{userId}` (tenant admins).
 #[tracing::instrument(name = "get_user", skip_all)]
-pub async fn get_user(state: web::Data<AppState>, t: TenantRequest, path: web::Path<UserPath>) -> Result<HttpResponse, ApiError> {
+pub async fn get_user(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    path: web::Path<UserPath>,
+) -> Result<HttpResponse, ApiError> {
     let ctx = t.ctx;
     let user_id = path.user_id;
-    let user = state.db(move |conn| users::get(conn, &ctx, user_id)).await?;
+    let user = state
+        .db(move |conn| users::get(conn, &ctx, user_id))
+        .await?;
     Ok(HttpResponse::Ok().json(TenantUserDto::from(user)))
 }

@@ -8,9 +8,15 @@ use crate::services::users;
 
 /// `DELETE /api/v1/tenants/{tenant}/users/{userId}`: removes the user from this tenant.
 #[tracing::instrument(name = "remove_user", skip_all)]
-pub async fn remove_user(state: web::Data<AppState>, t: TenantRequest, path: web::Path<UserPath>) -> Result<HttpResponse, ApiError> {
+pub async fn remove_user(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    path: web::Path<UserPath>,
+) -> Result<HttpResponse, ApiError> {
     let ctx = t.ctx;
     let user_id = path.user_id;
-    state.db(move |conn| users::remove(conn, &ctx, user_id)).await?;
+    state
+        .db(move |conn| users::remove(conn, &ctx, user_id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,0 +1,167 @@
+use api::domain::role::Role;
+use uuid::Uuid;
+
+use crate::helpers::{PASSWORD, spawn_app};
+
+#[actix_rt::test]
+async fn login_returns_tokens_and_me_shows_memberships() {
+    let app = spawn_app().await;
+    let tenant = app.tenant("login").await;
+    let email = format!("admin@{}.example", tenant.slug());
+
+    // Email is matched case-insensitively.
+    let res = app.login(&email.to_uppercase(), PASSWORD).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert_eq!(res.body["tokenType"], "Bearer");
+    assert_eq!(res.body["expiresIn"], 900);
+    assert!(
+        res.body["refreshToken"]
+            .as_str()
+            .is_some_and(|t| t.len() >= 40)
+    );
+    assert_eq!(
+        res.headers
+            .get("Cache-Control")
+            .map(|v| v.to_str().unwrap_or("")),
+        Some("no-store")
+    );
+    let token = res.body["accessToken"].as_str().expect("token");
+
+    let me = app.get("/api/v1/me", token).await;
+    assert_eq!(me.status.as_u16(), 200, "{}", me.text);
+    assert_eq!(me.body["email"], email);
+    assert_eq!(me.body["isPlatformAdmin"], false);
+    assert_eq!(me.body["memberships"][0]["tenant"], tenant.slug());
+    assert_eq!(me.body["memberships"][0]["role"], "tenant_admin");
+}
+
+#[actix_rt::test]
+async fn wrong_password_and_unknown_account_answer_alike() {
+    let app = spawn_app().await;
+    let tenant = app.tenant("wrongpw").await;
+    let wrong = app
+        .login(
+            &format!("admin@{}.example", tenant.slug()),
+            "not the password",
+        )
+        .await;
+    let unknown = app.login("nobody@nowhere.example", PASSWORD).await;
+    for res in [&wrong, &unknown] {
+        assert_eq!(res.status.as_u16(), 401);
+        assert_eq!(res.problem_code(), "invalid_credentials");
+    }
+    assert_eq!(wrong.body["detail"], unknown.body["detail"]);
+}
+
+#[actix_rt::test]
+async fn repeated_failures_lock_the_account_even_for_the_right_password() {
+    let app = spawn_app().await;
+    let tenant = app.tenant("lockout").await;
+    let email = format!("admin@{}.example", tenant.slug());
+    for _ in 0..5 {
+        assert_eq!(
+            app.login(&email, "wrong password!").await.status.as_u16(),
+            401
+        );
+    }
+    let res = app.login(&email, PASSWORD).await;
+    assert_eq!(res.status.as_u16(), 429, "{}", res.text);
+    assert_eq!(res.problem_code(), "too_many_login_attempts");
+    let retry: i64 = res
+        .headers
+        .get("Retry-After")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After");
+    assert!((1..=900).contains(&retry), "{retry}");
+
+    // Another account is not locked by this one.
+    let other = format!("viewer-{}@x.example", Uuid::new_v4().simple());
+    app.user(&other).await;
+    assert_eq!(app.login(&other, PASSWORD).await.status.as_u16(), 200);
+}
+
+#[actix_rt::test]
+async fn many_failures_from_one_address_lock_that_address() {
+    let app = spawn_app().await;
+    for i in 0..30 {
+        let res = app
+            .login(&format!("guess{i}@nowhere.example"), "wrong password!")
+            .await;
+        assert_eq!(res.status.as_u16(), 401);
+    }
+    let email = format!("real-{}@x.example", Uuid::new_v4().simple());
+    app.user(&email).await;
+    let res = app.login(&email, PASSWORD).await;
+    assert_eq!(res.status.as_u16(), 429);
+    assert_eq!(res.problem_code(), "too_many_login_attempts");
+}
+
+#[actix_rt::test]
+async fn refresh_rotates_and_reuse_revokes_the_family() {
+    let app = spawn_app().await;
+    let tenant = app.tenant("refresh").await;
+    let login = app
+        .login(&format!("admin@{}.example", tenant.slug()), PASSWORD)
+        .await;
+    let first = login.body["refreshToken"].as_str().expect("rt").to_owned();
+
+    let res = app.refresh(&first).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    let second = res.body["refreshToken"].as_str().expect("rt").to_owned();
+    assert_ne!(first, second);
+    let access = res.body["accessToken"].as_str().expect("at").to_owned();
+    assert_eq!(app.get("/api/v1/me", &access).await.status.as_u16(), 200);
+
+    // The first token again: theft. The family dies, including the token issued after it.
+    let res = app.refresh(&first).await;
+    assert_eq!(res.status.as_u16(), 401);
+    assert_eq!(res.problem_code(), "invalid_refresh_token");
+    assert_eq!(app.refresh(&second).await.status.as_u16(), 401);
+
+    // A fresh sign-in starts a new family that works.
+    let login = app
+        .login(&format!("admin@{}.example", tenant.slug()), PASSWORD)
+        .await;
+    let third = login.body["refreshToken"].as_str().expect("rt").to_owned();
+    assert_eq!(app.refresh(&third).await.status.as_u16(), 200);
+
+    assert_eq!(app.refresh("made-up-token").await.status.as_u16(), 401);
+}
+
+#[actix_rt::test]
+async fn logout_revokes_the_session() {
+    let app = spawn_app().await;
+    let tenant = app.tenant("logout").await;
+    let login = app
+        .login(&format!("admin@{}.example", tenant.slug()), PASSWORD)
+        .await;
+    let rt = login.body["refreshToken"].as_str().expect("rt").to_owned();
+    let res = app.logout(&rt).await;
+    assert_eq!(res.status.as_u16(), 204, "{}", res.text);
+    assert_eq!(app.refresh(&rt).await.status.as_u16(), 401);
+    // Logging out twice is harmless.
+    assert_eq!(app.logout(&rt).await.status.as_u16(), 204);
+}
+
+#[actix_rt::test]
+async fn a_removed_membership_takes_effect_at_once() {
+    let app = spawn_app().await;
+    let tenant = app.tenant("revoke").await;
+    let viewer = app.member(&tenant, Role::Viewer, None).await;
+    let path = format!("/api/v1/tenants/{}/municipalities", tenant.slug());
+    assert_eq!(app.get(&path, &viewer).await.status.as_u16(), 200);
+
+    let me = app.get("/api/v1/me", &viewer).await;
+    let viewer_id = me.body["id"].as_str().expect("id").to_owned();
+    let res = app
+        .delete(
+            &format!("/api/v1/tenants/{}/users/{viewer_id}", tenant.slug()),
+            &tenant.admin_token,
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 204, "{}", res.text);
+
+    // The access token is still valid, the membership is not.
+    assert_eq!(app.get(&path, &viewer).await.status.as_u16(), 404);
+}

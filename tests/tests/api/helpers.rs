@@ -1,0 +1,411 @@
+//! Spawns the API on a random port against its own fresh database in a real PostgreSQL, and
+//! offers one method per endpoint the tests use.
+
+use std::net::TcpListener;
+use std::sync::{Arc, OnceLock};
+
+use api::auth::keys::{TokenKeys, generate_pem_pair};
+use api::auth::tokens::TokenIssuer;
+use api::config::{Settings, TokenSettings};
+use api::db::migrations::migrate_platform;
+use api::db::pool::build_pool;
+use api::db::{DbPool, TenantDb};
+use api::domain::email::EmailAddress;
+use api::domain::password::NewPassword;
+use api::domain::role::Role;
+use api::domain::slug::TenantSlug;
+use api::http::AppState;
+use api::http::metrics::Metrics;
+use api::repo::memberships::{self, MembershipRow};
+use api::repo::tenants::TenantRow;
+use api::services::provisioning::{self, NewTenant, find_or_create_user};
+use awc::http::StatusCode;
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use serde_json::Value;
+use uuid::Uuid;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+/// The login role the app runs as in tests: not a superuser, NOINHERIT, CREATEROLE.
+pub const APP_ROLE: &str = "safety_app_test";
+
+fn init_logging() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        if std::env::var("TEST_LOG").is_ok() {
+            api::telemetry::init("debug");
+        }
+    });
+}
+
+/// The superuser URL of the PostgreSQL the tests use; `scripts/test` sets it.
+pub fn admin_url() -> String {
+    std::env::var("TEST_DATABASE_URL").expect(
+        "TEST_DATABASE_URL is not set: run the tests with ./scripts/test, which starts PostgreSQL",
+    )
+}
+
+/// A fresh database owned by the app role; returns its URL for the app role.
+pub fn create_database() -> String {
+    let admin = admin_url();
+    let mut conn = PgConnection::establish(&admin).expect("connect to TEST_DATABASE_URL");
+    let name = format!("test_{}", Uuid::new_v4().simple());
+    conn.batch_execute(&format!(
+        "DO $$ BEGIN CREATE ROLE {APP_ROLE} LOGIN NOINHERIT CREATEROLE;
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+         CREATE DATABASE {name} OWNER {APP_ROLE};"
+    ))
+    .expect("create test database");
+    let mut url = url::Url::parse(&admin).expect("TEST_DATABASE_URL is a URL");
+    url.set_username(APP_ROLE).expect("set user");
+    url.set_password(None).expect("clear password");
+    url.set_path(&name);
+    url.to_string()
+}
+
+/// A superuser connection to the test database of `app` (to look behind the app's back).
+pub fn superuser_conn(app_db_url: &str) -> PgConnection {
+    let mut url = url::Url::parse(&admin_url()).expect("url");
+    let db = url::Url::parse(app_db_url).expect("url").path().to_owned();
+    url.set_path(&db);
+    PgConnection::establish(url.as_str()).expect("superuser connection")
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub pool: DbPool,
+    pub db_url: String,
+    pub issuer: Arc<TokenIssuer>,
+    pub client: awc::Client,
+}
+
+pub struct Response {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub headers: awc::http::header::HeaderMap,
+    pub body: Value,
+    pub text: String,
+}
+
+impl Response {
+    /// The `code` of a problem+json answer, checking that it is one.
+    pub fn problem_code(&self) -> &str {
+        assert_eq!(
+            self.content_type, "application/problem+json",
+            "not a problem: {}",
+            self.text
+        );
+        assert_eq!(
+            self.body["status"].as_u64(),
+            Some(u64::from(self.status.as_u16())),
+            "{}",
+            self.text
+        );
+        assert!(
+            self.body["detail"].as_str().is_some_and(|d| !d.is_empty()),
+            "{}",
+            self.text
+        );
+        self.body["code"].as_str().expect("problem has a code")
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with_pool_size(6).await
+}
+
+pub async fn spawn_app_with_pool_size(pool_size: u32) -> TestApp {
+    init_logging();
+    let db_url = create_database();
+    let pool = build_pool(&db_url, pool_size).expect("pool");
+    migrate_platform(&mut pool.get().expect("conn")).expect("platform migrations");
+    let (private, public) = generate_pem_pair().expect("keys");
+    let keys = TokenKeys::from_pem(&private, &public).expect("keys");
+    let issuer = Arc::new(TokenIssuer::new(
+        keys,
+        "http://platform.test".into(),
+        "safety-platform".into(),
+        900,
+    ));
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let address = format!(
+        "http://127.0.0.1:{}",
+        listener.local_addr().expect("addr").port()
+    );
+    let settings = Settings {
+        database_url: db_url.clone(),
+        db_pool_size: pool_size,
+        bind_addr: address.clone(),
+        app_base_url: "http://platform.test".into(),
+        data_dir: std::env::temp_dir(),
+        token: TokenSettings {
+            private_key_pem: Some(private),
+            public_key_pem: Some(public),
+            issuer: "http://platform.test".into(),
+            audience: "safety-platform".into(),
+            access_ttl_seconds: 900,
+            refresh_ttl_days: 30,
+        },
+    };
+    let state = AppState {
+        pool: pool.clone(),
+        issuer: issuer.clone(),
+        settings: Arc::new(settings),
+        metrics: Arc::new(Metrics::new().expect("metrics")),
+    };
+    let server = api::http::run(listener, state).expect("server");
+    actix_rt::spawn(server);
+    TestApp {
+        address,
+        pool,
+        db_url,
+        issuer,
+        client: awc::Client::builder()
+            .timeout(std::time::Duration::from_secs(60))
+            .finish(),
+    }
+}
+
+/// A tenant made for a test, with the token of its first admin.
+pub struct TestTenant {
+    pub row: TenantRow,
+    pub admin_token: String,
+    pub admin_id: Uuid,
+}
+
+impl TestTenant {
+    pub fn slug(&self) -> &str {
+        &self.row.slug
+    }
+    pub fn db(&self) -> TenantDb {
+        self.row.db().expect("valid names")
+    }
+}
+
+impl TestApp {
+    pub async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Response {
+        let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut req = self
+            .client
+            .request(method, format!("{}{}", self.address, path));
+        if let Some(t) = token {
+            req = req.insert_header(("Authorization", format!("Bearer {t}")));
+        }
+        let mut res = match body {
+            Some(b) => req.send_json(b).await,
+            None => req.send().await,
+        }
+        .expect("request sent");
+        read(&mut res).await
+    }
+
+    /// Sends raw bytes with the given content type.
+    pub async fn send_raw(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Response {
+        let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut req = self
+            .client
+            .request(method, format!("{}{}", self.address, path))
+            .insert_header(("Content-Type", content_type));
+        if let Some(t) = token {
+            req = req.insert_header(("Authorization", format!("Bearer {t}")));
+        }
+        let mut res = req.send_body(body).await.expect("request sent");
+        read(&mut res).await
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.request("GET", path, Some(token), None).await
+    }
+    pub async fn post(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.request("POST", path, Some(token), Some(body)).await
+    }
+    pub async fn put(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.request("PUT", path, Some(token), Some(body)).await
+    }
+    pub async fn patch(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.request("PATCH", path, Some(token), Some(body)).await
+    }
+    pub async fn delete(&self, path: &str, token: &str) -> Response {
+        self.request("DELETE", path, Some(token), None).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.request(
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            Some(&serde_json::json!({ "email": email, "password": password })),
+        )
+        .await
+    }
+
+    /// Logs in and returns the access token, failing the test otherwise.
+    pub async fn token_for(&self, email: &str) -> String {
+        let res = self.login(email, PASSWORD).await;
+        assert_eq!(res.status, StatusCode::OK, "login {email}: {}", res.text);
+        res.body["accessToken"].as_str().expect("token").to_owned()
+    }
+
+    pub async fn refresh(&self, refresh_token: &str) -> Response {
+        self.request(
+            "POST",
+            "/api/v1/auth/refresh",
+            None,
+            Some(&serde_json::json!({ "refreshToken": refresh_token })),
+        )
+        .await
+    }
+
+    pub async fn logout(&self, refresh_token: &str) -> Response {
+        self.request(
+            "POST",
+            "/api/v1/auth/logout",
+            None,
+            Some(&serde_json::json!({ "refreshToken": refresh_token })),
+        )
+        .await
+    }
+
+    pub async fn create_municipality(&self, tenant: &str, token: &str, name: &str) -> Response {
+        self.post(
+            &format!("/api/v1/tenants/{tenant}/municipalities"),
+            token,
+            &serde_json::json!({ "name": name }),
+        )
+        .await
+    }
+
+    /// A platform admin account (not a member of any tenant) and its token.
+    pub async fn platform_admin(&self) -> String {
+        let email = format!("pa-{}@platform.example", Uuid::new_v4().simple());
+        let user_id = self.user(&email).await;
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            api::repo::users::set_platform_admin(&mut pool.get().expect("conn"), user_id, true)
+                .expect("set admin")
+        })
+        .await
+        .expect("join");
+        self.token_for(&email).await
+    }
+
+    /// Creates (or finds) a user with the test password; returns their id.
+    pub async fn user(&self, email: &str) -> Uuid {
+        let pool = self.pool.clone();
+        let email = email.to_owned();
+        tokio::task::spawn_blocking(move || {
+            let password = NewPassword::parse(PASSWORD).expect("password");
+            let (user, _) = find_or_create_user(
+                &mut pool.get().expect("conn"),
+                &EmailAddress::parse(&email).expect("email"),
+                "Test Gebruiker",
+                Some(&password),
+            )
+            .expect("user");
+            user.id
+        })
+        .await
+        .expect("join")
+    }
+
+    /// Provisions a tenant with a unique slug starting with `prefix` and signs its admin in.
+    pub async fn tenant(&self, prefix: &str) -> TestTenant {
+        let slug = format!("{prefix}-{}", &Uuid::new_v4().simple().to_string()[..8]);
+        let admin_email = format!("admin@{slug}.example");
+        let pool = self.pool.clone();
+        let admin_email2 = admin_email.clone();
+        let row = tokio::task::spawn_blocking(move || {
+            provisioning::create_tenant(
+                &mut pool.get().expect("conn"),
+                &NewTenant {
+                    slug: TenantSlug::parse(&slug).expect("slug"),
+                    name: format!("Samenwerkingsverband {slug}"),
+                    admin_email: EmailAddress::parse(&admin_email2).expect("email"),
+                    admin_name: "Beheerder".into(),
+                    admin_password: Some(NewPassword::parse(PASSWORD).expect("pw")),
+                },
+            )
+            .expect("tenant")
+        })
+        .await
+        .expect("join");
+        let admin_id = self.user(&admin_email).await;
+        let admin_token = self.token_for(&admin_email).await;
+        TestTenant {
+            row,
+            admin_token,
+            admin_id,
+        }
+    }
+
+    /// Adds a member with `role` (optionally scoped) to the tenant and returns their token.
+    pub async fn member(
+        &self,
+        tenant: &TestTenant,
+        role: Role,
+        municipality_id: Option<Uuid>,
+    ) -> String {
+        let email = format!(
+            "{}-{}@{}.example",
+            role.as_str().replace('_', "-"),
+            &Uuid::new_v4().simple().to_string()[..6],
+            tenant.slug()
+        );
+        let user_id = self.user(&email).await;
+        let pool = self.pool.clone();
+        let tenant_id = tenant.row.id;
+        tokio::task::spawn_blocking(move || {
+            memberships::insert_many(
+                &mut pool.get().expect("conn"),
+                &[MembershipRow {
+                    id: Uuid::new_v4(),
+                    user_id,
+                    tenant_id,
+                    role: role.as_str().to_owned(),
+                    municipality_id,
+                    created_at: chrono::Utc::now(),
+                }],
+            )
+            .expect("membership")
+        })
+        .await
+        .expect("join");
+        self.token_for(&email).await
+    }
+}
+
+async fn read<S>(res: &mut awc::ClientResponse<S>) -> Response
+where
+    S: futures_util::Stream<Item = Result<actix_web::web::Bytes, awc::error::PayloadError>> + Unpin,
+{
+    let status = res.status();
+    let headers = res.headers().clone();
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let bytes = res.body().limit(10 * 1024 * 1024).await.expect("body");
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    Response {
+        status,
+        content_type,
+        headers,
+        body,
+        text,
+    }
+}

@@ -1,0 +1,297 @@
+//! Tenant isolation: over HTTP, and underneath it, in PostgreSQL itself.
+
+use api::db::run_in_tenant;
+use api::domain::role::Role;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::sql_types::Text;
+use serde_json::json;
+
+use crate::helpers::{TestApp, spawn_app, spawn_app_with_pool_size};
+
+#[derive(QueryableByName)]
+struct Setting {
+    #[diesel(sql_type = Text)]
+    value: String,
+}
+
+fn one(conn: &mut PgConnection, sql: &str) -> String {
+    diesel::sql_query(sql)
+        .get_result::<Setting>(conn)
+        .map(|s| s.value)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// Every tenant endpoint, as (method, path, body) for a tenant slug and ids in it.
+fn tenant_endpoints(
+    slug: &str,
+    municipality: &str,
+    district: &str,
+    user: &str,
+) -> Vec<(&'static str, String, Option<serde_json::Value>)> {
+    let m = format!("/api/v1/tenants/{slug}/municipalities");
+    let u = format!("/api/v1/tenants/{slug}/users");
+    let area = json!({ "name": "Ingebroken" });
+    let user_body = json!({ "displayName": "X", "roles": [{ "role": "viewer" }] });
+    vec![
+        ("GET", format!("/api/v1/tenants/{slug}"), None),
+        ("GET", m.clone(), None),
+        ("POST", m.clone(), Some(area.clone())),
+        ("GET", format!("{m}/{municipality}"), None),
+        ("PUT", format!("{m}/{municipality}"), Some(area.clone())),
+        ("GET", format!("{m}/{municipality}/districts"), None),
+        (
+            "POST",
+            format!("{m}/{municipality}/districts"),
+            Some(area.clone()),
+        ),
+        (
+            "PUT",
+            format!("{m}/{municipality}/districts/{district}"),
+            Some(area),
+        ),
+        ("GET", u.clone(), None),
+        (
+            "POST",
+            u.clone(),
+            Some(
+                json!({ "email": "spy@x.example", "displayName": "Spy", "roles": [{ "role": "viewer" }] }),
+            ),
+        ),
+        ("GET", format!("{u}/{user}"), None),
+        ("PUT", format!("{u}/{user}"), Some(user_body)),
+        ("DELETE", format!("{u}/{user}"), None),
+    ]
+}
+
+async fn seed(app: &TestApp, tenant: &crate::helpers::TestTenant, name: &str) -> (String, String) {
+    let res = app
+        .create_municipality(tenant.slug(), &tenant.admin_token, name)
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    let mid = res.body["id"].as_str().expect("id").to_owned();
+    let res = app
+        .post(
+            &format!(
+                "/api/v1/tenants/{}/municipalities/{mid}/districts",
+                tenant.slug()
+            ),
+            &tenant.admin_token,
+            &json!({ "name": format!("Wijk van {name}") }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    (mid, res.body["id"].as_str().expect("id").to_owned())
+}
+
+#[actix_rt::test]
+async fn a_member_of_one_tenant_gets_404_everywhere_in_another() {
+    let app = spawn_app().await;
+    let a = app.tenant("alpha").await;
+    let b = app.tenant("beta").await;
+    let (b_m, b_d) = seed(&app, &b, "Beuningen").await;
+    let (a_m, a_d) = seed(&app, &a, "Apeldoorn").await;
+    let b_admin = b.admin_id.to_string();
+
+    for (method, path, body) in tenant_endpoints(b.slug(), &b_m, &b_d, &b_admin) {
+        let res = app
+            .request(method, &path, Some(&a.admin_token), body.as_ref())
+            .await;
+        assert_eq!(res.status.as_u16(), 404, "{method} {path}: {}", res.text);
+        assert_eq!(res.problem_code(), "not_found");
+        // Exactly as a tenant that does not exist.
+        let missing = path.replacen(b.slug(), "does-not-exist", 1);
+        let res2 = app
+            .request(method, &missing, Some(&a.admin_token), body.as_ref())
+            .await;
+        assert_eq!(res2.status, res.status);
+        assert_eq!(res2.body["detail"], res.body["detail"], "{method} {path}");
+    }
+    // B's ids under A's own path are simply not there either.
+    for (method, path, body) in tenant_endpoints(a.slug(), &b_m, &b_d, &b_admin) {
+        if path.ends_with(a.slug()) || path.ends_with("/municipalities") || path.ends_with("/users")
+        {
+            continue;
+        }
+        let res = app
+            .request(method, &path, Some(&a.admin_token), body.as_ref())
+            .await;
+        assert_eq!(res.status.as_u16(), 404, "{method} {path}: {}", res.text);
+    }
+    // Nothing of B changed, and A's own data is intact.
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/municipalities", b.slug()),
+            &b.admin_token,
+        )
+        .await;
+    assert_eq!(res.body["total"], 1);
+    assert_eq!(res.body["items"][0]["name"], "Beuningen");
+    assert_eq!(
+        res.body["items"][0]["districts"][0]["name"],
+        "Wijk van Beuningen"
+    );
+    let res = app
+        .get(
+            &format!(
+                "/api/v1/tenants/{}/municipalities/{a_m}/districts",
+                a.slug()
+            ),
+            &a.admin_token,
+        )
+        .await;
+    assert_eq!(res.body["items"][0]["id"], a_d.as_str());
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/users", b.slug()),
+            &b.admin_token,
+        )
+        .await;
+    assert_eq!(res.body["total"], 1, "{}", res.text);
+}
+
+#[actix_rt::test]
+async fn a_platform_admin_does_not_read_tenant_data() {
+    let app = spawn_app().await;
+    let a = app.tenant("padmin").await;
+    let pa = app.platform_admin().await;
+    let res = app
+        .get(&format!("/api/v1/tenants/{}/municipalities", a.slug()), &pa)
+        .await;
+    assert_eq!(res.status.as_u16(), 404);
+    let res = app
+        .get(&format!("/api/v1/tenants/{}/users", a.slug()), &pa)
+        .await;
+    assert_eq!(res.status.as_u16(), 404);
+    // But sees the tenant itself, to manage it.
+    let res = app.get(&format!("/api/v1/tenants/{}", a.slug()), &pa).await;
+    assert_eq!(res.status.as_u16(), 200);
+}
+
+#[actix_rt::test]
+async fn a_pooled_connection_carries_no_tenant_state_after_a_request() {
+    // One connection: the request and the check below use the same one.
+    let app = spawn_app_with_pool_size(1).await;
+    let a = app.tenant("pooled").await;
+    seed(&app, &a, "Putten").await;
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/municipalities", a.slug()),
+            &a.admin_token,
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 200);
+
+    let pool = app.pool.clone();
+    let schema = a.row.schema_name.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().expect("conn");
+        assert_eq!(
+            one(&mut conn, "SELECT current_setting('search_path') AS value"),
+            "\"\""
+        );
+        assert_eq!(
+            one(&mut conn, "SELECT current_user::text AS value"),
+            crate::helpers::APP_ROLE
+        );
+        assert_eq!(
+            one(&mut conn, "SELECT session_user::text AS value"),
+            crate::helpers::APP_ROLE
+        );
+
+        // Outside the entry point, tenant tables cannot be found by name…
+        let err = conn
+            .batch_execute("SELECT * FROM municipalities")
+            .expect_err("must fail");
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        // …nor read by their qualified name: the login role inherits no tenant rights.
+        let err = conn
+            .batch_execute(&format!("SELECT * FROM \"{schema}\".municipalities"))
+            .expect_err("must fail");
+        assert!(err.to_string().contains("permission denied"), "{err}");
+    })
+    .await
+    .expect("join");
+}
+
+#[actix_rt::test]
+async fn inside_the_entry_point_another_tenants_schema_is_denied_by_postgres() {
+    let app = spawn_app().await;
+    let a = app.tenant("inside").await;
+    let b = app.tenant("other").await;
+    seed(&app, &b, "Beuningen").await;
+    let pool = app.pool.clone();
+    let (a_db, b_schema) = (a.db(), b.row.schema_name.clone());
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().expect("conn");
+        let result: Result<(), diesel::result::Error> = run_in_tenant(&mut conn, &a_db, |tc| {
+            // Its own tables work.
+            tc.batch_execute("SELECT * FROM municipalities")?;
+            let err = tc
+                .batch_execute(&format!("SELECT * FROM \"{b_schema}\".municipalities"))
+                .expect_err("another tenant's schema must be refused");
+            assert!(err.to_string().contains("permission denied"), "{err}");
+            Ok(())
+        });
+        result.expect("own schema readable");
+        let result: Result<(), diesel::result::Error> = run_in_tenant(&mut conn, &a_db, |tc| {
+            let err = tc
+                .batch_execute("SELECT * FROM platform.users")
+                .expect_err("platform tables must be refused");
+            assert!(err.to_string().contains("permission denied"), "{err}");
+            Ok(())
+        });
+        result.expect("checked");
+        // After the entry point the connection is neutral again.
+        assert_eq!(
+            one(&mut conn, "SELECT current_user::text AS value"),
+            crate::helpers::APP_ROLE
+        );
+    })
+    .await
+    .expect("join");
+}
+
+#[actix_rt::test]
+async fn concurrent_requests_of_many_tenants_never_see_each_others_rows() {
+    let app = spawn_app().await;
+    let mut tenants = vec![];
+    for i in 0..4 {
+        let t = app.tenant(&format!("conc{i}")).await;
+        for j in 0..3 {
+            let res = app
+                .create_municipality(t.slug(), &t.admin_token, &format!("Gemeente {i}-{j}"))
+                .await;
+            assert_eq!(res.status.as_u16(), 201);
+        }
+        let viewer = app.member(&t, Role::Viewer, None).await;
+        tenants.push((t, viewer, i));
+    }
+    let mut requests = vec![];
+    for round in 0..25 {
+        for (t, viewer, i) in &tenants {
+            let token = if round % 2 == 0 {
+                &t.admin_token
+            } else {
+                viewer
+            };
+            let path = format!("/api/v1/tenants/{}/municipalities", t.slug());
+            let app = &app;
+            requests.push(async move { (*i, app.get(&path, token).await) });
+        }
+    }
+    let results = futures_util::future::join_all(requests).await;
+    assert_eq!(results.len(), 100);
+    for (i, res) in results {
+        assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+        let items = res.body["items"].as_array().expect("items");
+        assert_eq!(items.len(), 3);
+        for m in items {
+            let name = m["name"].as_str().unwrap_or("");
+            assert!(
+                name.starts_with(&format!("Gemeente {i}-")),
+                "tenant {i} saw {name}"
+            );
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Integration tests: the API over HTTP against a real PostgreSQL (see `helpers`).
+
+mod auth;
+mod demo;
+mod errors;
+mod health;
+mod helpers;
+mod isolation;
+mod migrations;
+mod municipalities;
+mod provisioning;
+mod tokens;
+mod users;

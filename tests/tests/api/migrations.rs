@@ -1,0 +1,121 @@
+use api::db::migrations::{TENANT_MIGRATIONS, migrate_all, migrate_tenant, revert_tenant};
+use api::db::run_in_tenant;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
+use diesel_migrations_names::count_migrations;
+
+use crate::helpers::{spawn_app, superuser_conn};
+
+mod diesel_migrations_names {
+    use diesel::migration::MigrationSource;
+    use diesel::pg::Pg;
+
+    pub fn count_migrations(source: &impl MigrationSource<Pg>) -> usize {
+        source.migrations().map(|m| m.len()).unwrap_or(0)
+    }
+}
+
+#[derive(QueryableByName)]
+struct Table {
+    #[diesel(sql_type = Text)]
+    name: String,
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn tables(su: &mut PgConnection, schema: &str) -> Vec<String> {
+    diesel::sql_query(format!(
+        "SELECT tablename::text AS name FROM pg_tables WHERE schemaname = '{schema}' AND tablename <> '__diesel_schema_migrations' ORDER BY 1"
+    ))
+    .load::<Table>(su)
+    .expect("tables")
+    .into_iter()
+    .map(|t| t.name)
+    .collect()
+}
+
+#[actix_rt::test]
+async fn tenant_migrations_run_down_and_up_cleanly() {
+    let app = spawn_app().await;
+    let tenant = app.tenant("updown").await;
+    let schema = tenant.row.schema_name.clone();
+    let mut su = superuser_conn(&app.db_url);
+    let before = tables(&mut su, &schema);
+    assert_eq!(before, ["districts", "municipalities"]);
+
+    let pool = app.pool.clone();
+    let db = tenant.db();
+    let (reverted, reapplied) = tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().expect("conn");
+        let reverted = run_in_tenant(&mut conn, &db, |tc| revert_tenant(tc)).expect("down");
+        let reapplied = run_in_tenant(&mut conn, &db, |tc| migrate_tenant(tc)).expect("up");
+        (reverted, reapplied)
+    })
+    .await
+    .expect("join");
+    assert_eq!(reverted.len(), count_migrations(&TENANT_MIGRATIONS));
+    assert_eq!(reapplied.len(), reverted.len());
+    assert_eq!(tables(&mut su, &schema), before);
+    // Owned by the tenant's own role, not the login role.
+    let n = diesel::sql_query(format!(
+        "SELECT count(*) AS n FROM pg_tables WHERE schemaname = '{schema}' AND tableowner <> '{schema}'"
+    ))
+    .get_result::<Count>(&mut su)
+    .expect("owners")
+    .n;
+    assert_eq!(n, 0);
+}
+
+#[actix_rt::test]
+async fn migrate_all_reports_a_failing_tenant_migrates_the_rest_and_resumes() {
+    let app = spawn_app().await;
+    let good = app.tenant("good").await;
+    let broken = app.tenant("broken").await;
+    let pool = app.pool.clone();
+    let broken_db = broken.db();
+
+    // Break one tenant: forget its migrations and leave a table in the way of the first one.
+    let report = tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().expect("conn");
+        run_in_tenant(&mut conn, &broken_db, |tc| {
+            revert_tenant(tc)?;
+            tc.batch_execute("CREATE TABLE municipalities (in_the_way int)")?;
+            Ok::<_, api::db::DbError>(())
+        })
+        .expect("break");
+        migrate_all(&pool).expect("platform part runs")
+    })
+    .await
+    .expect("join");
+    assert!(!report.is_success());
+    assert_eq!(report.failures.len(), 1);
+    assert_eq!(report.failures[0].0, broken.slug());
+    assert_eq!(report.tenants_migrated, 1);
+    let _ = good;
+
+    // Repair and run again: it resumes where it failed.
+    let pool = app.pool.clone();
+    let broken_db = broken.db();
+    let report = tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().expect("conn");
+        run_in_tenant(&mut conn, &broken_db, |tc| {
+            tc.batch_execute("DROP TABLE municipalities")
+        })
+        .expect("repair");
+        migrate_all(&pool).expect("runs")
+    })
+    .await
+    .expect("join");
+    assert!(report.is_success(), "{:?}", report.failures);
+    assert_eq!(report.tenants_migrated, 2);
+    let mut su = superuser_conn(&app.db_url);
+    assert_eq!(
+        tables(&mut su, &broken.row.schema_name),
+        ["districts", "municipalities"]
+    );
+}

@@ -1,0 +1,225 @@
+use api::domain::email::EmailAddress;
+use api::domain::password::NewPassword;
+use api::domain::slug::TenantSlug;
+use api::services::ServiceError;
+use api::services::provisioning::{NewTenant, ProvisionStep, create_tenant_with_hook};
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+use serde_json::json;
+
+use crate::helpers::{PASSWORD, spawn_app, superuser_conn};
+
+#[actix_rt::test]
+async fn a_platform_admin_creates_lists_suspends_and_reactivates_tenants() {
+    let app = spawn_app().await;
+    let pa = app.platform_admin().await;
+    let body = json!({
+        "slug": "veluwe-west",
+        "name": "Veluwe-West",
+        "admin": { "email": "Beheer@Veluwe-West.example", "displayName": "Maaike Visser", "password": PASSWORD }
+    });
+    let res = app.post("/api/v1/tenants", &pa, &body).await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    assert_eq!(res.body["slug"], "veluwe-west");
+    assert_eq!(res.body["status"], "active");
+    assert_eq!(
+        res.headers
+            .get("Location")
+            .map(|v| v.to_str().unwrap_or("")),
+        Some("/api/v1/tenants/veluwe-west")
+    );
+
+    // Again: conflict, nothing changes.
+    let res = app.post("/api/v1/tenants", &pa, &body).await;
+    assert_eq!(res.status.as_u16(), 409);
+    assert_eq!(res.problem_code(), "tenant_exists");
+
+    let res = app.get("/api/v1/tenants", &pa).await;
+    let slugs: Vec<&str> = res.body["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|t| t["slug"].as_str())
+        .collect();
+    assert_eq!(slugs, ["veluwe-west"]);
+
+    // The first admin works in the new tenant straight away.
+    let admin = app.token_for("beheer@veluwe-west.example").await;
+    let path = "/api/v1/tenants/veluwe-west/municipalities";
+    assert_eq!(
+        app.create_municipality("veluwe-west", &admin, "Ermelo")
+            .await
+            .status
+            .as_u16(),
+        201
+    );
+
+    let res = app
+        .patch(
+            "/api/v1/tenants/veluwe-west",
+            &pa,
+            &json!({ "status": "suspended" }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert_eq!(res.body["status"], "suspended");
+    let res = app.get(path, &admin).await;
+    assert_eq!(res.status.as_u16(), 403);
+    assert_eq!(res.problem_code(), "tenant_suspended");
+
+    let res = app
+        .patch(
+            "/api/v1/tenants/veluwe-west",
+            &pa,
+            &json!({ "status": "active" }),
+        )
+        .await;
+    assert_eq!(res.body["status"], "active");
+    let res = app.get(path, &admin).await;
+    assert_eq!(res.status.as_u16(), 200);
+    assert_eq!(res.body["items"][0]["name"], "Ermelo");
+
+    let res = app
+        .patch(
+            "/api/v1/tenants/veluwe-west",
+            &pa,
+            &json!({ "status": "deleted" }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 400);
+    assert_eq!(res.body["invalidParams"][0]["name"], "status");
+    let res = app
+        .patch("/api/v1/tenants/nope", &pa, &json!({ "status": "active" }))
+        .await;
+    assert_eq!(res.status.as_u16(), 404);
+}
+
+#[actix_rt::test]
+async fn only_platform_admins_manage_tenants_and_slugs_are_validated() {
+    let app = spawn_app().await;
+    let tenant = app.tenant("plain").await;
+    let body = json!({ "slug": "nieuw", "name": "Nieuw", "admin": { "email": "a@nieuw.example", "displayName": "A", "password": PASSWORD } });
+    for (method, path) in [("GET", "/api/v1/tenants"), ("POST", "/api/v1/tenants")] {
+        let res = app
+            .request(method, path, Some(&tenant.admin_token), Some(&body))
+            .await;
+        assert_eq!(res.status.as_u16(), 403, "{method} {path}");
+        assert_eq!(res.problem_code(), "forbidden");
+    }
+    let res = app
+        .patch(
+            &format!("/api/v1/tenants/{}", tenant.slug()),
+            &tenant.admin_token,
+            &json!({ "status": "suspended" }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 403);
+
+    let pa = app.platform_admin().await;
+    for bad in ["Veluwe", "veluwe_west", "-x", "a", "a--b", "ümlaut"] {
+        let mut b = body.clone();
+        b["slug"] = json!(bad);
+        let res = app.post("/api/v1/tenants", &pa, &b).await;
+        assert_eq!(res.status.as_u16(), 400, "{bad}: {}", res.text);
+        assert_eq!(res.body["invalidParams"][0]["name"], "slug");
+    }
+    // A new admin account needs a password.
+    let mut b = body.clone();
+    b["admin"] = json!({ "email": "a@nieuw.example", "displayName": "A" });
+    let res = app.post("/api/v1/tenants", &pa, &b).await;
+    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.body["invalidParams"][0]["name"], "password");
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+#[actix_rt::test]
+async fn a_failure_at_any_step_leaves_no_half_tenant_behind() {
+    let app = spawn_app().await;
+    for fail_at in [
+        ProvisionStep::TenantRecorded,
+        ProvisionStep::SchemaCreated,
+        ProvisionStep::Migrated,
+        ProvisionStep::AdminCreated,
+    ] {
+        let pool = app.pool.clone();
+        let (result, attempted) = tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().expect("conn");
+            let new = NewTenant {
+                slug: TenantSlug::parse("half-tenant").expect("slug"),
+                name: "Half".into(),
+                admin_email: EmailAddress::parse("first-admin@half.example").expect("email"),
+                admin_name: "Eerste".into(),
+                admin_password: Some(NewPassword::parse(PASSWORD).expect("pw")),
+            };
+            let mut attempted = vec![];
+            let result = create_tenant_with_hook(&mut conn, &new, |step, row| {
+                attempted.push((step, row.role_name.clone()));
+                if step == fail_at {
+                    Err(ServiceError::Internal(format!(
+                        "injected failure at {step:?}"
+                    )))
+                } else {
+                    Ok(())
+                }
+            });
+            (result.map(|_| ()), attempted)
+        })
+        .await
+        .expect("join");
+        assert!(result.is_err(), "{fail_at:?}");
+        let (last_step, role_name) = attempted.last().cloned().expect("a step ran");
+        assert_eq!(last_step, fail_at);
+
+        let mut su = superuser_conn(&app.db_url);
+        let count = |su: &mut PgConnection, sql: &str| {
+            diesel::sql_query(sql).get_result::<Count>(su).expect(sql).n
+        };
+        assert_eq!(
+            count(&mut su, "SELECT count(*) AS n FROM platform.tenants"),
+            0,
+            "{fail_at:?}"
+        );
+        assert_eq!(
+            count(&mut su, "SELECT count(*) AS n FROM platform.users"),
+            0,
+            "{fail_at:?}"
+        );
+        assert_eq!(
+            count(&mut su, "SELECT count(*) AS n FROM platform.memberships"),
+            0,
+            "{fail_at:?}"
+        );
+        assert_eq!(
+            count(
+                &mut su,
+                "SELECT count(*) AS n FROM pg_namespace WHERE nspname LIKE 'tn\\_%'"
+            ),
+            0,
+            "{fail_at:?}"
+        );
+        // Roles are cluster-wide and must not outlive a failed provisioning either.
+        assert_eq!(
+            count(
+                &mut su,
+                &format!("SELECT count(*) AS n FROM pg_roles WHERE rolname = '{role_name}'")
+            ),
+            0,
+            "{fail_at:?}"
+        );
+    }
+    // And then it succeeds for real.
+    let pa = app.platform_admin().await;
+    let res = app
+        .post(
+            "/api/v1/tenants",
+            &pa,
+            &json!({ "slug": "half-tenant", "name": "Heel", "admin": { "email": "first-admin@half.example", "displayName": "Eerste", "password": PASSWORD } }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+}
