@@ -181,7 +181,7 @@ pub struct RoleDto {
 impl RoleDto {
     pub fn parse(&self) -> Result<Grant, InvalidField> {
         Ok(Grant {
-            role: Role::parse(&self.role)?,
+            role: Role::parse(&self.role).map_err(|e| InvalidField::new("roles", e.message))?,
             municipality_id: self.municipality_id,
         })
     }

@@ -83,7 +83,8 @@ fn title_for(status: StatusCode) -> &'static str {
 /// The error every handler returns.
 #[derive(Debug)]
 pub struct ApiError {
-    pub problem: Problem,
+    /// Boxed: handlers return `Result<_, ApiError>` everywhere, and the Ok path should stay small.
+    pub problem: Box<Problem>,
     pub retry_after_seconds: Option<i64>,
 }
 
@@ -100,7 +101,7 @@ impl std::fmt::Display for ApiError {
 impl ApiError {
     pub fn new(status: StatusCode, code: &str, detail: impl Into<String>) -> Self {
         ApiError {
-            problem: Problem::new(status, code, detail),
+            problem: Box::new(Problem::new(status, code, detail)),
             retry_after_seconds: None,
         }
     }

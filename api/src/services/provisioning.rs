@@ -86,7 +86,7 @@ pub fn create_tenant_with_hook(
         let db = row
             .db()
             .map_err(|e| ServiceError::Internal(e.to_string()))?;
-        let applied = run_in_tenant(conn, &db, |tc| migrate_tenant(tc))?;
+        let applied = run_in_tenant(conn, &db, migrate_tenant)?;
         tracing::info!(applied = ?applied, "tenant schema migrated");
         hook(ProvisionStep::Migrated, &row)?;
 

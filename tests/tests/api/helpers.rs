@@ -52,10 +52,12 @@ pub fn create_database() -> String {
     let name = format!("test_{}", Uuid::new_v4().simple());
     conn.batch_execute(&format!(
         "DO $$ BEGIN CREATE ROLE {APP_ROLE} LOGIN NOINHERIT CREATEROLE;
-         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
-         CREATE DATABASE {name} OWNER {APP_ROLE};"
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;"
     ))
-    .expect("create test database");
+    .expect("create the app role");
+    // On its own: CREATE DATABASE cannot run inside a (multi-statement) transaction.
+    conn.batch_execute(&format!("CREATE DATABASE {name} OWNER {APP_ROLE}"))
+        .expect("create test database");
     let mut url = url::Url::parse(&admin).expect("TEST_DATABASE_URL is a URL");
     url.set_username(APP_ROLE).expect("set user");
     url.set_password(None).expect("clear password");

@@ -52,8 +52,8 @@ async fn tenant_migrations_run_down_and_up_cleanly() {
     let db = tenant.db();
     let (reverted, reapplied) = tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().expect("conn");
-        let reverted = run_in_tenant(&mut conn, &db, |tc| revert_tenant(tc)).expect("down");
-        let reapplied = run_in_tenant(&mut conn, &db, |tc| migrate_tenant(tc)).expect("up");
+        let reverted = run_in_tenant(&mut conn, &db, revert_tenant).expect("down");
+        let reapplied = run_in_tenant(&mut conn, &db, migrate_tenant).expect("up");
         (reverted, reapplied)
     })
     .await
