@@ -20,6 +20,18 @@ impl RootSpanBuilder for PlatformRootSpan {
     }
 
     fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, Error>) {
+        // One line per request, carrying the root span's request id, tenant and user.
+        let status = match outcome {
+            Ok(res) => res.status().as_u16(),
+            Err(e) => e.as_response_error().status_code().as_u16(),
+        };
+        span.in_scope(|| {
+            if status >= 500 {
+                tracing::error!(status, "request finished");
+            } else {
+                tracing::info!(status, "request finished");
+            }
+        });
         DefaultRootSpanBuilder::on_request_end(span, outcome);
     }
 }

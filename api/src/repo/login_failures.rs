@@ -17,32 +17,28 @@ pub fn record(conn: &mut PgConnection, email: &str, address: &str) -> Result<(),
     Ok(())
 }
 
-/// Failures for this account since `since`: their count and the oldest one's time.
-#[tracing::instrument(skip(conn))]
-pub fn for_email_since(
-    conn: &mut PgConnection,
-    email: &str,
-    since: DateTime<Utc>,
-) -> Result<(i64, Option<DateTime<Utc>>), DbError> {
-    Ok(login_failures::table
-        .filter(login_failures::email.eq(email))
-        .filter(login_failures::failed_at.gt(since))
-        .select((
-            diesel::dsl::count_star(),
-            diesel::dsl::min(login_failures::failed_at),
-        ))
-        .first(conn)?)
+/// Whose failures to count: one account, or one client address.
+#[derive(Debug, Clone, Copy)]
+pub enum FailureKey<'a> {
+    Email(&'a str),
+    Address(&'a str),
 }
 
+/// Failures for `key` since `since`: their count and the oldest one's time.
 #[tracing::instrument(skip(conn))]
-pub fn for_address_since(
+pub fn count_since(
     conn: &mut PgConnection,
-    address: &str,
+    key: FailureKey<'_>,
     since: DateTime<Utc>,
 ) -> Result<(i64, Option<DateTime<Utc>>), DbError> {
-    Ok(login_failures::table
-        .filter(login_failures::address.eq(address))
+    let mut query = login_failures::table
         .filter(login_failures::failed_at.gt(since))
+        .into_boxed();
+    query = match key {
+        FailureKey::Email(email) => query.filter(login_failures::email.eq(email)),
+        FailureKey::Address(address) => query.filter(login_failures::address.eq(address)),
+    };
+    Ok(query
         .select((
             diesel::dsl::count_star(),
             diesel::dsl::min(login_failures::failed_at),

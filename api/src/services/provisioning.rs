@@ -43,7 +43,7 @@ pub fn create_tenant(conn: &mut PgConnection, new: &NewTenant) -> Result<TenantR
 }
 
 /// [`create_tenant`], calling `hook` after each step; an error from the hook rolls everything back.
-#[tracing::instrument(skip(conn, hook), fields(slug = %new.slug))]
+#[tracing::instrument(skip(conn, new, hook), fields(slug = %new.slug))]
 pub fn create_tenant_with_hook(
     conn: &mut PgConnection,
     new: &NewTenant,

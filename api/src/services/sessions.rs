@@ -18,8 +18,9 @@ use super::ServiceError;
 use super::principal;
 use crate::auth::tokens::TokenIssuer;
 use crate::domain::password;
+use crate::repo::login_failures::{self, FailureKey};
 use crate::repo::refresh_tokens::{self, RefreshTokenRow};
-use crate::repo::{login_failures, users};
+use crate::repo::users;
 
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
@@ -93,17 +94,17 @@ fn check_throttle(
             (o + window - now).num_seconds().max(1)
         })
     };
-    let (n, oldest) = login_failures::for_email_since(conn, email, since)?;
-    if n >= MAX_FAILURES_PER_ACCOUNT {
-        return Err(ServiceError::TooManyAttempts {
-            retry_after_seconds: retry_after(oldest),
-        });
-    }
-    let (n, oldest) = login_failures::for_address_since(conn, address, since)?;
-    if n >= MAX_FAILURES_PER_ADDRESS {
-        return Err(ServiceError::TooManyAttempts {
-            retry_after_seconds: retry_after(oldest),
-        });
+    let limits = [
+        (FailureKey::Email(email), MAX_FAILURES_PER_ACCOUNT),
+        (FailureKey::Address(address), MAX_FAILURES_PER_ADDRESS),
+    ];
+    for (key, max) in limits {
+        let (n, oldest) = login_failures::count_since(conn, key, since)?;
+        if n >= max {
+            return Err(ServiceError::TooManyAttempts {
+                retry_after_seconds: retry_after(oldest),
+            });
+        }
     }
     Ok(())
 }
