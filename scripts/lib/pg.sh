@@ -52,15 +52,25 @@ pg_private_start() {
     pg_run "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir.initdb.log" 2>&1 \
       || { cat "$dir.initdb.log" >&2; return 1; }
   fi
-  if ! pg_run "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+  if pg_run "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    # Already running (from an earlier run): use the port it listens on.
+    port=$(sed -n '4p' "$dir/postmaster.pid")
+  else
+    # Another server (another checkout's cluster, say) may hold the port: take the next free one.
+    while pg_port_busy "$port"; do port=$((port + 1)); done
     local extra=""
     [ "$name" = "postgres-test" ] && extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     pg_run "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
       -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 $extra" start >/dev/null \
       || { tail -n 20 "$dir/server.log" >&2; return 1; }
   fi
+  export PG_PRIVATE_PORT=$port
   export PG_ADMIN_URL="postgres://postgres@127.0.0.1:$port/postgres"
   export PG_PRIVATE_DIR="$dir"
+}
+
+pg_port_busy() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 pg_private_stop() {
