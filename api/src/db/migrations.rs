@@ -33,6 +33,20 @@ pub fn migrate_platform(conn: &mut PgConnection) -> Result<Vec<String>, DbError>
     })
 }
 
+/// Reverts every platform migration (tests check that migrations run down cleanly).
+#[tracing::instrument(skip_all)]
+pub fn revert_platform(conn: &mut PgConnection) -> Result<Vec<String>, DbError> {
+    conn.transaction(|conn| {
+        conn.batch_execute(&format!(
+            "SELECT pg_advisory_xact_lock({PLATFORM_LOCK_KEY}); SET LOCAL search_path TO platform;"
+        ))?;
+        let reverted = conn
+            .revert_all_migrations(PLATFORM_MIGRATIONS)
+            .map_err(|e| DbError::Migration(e.to_string()))?;
+        Ok(reverted.iter().map(ToString::to_string).collect())
+    })
+}
+
 /// Runs the pending tenant migrations in the tenant's own schema, as the tenant's own role.
 pub fn migrate_tenant(conn: &mut TenantConn<'_>) -> Result<Vec<String>, DbError> {
     let applied = conn

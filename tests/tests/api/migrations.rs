@@ -1,4 +1,7 @@
-use api::db::migrations::{TENANT_MIGRATIONS, migrate_all, migrate_tenant, revert_tenant};
+use api::db::migrations::{
+    PLATFORM_MIGRATIONS, TENANT_MIGRATIONS, migrate_all, migrate_platform, migrate_tenant,
+    revert_platform, revert_tenant,
+};
 use api::db::run_in_tenant;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -118,4 +121,28 @@ async fn migrate_all_reports_a_failing_tenant_migrates_the_rest_and_resumes() {
         tables(&mut su, &broken.row.schema_name),
         ["districts", "municipalities"]
     );
+}
+
+#[actix_rt::test]
+async fn platform_migrations_run_down_and_up_cleanly() {
+    let app = spawn_app().await;
+    let mut su = superuser_conn(&app.db_url);
+    let before = tables(&mut su, "platform");
+    assert!(
+        before.contains(&"tenants".to_owned()) && before.contains(&"jobs".to_owned()),
+        "{before:?}"
+    );
+    let pool = app.pool.clone();
+    let (reverted, reapplied) = tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().expect("conn");
+        let reverted = revert_platform(&mut conn).expect("down");
+        let after_down = tables(&mut conn, "platform");
+        assert!(after_down.is_empty(), "{after_down:?}");
+        (reverted, migrate_platform(&mut conn).expect("up"))
+    })
+    .await
+    .expect("join");
+    assert_eq!(reverted.len(), count_migrations(&PLATFORM_MIGRATIONS));
+    assert_eq!(reapplied.len(), reverted.len());
+    assert_eq!(tables(&mut su, "platform"), before);
 }
