@@ -311,3 +311,35 @@ pub fn ensure_problem_json<B: MessageBody + 'static>(
     let res = ServiceResponse::new(req, problem.map_body(|_, b: BoxBody| b)).map_into_right_body();
     Ok(ErrorHandlerResponse::Response(res))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::DbError;
+
+    #[test]
+    fn internal_errors_show_a_generic_detail_and_no_cause() {
+        let cause = ServiceError::Db(DbError::Migration("secret table tn_0123 exploded".into()));
+        let e = ApiError::from(cause);
+        assert_eq!(e.problem.status, 500);
+        assert_eq!(e.problem.code, "internal_error");
+        assert!(!e.problem.detail.contains("tn_0123"));
+    }
+
+    #[test]
+    fn debug_of_a_service_error_prints_the_whole_cause_chain() {
+        let e = ServiceError::Db(DbError::Query(diesel::result::Error::NotFound));
+        let text = format!("{e:?}");
+        assert!(text.contains("database error"), "{text}");
+        assert!(text.contains("Caused by"), "{text}");
+        assert!(text.contains("Record not found"), "{text}");
+    }
+
+    #[test]
+    fn validation_errors_name_the_field() {
+        let e = ApiError::from(InvalidField::new("cbsCode", "moet een CBS-code zijn"));
+        assert_eq!(e.problem.status, 400);
+        assert_eq!(e.problem.invalid_params[0].name, "cbsCode");
+        assert!(e.problem.detail.contains("cbsCode"));
+    }
+}

@@ -3,11 +3,13 @@
 use std::net::TcpListener;
 use std::time::Instant;
 
+use actix_web::HttpMessage;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::{DefaultHeaders, ErrorHandlers, Next, from_fn};
 use actix_web::{App, Error, HttpServer, web};
-use tracing_actix_web::TracingLogger;
+use tracing_actix_web::{RequestId, TracingLogger};
 
 use super::API_VERSION;
 use super::problem;
@@ -47,6 +49,7 @@ pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
     Ok(server)
 }
 
+/// Records request metrics and returns the request id as `X-Request-Id`.
 async fn record_metrics(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
@@ -56,7 +59,8 @@ async fn record_metrics(
         .app_data::<web::Data<AppState>>()
         .map(|s| s.metrics.clone());
     let method = req.method().to_string();
-    let res = next.call(req).await?;
+    let request_id = req.extensions().get::<RequestId>().map(ToString::to_string);
+    let mut res = next.call(req).await?;
     if let Some(metrics) = metrics {
         let route = res
             .request()
@@ -68,6 +72,11 @@ async fn record_metrics(
             res.status().as_u16(),
             start.elapsed().as_secs_f64(),
         );
+    }
+    // The id in the logs, so that a user's report can be found there.
+    if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+        res.headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), id);
     }
     Ok(res)
 }

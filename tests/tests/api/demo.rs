@@ -34,12 +34,7 @@ async fn demo_data_loads_once_with_every_role() {
     let res = app
         .get("/api/v1/tenants/veluwe-west/municipalities", token)
         .await;
-    let names: Vec<&str> = res.body["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter_map(|m| m["name"].as_str())
-        .collect();
+    let names = res.item_field("name");
     assert_eq!(names, ["Ermelo", "Harderwijk", "Putten"]);
     let ermelo = res.body["items"][0]["id"].clone();
     let me = app.get("/api/v1/me", token).await;

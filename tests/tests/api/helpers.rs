@@ -90,6 +90,16 @@ pub struct Response {
 }
 
 impl Response {
+    /// `field` of every item of a list answer, in order.
+    pub fn item_field(&self, field: &str) -> Vec<String> {
+        self.body["items"]
+            .as_array()
+            .unwrap_or_else(|| panic!("not a list: {}", self.text))
+            .iter()
+            .filter_map(|item| item[field].as_str().map(str::to_owned))
+            .collect()
+    }
+
     /// The `code` of a problem+json answer, checking that it is one.
     pub fn problem_code(&self) -> &str {
         assert_eq!(

@@ -63,12 +63,7 @@ async fn municipalities_and_districts_crud_with_filters_and_validation() {
     );
 
     let res = app.get(&format!("{base}?name=er"), tok).await;
-    let names: Vec<&str> = res.body["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter_map(|m| m["name"].as_str())
-        .collect();
+    let names = res.item_field("name");
     assert_eq!(names, ["Ermelo", "Harderwijk"]);
     let res = app.get(&format!("{base}?name=%25"), tok).await;
     assert_eq!(res.body["total"], 0, "a % is matched literally");

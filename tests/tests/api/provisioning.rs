@@ -35,12 +35,7 @@ async fn a_platform_admin_creates_lists_suspends_and_reactivates_tenants() {
     assert_eq!(res.problem_code(), "tenant_exists");
 
     let res = app.get("/api/v1/tenants", &pa).await;
-    let slugs: Vec<&str> = res.body["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter_map(|t| t["slug"].as_str())
-        .collect();
+    let slugs = res.item_field("slug");
     assert_eq!(slugs, ["veluwe-west"]);
 
     // The first admin works in the new tenant straight away.
