@@ -36,6 +36,8 @@ enum Command {
     Migrate,
     /// Load the launch tenants and demo users (DEMO_PASSWORD); running it twice changes nothing.
     DemoData,
+    /// Print the OpenAPI document (committed as openapi/openapi.json).
+    Openapi,
     /// Manage tenants.
     Tenants {
         #[command(subcommand)]
@@ -69,9 +71,16 @@ enum TenantCommand {
 
 fn main() -> anyhow::Result<()> {
     api::telemetry::init("info");
-    let cli = Cli::parse();
+    let command = Cli::parse().command;
+    // Printing the document needs no database or configuration.
+    if let Command::Openapi = command {
+        let doc = api::http::openapi::document_json();
+        std::io::Write::write_all(&mut std::io::stdout(), doc.as_bytes())?;
+        return Ok(());
+    }
     let settings = Settings::from_env()?;
-    match cli.command {
+    match command {
+        Command::Openapi => Ok(()),
         Command::Serve => serve(settings),
         Command::Migrate => api::commands::migrate(&settings),
         Command::DemoData => demo_data(&settings),

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::authz::Grant;
@@ -16,7 +17,7 @@ use crate::services::principal::Principal;
 use crate::services::sessions::SessionTokens;
 use crate::services::users::TenantUser;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PageDto<T> {
     pub items: Vec<T>,
@@ -36,11 +37,20 @@ impl<T> PageDto<T> {
     }
 }
 
+/// A whole (unpaginated) list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ListDto<T> {
+    pub items: Vec<T>,
+}
+
 /// `?page=&pageSize=` of every list.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
+    /// Page number, from 1 (default 1).
     pub page: Option<i64>,
+    /// Items per page, 1 to 100 (default 25).
     pub page_size: Option<i64>,
 }
 
@@ -50,20 +60,20 @@ impl PageQuery {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RefreshRequest {
     pub refresh_token: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenResponse {
     pub access_token: String,
@@ -83,7 +93,7 @@ impl From<SessionTokens> for TokenResponse {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MeResponse {
     pub id: Uuid,
@@ -93,7 +103,7 @@ pub struct MeResponse {
     pub memberships: Vec<MembershipDto>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MembershipDto {
     pub tenant: String,
@@ -127,7 +137,7 @@ impl From<&Principal> for MeResponse {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TenantDto {
     pub slug: String,
@@ -149,7 +159,7 @@ impl From<TenantRow> for TenantDto {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateTenantRequest {
     pub slug: String,
@@ -157,7 +167,7 @@ pub struct CreateTenantRequest {
     pub admin: NewAdminRequest,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewAdminRequest {
     pub email: String,
@@ -165,13 +175,13 @@ pub struct NewAdminRequest {
     pub password: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpdateTenantRequest {
     pub status: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RoleDto {
     pub role: String,
@@ -196,7 +206,7 @@ impl From<&Grant> for RoleDto {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TenantUserDto {
     pub id: Uuid,
@@ -222,7 +232,7 @@ impl From<TenantUser> for TenantUserDto {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateUserRequest {
     pub email: String,
@@ -231,7 +241,7 @@ pub struct CreateUserRequest {
     pub roles: Vec<RoleDto>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpdateUserRequest {
     pub display_name: String,
@@ -242,22 +252,26 @@ pub fn parse_roles(roles: &[RoleDto]) -> Result<Vec<Grant>, InvalidField> {
     roles.iter().map(RoleDto::parse).collect()
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AreaRequest {
     pub name: String,
     pub cbs_code: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct MunicipalityListQuery {
+    /// Only municipalities whose name contains this text (case-insensitive).
     pub name: Option<String>,
+    /// Page number, from 1 (default 1).
     pub page: Option<i64>,
+    /// Items per page, 1 to 100 (default 25).
     pub page_size: Option<i64>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DistrictDto {
     pub id: Uuid,
@@ -281,7 +295,7 @@ impl From<DistrictRow> for DistrictDto {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MunicipalityDto {
     pub id: Uuid,

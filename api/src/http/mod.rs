@@ -4,6 +4,7 @@
 pub mod dto;
 pub mod extractors;
 pub mod metrics;
+pub mod openapi;
 pub mod problem;
 pub mod routes;
 pub mod server;

@@ -8,6 +8,7 @@ mod helpers;
 mod isolation;
 mod migrations;
 mod municipalities;
+mod openapi;
 mod provisioning;
 mod tokens;
 mod users;

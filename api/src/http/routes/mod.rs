@@ -5,10 +5,11 @@ pub mod districts;
 pub mod health;
 pub mod me;
 pub mod municipalities;
+pub mod openapi_document;
 pub mod tenants;
 pub mod users;
 
-use actix_web::{Resource, web};
+use actix_web::{HttpResponse, Resource, web};
 
 use super::problem::method_not_allowed;
 
@@ -19,65 +20,72 @@ fn resource(path: &str) -> Resource {
 
 /// Every route of the platform.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(resource("/healthz").route(web::get().to(health::healthz::healthz)))
-        .service(resource("/readyz").route(web::get().to(health::readyz::readyz)))
-        .service(resource("/metrics").route(web::get().to(health::metrics::metrics)))
-        .service(
-            web::scope("/api/v1")
-                .service(resource("/auth/login").route(web::post().to(auth::login::login)))
-                .service(resource("/auth/refresh").route(web::post().to(auth::refresh::refresh)))
-                .service(resource("/auth/logout").route(web::post().to(auth::logout::logout)))
-                .service(resource("/me").route(web::get().to(me::get_me::get_me)))
-                .service(
-                    resource("/tenants")
-                        .route(web::get().to(tenants::list_tenants::list_tenants))
-                        .route(web::post().to(tenants::create_tenant::create_tenant)),
+    cfg.service(
+        utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}")
+            .config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")),
+    )
+    .service(resource("/api/docs").route(web::get().to(|| async {
+        HttpResponse::PermanentRedirect()
+            .insert_header(("Location", "/api/docs/"))
+            .finish()
+    })))
+    .service(resource("/healthz").route(web::get().to(health::healthz::healthz)))
+    .service(resource("/readyz").route(web::get().to(health::readyz::readyz)))
+    .service(resource("/metrics").route(web::get().to(health::metrics::metrics)))
+    .service(
+        web::scope("/api/v1")
+            .service(
+                resource("/openapi.json").route(web::get().to(openapi_document::openapi_document)),
+            )
+            .service(resource("/auth/login").route(web::post().to(auth::login::login)))
+            .service(resource("/auth/refresh").route(web::post().to(auth::refresh::refresh)))
+            .service(resource("/auth/logout").route(web::post().to(auth::logout::logout)))
+            .service(resource("/me").route(web::get().to(me::get_me::get_me)))
+            .service(
+                resource("/tenants")
+                    .route(web::get().to(tenants::list_tenants::list_tenants))
+                    .route(web::post().to(tenants::create_tenant::create_tenant)),
+            )
+            .service(
+                resource("/tenants/{tenant}")
+                    .route(web::get().to(tenants::get_tenant::get_tenant))
+                    .route(web::patch().to(tenants::update_tenant::update_tenant)),
+            )
+            .service(
+                resource("/tenants/{tenant}/users")
+                    .route(web::get().to(users::list_users::list_users))
+                    .route(web::post().to(users::create_user::create_user)),
+            )
+            .service(
+                resource("/tenants/{tenant}/users/{userId}")
+                    .route(web::get().to(users::get_user::get_user))
+                    .route(web::put().to(users::update_user::update_user))
+                    .route(web::delete().to(users::remove_user::remove_user)),
+            )
+            .service(
+                resource("/tenants/{tenant}/municipalities")
+                    .route(web::get().to(municipalities::list_municipalities::list_municipalities))
+                    .route(
+                        web::post().to(municipalities::create_municipality::create_municipality),
+                    ),
+            )
+            .service(
+                resource("/tenants/{tenant}/municipalities/{municipalityId}")
+                    .route(web::get().to(municipalities::get_municipality::get_municipality))
+                    .route(web::put().to(municipalities::update_municipality::update_municipality)),
+            )
+            .service(
+                resource("/tenants/{tenant}/municipalities/{municipalityId}/districts")
+                    .route(web::get().to(districts::list_districts::list_districts))
+                    .route(web::post().to(districts::create_district::create_district)),
+            )
+            .service(
+                resource(
+                    "/tenants/{tenant}/municipalities/{municipalityId}/districts/{districtId}",
                 )
-                .service(
-                    resource("/tenants/{tenant}")
-                        .route(web::get().to(tenants::get_tenant::get_tenant))
-                        .route(web::patch().to(tenants::update_tenant::update_tenant)),
-                )
-                .service(
-                    resource("/tenants/{tenant}/users")
-                        .route(web::get().to(users::list_users::list_users))
-                        .route(web::post().to(users::create_user::create_user)),
-                )
-                .service(
-                    resource("/tenants/{tenant}/users/{userId}")
-                        .route(web::get().to(users::get_user::get_user))
-                        .route(web::put().to(users::update_user::update_user))
-                        .route(web::delete().to(users::remove_user::remove_user)),
-                )
-                .service(
-                    resource("/tenants/{tenant}/municipalities")
-                        .route(
-                            web::get().to(municipalities::list_municipalities::list_municipalities),
-                        )
-                        .route(
-                            web::post()
-                                .to(municipalities::create_municipality::create_municipality),
-                        ),
-                )
-                .service(
-                    resource("/tenants/{tenant}/municipalities/{municipalityId}")
-                        .route(web::get().to(municipalities::get_municipality::get_municipality))
-                        .route(
-                            web::put().to(municipalities::update_municipality::update_municipality),
-                        ),
-                )
-                .service(
-                    resource("/tenants/{tenant}/municipalities/{municipalityId}/districts")
-                        .route(web::get().to(districts::list_districts::list_districts))
-                        .route(web::post().to(districts::create_district::create_district)),
-                )
-                .service(
-                    resource(
-                        "/tenants/{tenant}/municipalities/{municipalityId}/districts/{districtId}",
-                    )
-                    .route(web::put().to(districts::update_district::update_district)),
-                ),
-        );
+                .route(web::put().to(districts::update_district::update_district)),
+            ),
+    );
 }
 
 /// Path of a user inside a tenant.

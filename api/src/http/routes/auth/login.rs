@@ -1,3 +1,4 @@
+use crate::http::problem::Problem;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::http::dto::{LoginRequest, TokenResponse};
@@ -6,6 +7,17 @@ use crate::http::state::AppState;
 use crate::services::sessions;
 
 /// `POST /api/v1/auth/login`: email and password for an access token and a refresh token.
+#[utoipa::path(
+    post,
+    path = "/auth/login",
+    tag = "Auth",
+    summary = "Sign in with email and password",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in", body = TokenResponse),
+        (status = 429, description = "Too many failed sign-ins; see Retry-After", body = Problem, content_type = "application/problem+json")
+    )
+)]
 #[tracing::instrument(name = "login", skip_all)]
 pub async fn login(
     req: HttpRequest,

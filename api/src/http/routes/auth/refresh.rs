@@ -6,6 +6,16 @@ use crate::http::state::AppState;
 use crate::services::sessions;
 
 /// `POST /api/v1/auth/refresh`: rotates the refresh token; a reused one revokes its family.
+#[utoipa::path(
+    post,
+    path = "/auth/refresh",
+    tag = "Auth",
+    summary = "Exchange a refresh token for new tokens (rotation)",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "New tokens; the presented refresh token is used up", body = TokenResponse)
+    )
+)]
 #[tracing::instrument(name = "refresh", skip_all)]
 pub async fn refresh(
     state: web::Data<AppState>,

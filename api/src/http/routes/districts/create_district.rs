@@ -1,3 +1,4 @@
+use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::municipality::DistrictFields;
@@ -9,6 +10,22 @@ use crate::http::state::AppState;
 use crate::services::municipalities;
 
 /// `POST /api/v1/tenants/{tenant}/municipalities/{municipalityId}/districts`.
+#[utoipa::path(
+    post,
+    path = "/tenants/{tenant}/municipalities/{municipalityId}/districts",
+    tag = "Districts",
+    summary = "Add a district to a municipality",
+    request_body = AreaRequest,
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        ("municipalityId" = Uuid, Path, description = "Id of the municipality")
+    ),
+    responses(
+        (status = 201, description = "Added", body = DistrictDto),
+        (status = 409, description = "Name already used in this municipality", body = Problem, content_type = "application/problem+json")
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "create_district", skip_all)]
 pub async fn create_district(
     state: web::Data<AppState>,

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::DistrictDto;
+use crate::http::dto::{DistrictDto, ListDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::MunicipalityPath;
@@ -8,6 +8,20 @@ use crate::http::state::AppState;
 use crate::services::municipalities;
 
 /// `GET /api/v1/tenants/{tenant}/municipalities/{municipalityId}/districts`.
+#[utoipa::path(
+    get,
+    path = "/tenants/{tenant}/municipalities/{municipalityId}/districts",
+    tag = "Districts",
+    summary = "Districts (wijken) of a municipality",
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        ("municipalityId" = Uuid, Path, description = "Id of the municipality")
+    ),
+    responses(
+        (status = 200, description = "The districts", body = ListDto<DistrictDto>)
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "list_districts", skip_all)]
 pub async fn list_districts(
     state: web::Data<AppState>,
@@ -19,6 +33,7 @@ pub async fn list_districts(
     let rows = state
         .db(move |conn| municipalities::list_districts(conn, &ctx, id))
         .await?;
-    let items: Vec<DistrictDto> = rows.into_iter().map(DistrictDto::from).collect();
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "items": items })))
+    Ok(HttpResponse::Ok().json(ListDto {
+        items: rows.into_iter().map(DistrictDto::from).collect(),
+    }))
 }

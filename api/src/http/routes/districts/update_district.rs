@@ -1,3 +1,4 @@
+use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::municipality::DistrictFields;
@@ -9,6 +10,23 @@ use crate::http::state::AppState;
 use crate::services::municipalities;
 
 /// `PUT /api/v1/tenants/{tenant}/municipalities/{municipalityId}/districts/{districtId}`.
+#[utoipa::path(
+    put,
+    path = "/tenants/{tenant}/municipalities/{municipalityId}/districts/{districtId}",
+    tag = "Districts",
+    summary = "Replace name and CBS code of a district",
+    request_body = AreaRequest,
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        ("municipalityId" = Uuid, Path, description = "Id of the municipality"),
+        ("districtId" = Uuid, Path, description = "Id of the district")
+    ),
+    responses(
+        (status = 200, description = "Updated", body = DistrictDto),
+        (status = 409, description = "Name already used in this municipality", body = Problem, content_type = "application/problem+json")
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "update_district", skip_all)]
 pub async fn update_district(
     state: web::Data<AppState>,

@@ -1,3 +1,4 @@
+use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::municipality::MunicipalityFields;
@@ -8,6 +9,21 @@ use crate::http::state::AppState;
 use crate::services::municipalities;
 
 /// `POST /api/v1/tenants/{tenant}/municipalities` (tenant admins, coordinators of the whole cooperation).
+#[utoipa::path(
+    post,
+    path = "/tenants/{tenant}/municipalities",
+    tag = "Municipalities",
+    summary = "Add a municipality",
+    request_body = AreaRequest,
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`")
+    ),
+    responses(
+        (status = 201, description = "Added", body = MunicipalityDto),
+        (status = 409, description = "Name or CBS code already used", body = Problem, content_type = "application/problem+json")
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "create_municipality", skip_all)]
 pub async fn create_municipality(
     state: web::Data<AppState>,

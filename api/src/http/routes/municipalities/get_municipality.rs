@@ -8,6 +8,20 @@ use crate::http::state::AppState;
 use crate::services::municipalities;
 
 /// `GET /api/v1/tenants/{tenant}/municipalities/{municipalityId}`: with its districts.
+#[utoipa::path(
+    get,
+    path = "/tenants/{tenant}/municipalities/{municipalityId}",
+    tag = "Municipalities",
+    summary = "A municipality with its districts",
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        ("municipalityId" = Uuid, Path, description = "Id of the municipality")
+    ),
+    responses(
+        (status = 200, description = "The municipality", body = MunicipalityDto)
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "get_municipality", skip_all)]
 pub async fn get_municipality(
     state: web::Data<AppState>,

@@ -8,6 +8,20 @@ use crate::http::state::AppState;
 use crate::services::municipalities;
 
 /// `GET /api/v1/tenants/{tenant}/municipalities?name=&page=&pageSize=`: with their districts.
+#[utoipa::path(
+    get,
+    path = "/tenants/{tenant}/municipalities",
+    tag = "Municipalities",
+    summary = "Municipalities with their districts",
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        MunicipalityListQuery
+    ),
+    responses(
+        (status = 200, description = "A page of municipalities", body = PageDto<MunicipalityDto>)
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "list_municipalities", skip_all)]
 pub async fn list_municipalities(
     state: web::Data<AppState>,

@@ -1,3 +1,4 @@
+use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use super::require_platform_admin;
@@ -12,6 +13,18 @@ use crate::http::state::AppState;
 use crate::services::provisioning::{self, NewTenant};
 
 /// `POST /api/v1/tenants`: provisions a tenant with its first tenant admin (platform admins).
+#[utoipa::path(
+    post,
+    path = "/tenants",
+    tag = "Tenants",
+    summary = "Provision a cooperation with its first tenant admin (platform admins)",
+    request_body = CreateTenantRequest,
+    responses(
+        (status = 201, description = "Provisioned", body = TenantDto),
+        (status = 409, description = "The slug is taken", body = Problem, content_type = "application/problem+json")
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "create_tenant", skip_all)]
 pub async fn create_tenant(
     state: web::Data<AppState>,

@@ -7,6 +7,19 @@ use crate::http::state::AppState;
 use crate::services::{provisioning, tenant_access};
 
 /// `GET /api/v1/tenants/{tenant}`: the tenant, for its members and for platform admins.
+#[utoipa::path(
+    get,
+    path = "/tenants/{tenant}",
+    tag = "Tenants",
+    summary = "A cooperation (members and platform admins)",
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`")
+    ),
+    responses(
+        (status = 200, description = "The tenant", body = TenantDto)
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "get_tenant", skip_all)]
 pub async fn get_tenant(
     state: web::Data<AppState>,

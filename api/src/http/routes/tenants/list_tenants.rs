@@ -1,13 +1,23 @@
 use actix_web::{HttpResponse, web};
 
 use super::require_platform_admin;
-use crate::http::dto::TenantDto;
+use crate::http::dto::{ListDto, TenantDto};
 use crate::http::extractors::Authenticated;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::provisioning;
 
 /// `GET /api/v1/tenants`: every tenant (platform admins).
+#[utoipa::path(
+    get,
+    path = "/tenants",
+    tag = "Tenants",
+    summary = "List every cooperation (platform admins)",
+    responses(
+        (status = 200, description = "All tenants", body = ListDto<TenantDto>)
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "list_tenants", skip_all)]
 pub async fn list_tenants(
     state: web::Data<AppState>,
@@ -15,6 +25,7 @@ pub async fn list_tenants(
 ) -> Result<HttpResponse, ApiError> {
     require_platform_admin(&p)?;
     let tenants = state.db(provisioning::list_tenants).await?;
-    let items: Vec<TenantDto> = tenants.into_iter().map(TenantDto::from).collect();
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "items": items })))
+    Ok(HttpResponse::Ok().json(ListDto {
+        items: tenants.into_iter().map(TenantDto::from).collect(),
+    }))
 }

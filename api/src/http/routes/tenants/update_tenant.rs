@@ -10,6 +10,20 @@ use crate::services::provisioning;
 
 /// `PATCH /api/v1/tenants/{tenant}`: suspends (`status: suspended`) or reactivates
 /// (`status: active`) a tenant (platform admins).
+#[utoipa::path(
+    patch,
+    path = "/tenants/{tenant}",
+    tag = "Tenants",
+    summary = "Suspend or reactivate a cooperation (platform admins)",
+    request_body = UpdateTenantRequest,
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`")
+    ),
+    responses(
+        (status = 200, description = "Updated", body = TenantDto)
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "update_tenant", skip_all)]
 pub async fn update_tenant(
     state: web::Data<AppState>,

@@ -1,3 +1,4 @@
+use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::email::EmailAddress;
@@ -12,6 +13,21 @@ use crate::services::users::{self, NewTenantUser};
 
 /// `POST /api/v1/tenants/{tenant}/users`: adds a user with roles (tenant admins). Without a
 /// password a new account gets a generated one, returned once as `initialPassword`.
+#[utoipa::path(
+    post,
+    path = "/tenants/{tenant}/users",
+    tag = "Users",
+    summary = "Add a user with roles (tenant admins)",
+    request_body = CreateUserRequest,
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`")
+    ),
+    responses(
+        (status = 201, description = "Added; `initialPassword` when one was generated", body = TenantUserDto),
+        (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json")
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "create_user", skip_all)]
 pub async fn create_user(
     state: web::Data<AppState>,

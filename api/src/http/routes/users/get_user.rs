@@ -8,6 +8,20 @@ use crate::http::state::AppState;
 use crate::services::users;
 
 /// `GET /api/v1/tenants/{tenant}/users/{userId}` (tenant admins).
+#[utoipa::path(
+    get,
+    path = "/tenants/{tenant}/users/{userId}",
+    tag = "Users",
+    summary = "A user of the cooperation (tenant admins)",
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        ("userId" = Uuid, Path, description = "Id of the user")
+    ),
+    responses(
+        (status = 200, description = "The user", body = TenantUserDto)
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "get_user", skip_all)]
 pub async fn get_user(
     state: web::Data<AppState>,

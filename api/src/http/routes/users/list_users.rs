@@ -7,6 +7,20 @@ use crate::http::state::AppState;
 use crate::services::users;
 
 /// `GET /api/v1/tenants/{tenant}/users`: the tenant's users with their roles (tenant admins).
+#[utoipa::path(
+    get,
+    path = "/tenants/{tenant}/users",
+    tag = "Users",
+    summary = "Users of the cooperation with their roles (tenant admins)",
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        PageQuery
+    ),
+    responses(
+        (status = 200, description = "A page of users", body = PageDto<TenantUserDto>)
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "list_users", skip_all)]
 pub async fn list_users(
     state: web::Data<AppState>,

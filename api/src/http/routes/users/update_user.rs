@@ -1,3 +1,4 @@
+use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::text::required_text;
@@ -9,6 +10,22 @@ use crate::http::state::AppState;
 use crate::services::users;
 
 /// `PUT /api/v1/tenants/{tenant}/users/{userId}`: replaces name and roles (tenant admins).
+#[utoipa::path(
+    put,
+    path = "/tenants/{tenant}/users/{userId}",
+    tag = "Users",
+    summary = "Replace name and roles of a user (tenant admins)",
+    request_body = UpdateUserRequest,
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        ("userId" = Uuid, Path, description = "Id of the user")
+    ),
+    responses(
+        (status = 200, description = "Updated", body = TenantUserDto),
+        (status = 409, description = "Would remove the last tenant admin", body = Problem, content_type = "application/problem+json")
+    ),
+    security(("bearer" = []))
+)]
 #[tracing::instrument(name = "update_user", skip_all)]
 pub async fn update_user(
     state: web::Data<AppState>,

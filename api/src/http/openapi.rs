@@ -1,0 +1,168 @@
+//! The OpenAPI 3.1 document, generated from the handlers' `#[utoipa::path]` annotations.
+//!
+//! What every operation shares is added here rather than repeated on each handler: the
+//! `API-Version` header on success responses (Dutch API Design Rules), and the problem+json error
+//! responses that the HTTP edge gives for every route of its kind.
+
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, RefOr, Response, ResponseBuilder, Type};
+use utoipa::{Modify, OpenApi};
+
+use super::API_VERSION;
+use super::dto;
+use super::problem::{InvalidParam, Problem};
+use super::routes;
+
+#[derive(Debug, OpenApi)]
+#[openapi(
+    info(
+        title = "Veiligheidsplatform API",
+        description = "REST API of the safety-monitoring platform for Dutch regional safety cooperations. \
+            Tenant resources live under `/tenants/{tenant}`; a cooperation the caller is not a member of \
+            answers 404, exactly like one that does not exist. Errors are `application/problem+json` \
+            with a stable `code`.",
+        contact(name = "Veiligheidsplatform", email = "support@veiligheidsplatform.example", url = "https://veiligheidsplatform.example"),
+        license(name = "EUPL-1.2", identifier = "EUPL-1.2")
+    ),
+    servers((url = "/api/v1", description = "This server")),
+    paths(
+        routes::auth::login::login,
+        routes::auth::refresh::refresh,
+        routes::auth::logout::logout,
+        routes::me::get_me::get_me,
+        routes::tenants::list_tenants::list_tenants,
+        routes::tenants::create_tenant::create_tenant,
+        routes::tenants::get_tenant::get_tenant,
+        routes::tenants::update_tenant::update_tenant,
+        routes::users::list_users::list_users,
+        routes::users::create_user::create_user,
+        routes::users::get_user::get_user,
+        routes::users::update_user::update_user,
+        routes::users::remove_user::remove_user,
+        routes::municipalities::list_municipalities::list_municipalities,
+        routes::municipalities::create_municipality::create_municipality,
+        routes::municipalities::get_municipality::get_municipality,
+        routes::municipalities::update_municipality::update_municipality,
+        routes::districts::list_districts::list_districts,
+        routes::districts::create_district::create_district,
+        routes::districts::update_district::update_district,
+    ),
+    components(schemas(Problem, InvalidParam, dto::RoleDto, dto::MembershipDto, dto::NewAdminRequest)),
+    modifiers(&SharedResponses),
+    tags(
+        (name = "Auth", description = "Sign-in and sessions"),
+        (name = "Me", description = "The signed-in user"),
+        (name = "Tenants", description = "Cooperations (samenwerkingsverbanden)"),
+        (name = "Users", description = "Users of a cooperation and their roles"),
+        (name = "Municipalities", description = "Municipalities (gemeenten) of a cooperation"),
+        (name = "Districts", description = "Districts (wijken) of a municipality"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The document as served and committed (`openapi/openapi.json`).
+pub fn document_json() -> String {
+    let mut doc = ApiDoc::openapi();
+    doc.info.version = API_VERSION.to_owned();
+    let mut json = doc.to_pretty_json().unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+#[derive(Debug)]
+struct SharedResponses;
+
+impl Modify for SharedResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("Access token from POST /auth/login"))
+                    .build(),
+            ),
+        );
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let in_tenant = path.contains("{tenant}");
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                add_shared(op, in_tenant);
+            }
+        }
+    }
+}
+
+fn add_shared(op: &mut Operation, in_tenant: bool) {
+    let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+    let has_body = op.request_body.is_some();
+    let has_params = op.parameters.as_ref().is_some_and(|p| !p.is_empty());
+    let responses = &mut op.responses.responses;
+    for (status, response) in responses.iter_mut() {
+        if (status.starts_with('2') || status.starts_with('3'))
+            && let RefOr::T(r) = response
+        {
+            r.headers.insert(
+                "API-Version".to_owned(),
+                RefOr::T(
+                    HeaderBuilder::new()
+                        .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+                        .description(Some("Full version of the API, e.g. 1.0.0"))
+                        .build(),
+                ),
+            );
+        }
+    }
+    let mut add = |status: &str, description: &str| {
+        responses
+            .entry(status.to_owned())
+            .or_insert_with(|| RefOr::T(problem_response(description)));
+    };
+    if has_body || has_params {
+        add("400", "Invalid input; `invalidParams` names the fields");
+    }
+    if secured {
+        add("401", "No valid access token");
+    }
+    if secured || in_tenant {
+        add(
+            "403",
+            "The role does not allow this, or the cooperation is suspended",
+        );
+    }
+    if in_tenant {
+        add(
+            "404",
+            "Not found, or a cooperation the caller is not a member of",
+        );
+    }
+    if has_body {
+        add("413", "The body is too large");
+        add("415", "The body is not application/json");
+    }
+    add("500", "Internal error; the cause is logged, not shown");
+}
+
+fn problem_response(description: &str) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+}
