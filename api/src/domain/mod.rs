@@ -4,6 +4,8 @@ pub mod email;
 pub mod municipality;
 pub mod page;
 pub mod password;
+pub mod period;
+pub mod progress;
 pub mod role;
 pub mod slug;
 pub mod tenant_names;
