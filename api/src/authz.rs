@@ -6,6 +6,8 @@
 //! - Tenant admins manage the tenant's users and memberships and edit everything.
 //! - Coordinators edit municipalities and districts; a coordinator scoped to one municipality
 //!   edits only that municipality and its districts, and cannot add municipalities.
+//! - Tenant admins and coordinators of the whole cooperation edit plans; a coordinator scoped to
+//!   one municipality does not (plans are cooperation-wide).
 //! - Experts, bestuurders and viewers read.
 
 use uuid::Uuid;
@@ -27,6 +29,8 @@ pub enum TenantAction {
     CreateMunicipality,
     /// Change this municipality or its districts.
     EditMunicipality(Uuid),
+    /// Create, change or delete policy plans.
+    EditPlans,
 }
 
 /// Whether a member with `grants` in a tenant may do `action` there.
@@ -43,6 +47,7 @@ fn grant_allows(grant: Grant, action: TenantAction) -> bool {
         (Role::Coordinator, EditMunicipality(m)) => {
             grant.municipality_id.is_none_or(|own| own == m)
         }
+        (Role::Coordinator, EditPlans) => grant.municipality_id.is_none(),
         (Role::Coordinator, ManageUsers) => false,
         (Role::Expert | Role::Bestuurder | Role::Viewer, _) => false,
     }
@@ -75,6 +80,12 @@ mod tests {
             (g(Role::TenantAdmin, None), ManageUsers, true),
             (g(Role::TenantAdmin, None), CreateMunicipality, true),
             (g(Role::TenantAdmin, None), EditMunicipality(ermelo), true),
+            (g(Role::TenantAdmin, None), EditPlans, true),
+            (g(Role::Coordinator, None), EditPlans, true),
+            (g(Role::Coordinator, Some(ermelo)), EditPlans, false),
+            (g(Role::Expert, None), EditPlans, false),
+            (g(Role::Bestuurder, None), EditPlans, false),
+            (g(Role::Viewer, None), EditPlans, false),
             (g(Role::Coordinator, None), Read, true),
             (g(Role::Coordinator, None), ManageUsers, false),
             (g(Role::Coordinator, None), CreateMunicipality, true),

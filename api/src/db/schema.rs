@@ -88,6 +88,20 @@ pub mod tenant {
         }
     }
 
+    diesel::table! {
+        plans (id) {
+            id -> Uuid,
+            title -> Text,
+            kind -> Text,
+            start_year -> Int4,
+            end_year -> Int4,
+            status -> Text,
+            adopted_on -> Nullable<Date>,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
     diesel::joinable!(districts -> municipalities (municipality_id));
     diesel::allow_tables_to_appear_in_same_query!(municipalities, districts);
 }

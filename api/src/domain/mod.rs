@@ -5,6 +5,7 @@ pub mod municipality;
 pub mod page;
 pub mod password;
 pub mod period;
+pub mod plan;
 pub mod progress;
 pub mod role;
 pub mod slug;

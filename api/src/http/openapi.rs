@@ -48,6 +48,11 @@ use super::routes;
         routes::districts::list_districts::list_districts,
         routes::districts::create_district::create_district,
         routes::districts::update_district::update_district,
+        routes::plans::list_plans::list_plans,
+        routes::plans::create_plan::create_plan,
+        routes::plans::get_plan::get_plan,
+        routes::plans::update_plan::update_plan,
+        routes::plans::delete_plan::delete_plan,
     ),
     components(schemas(Problem, InvalidParam, dto::RoleDto, dto::MembershipDto, dto::NewAdminRequest)),
     modifiers(&SharedResponses),
@@ -58,6 +63,7 @@ use super::routes;
         (name = "Users", description = "Users of a cooperation and their roles"),
         (name = "Municipalities", description = "Municipalities (gemeenten) of a cooperation"),
         (name = "Districts", description = "Districts (wijken) of a municipality"),
+        (name = "Plans", description = "Policy plans: IVP, HUP, handhavingsstrategie, prioriteringsagenda, uitvoeringsplan"),
     )
 )]
 pub struct ApiDoc;

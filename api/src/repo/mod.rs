@@ -5,6 +5,7 @@ pub mod districts;
 pub mod login_failures;
 pub mod memberships;
 pub mod municipalities;
+pub mod plans;
 pub mod refresh_tokens;
 pub mod tenants;
 pub mod users;

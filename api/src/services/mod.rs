@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod municipalities;
+pub mod plans;
 pub mod principal;
 pub mod provisioning;
 pub mod sessions;

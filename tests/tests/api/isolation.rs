@@ -23,11 +23,16 @@ fn one(conn: &mut PgConnection, sql: &str) -> String {
 }
 
 /// Every tenant endpoint, as (method, path, body) for a tenant slug and ids in it.
+fn plan_body() -> serde_json::Value {
+    json!({ "title": "Ingebroken plan", "kind": "ivp", "startYear": 2023, "endYear": 2026 })
+}
+
 fn tenant_endpoints(
     slug: &str,
     municipality: &str,
     district: &str,
     user: &str,
+    plan: &str,
 ) -> Vec<(&'static str, String, Option<serde_json::Value>)> {
     let m = format!("/api/v1/tenants/{slug}/municipalities");
     let u = format!("/api/v1/tenants/{slug}/users");
@@ -61,7 +66,37 @@ fn tenant_endpoints(
         ("GET", format!("{u}/{user}"), None),
         ("PUT", format!("{u}/{user}"), Some(user_body)),
         ("DELETE", format!("{u}/{user}"), None),
+        ("GET", format!("/api/v1/tenants/{slug}/plans"), None),
+        (
+            "POST",
+            format!("/api/v1/tenants/{slug}/plans"),
+            Some(plan_body()),
+        ),
+        ("GET", format!("/api/v1/tenants/{slug}/plans/{plan}"), None),
+        (
+            "PUT",
+            format!("/api/v1/tenants/{slug}/plans/{plan}"),
+            Some(plan_body()),
+        ),
+        (
+            "DELETE",
+            format!("/api/v1/tenants/{slug}/plans/{plan}"),
+            None,
+        ),
     ]
+}
+
+/// A concept plan in the tenant (deletable, so a leaked DELETE would show).
+async fn seed_plan(app: &TestApp, tenant: &crate::helpers::TestTenant) -> String {
+    let res = app
+        .post(
+            &format!("/api/v1/tenants/{}/plans", tenant.slug()),
+            &tenant.admin_token,
+            &plan_body(),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    res.body["id"].as_str().expect("id").to_owned()
 }
 
 async fn seed(app: &TestApp, tenant: &crate::helpers::TestTenant, name: &str) -> (String, String) {
@@ -92,8 +127,9 @@ async fn a_member_of_one_tenant_gets_404_everywhere_in_another() {
     let (b_m, b_d) = seed(&app, &b, "Beuningen").await;
     let (a_m, a_d) = seed(&app, &a, "Apeldoorn").await;
     let b_admin = b.admin_id.to_string();
+    let b_plan = seed_plan(&app, &b).await;
 
-    for (method, path, body) in tenant_endpoints(b.slug(), &b_m, &b_d, &b_admin) {
+    for (method, path, body) in tenant_endpoints(b.slug(), &b_m, &b_d, &b_admin, &b_plan) {
         let res = app
             .request(method, &path, Some(&a.admin_token), body.as_ref())
             .await;
@@ -108,9 +144,11 @@ async fn a_member_of_one_tenant_gets_404_everywhere_in_another() {
         assert_eq!(res2.body["detail"], res.body["detail"], "{method} {path}");
     }
     // B's ids under A's own path are simply not there either.
-    for (method, path, body) in tenant_endpoints(a.slug(), &b_m, &b_d, &b_admin) {
-        if path.ends_with(a.slug()) || path.ends_with("/municipalities") || path.ends_with("/users")
-        {
+    for (method, path, body) in tenant_endpoints(a.slug(), &b_m, &b_d, &b_admin, &b_plan) {
+        let is_collection = ["/municipalities", "/users", "/plans"]
+            .iter()
+            .any(|c| path.ends_with(c));
+        if path.ends_with(a.slug()) || is_collection {
             continue;
         }
         let res = app

@@ -9,6 +9,7 @@ mod isolation;
 mod migrations;
 mod municipalities;
 mod openapi;
+mod plans;
 mod provisioning;
 mod tokens;
 mod users;

@@ -6,6 +6,7 @@ pub mod health;
 pub mod me;
 pub mod municipalities;
 pub mod openapi_document;
+pub mod plans;
 pub mod tenants;
 pub mod users;
 
@@ -84,6 +85,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/tenants/{tenant}/municipalities/{municipalityId}/districts/{districtId}",
                 )
                 .route(web::put().to(districts::update_district::update_district)),
+            )
+            .service(
+                resource("/tenants/{tenant}/plans")
+                    .route(web::get().to(plans::list_plans::list_plans))
+                    .route(web::post().to(plans::create_plan::create_plan)),
+            )
+            .service(
+                resource("/tenants/{tenant}/plans/{planId}")
+                    .route(web::get().to(plans::get_plan::get_plan))
+                    .route(web::put().to(plans::update_plan::update_plan))
+                    .route(web::delete().to(plans::delete_plan::delete_plan)),
             ),
     );
 }
@@ -111,4 +123,12 @@ pub struct DistrictPath {
     pub tenant: String,
     pub municipality_id: uuid::Uuid,
     pub district_id: uuid::Uuid,
+}
+
+/// Path of a plan inside a tenant.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanPath {
+    pub tenant: String,
+    pub plan_id: uuid::Uuid,
 }

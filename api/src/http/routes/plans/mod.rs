@@ -1,0 +1,5 @@
+pub mod create_plan;
+pub mod delete_plan;
+pub mod get_plan;
+pub mod list_plans;
+pub mod update_plan;

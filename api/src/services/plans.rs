@@ -1,0 +1,79 @@
+//! Policy plans of a tenant.
+
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use super::ServiceError;
+use super::tenant_access::TenantContext;
+use crate::authz::TenantAction;
+use crate::db::run_in_tenant;
+use crate::domain::page::{Page, PageRequest};
+use crate::domain::plan::PlanFields;
+use crate::repo::plans::{self, PlanFilter, PlanRow};
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn list(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    filter: &PlanFilter,
+    page: PageRequest,
+) -> Result<Page<PlanRow>, ServiceError> {
+    ctx.require(TenantAction::Read)?;
+    run_in_tenant(conn, &ctx.db, |tc| Ok(plans::list(tc, filter, page)?))
+}
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn get(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    id: Uuid,
+) -> Result<PlanRow, ServiceError> {
+    ctx.require(TenantAction::Read)?;
+    run_in_tenant(conn, &ctx.db, |tc| {
+        plans::find(tc, id)?.ok_or(ServiceError::not_found("plan"))
+    })
+}
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn create(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    fields: &PlanFields,
+) -> Result<PlanRow, ServiceError> {
+    ctx.require(TenantAction::EditPlans)?;
+    run_in_tenant(conn, &ctx.db, |tc| Ok(plans::insert(tc, fields)?))
+}
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn update(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    id: Uuid,
+    fields: &PlanFields,
+) -> Result<PlanRow, ServiceError> {
+    run_in_tenant(conn, &ctx.db, |tc| {
+        plans::find(tc, id)?.ok_or(ServiceError::not_found("plan"))?;
+        ctx.require(TenantAction::EditPlans)?;
+        plans::update(tc, id, fields)?.ok_or(ServiceError::not_found("plan"))
+    })
+}
+
+/// Deletes a plan that is still a concept; an adopted plan is part of the record and stays.
+#[tracing::instrument(skip(conn, ctx))]
+pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<(), ServiceError> {
+    run_in_tenant(conn, &ctx.db, |tc| {
+        let plan = plans::find(tc, id)?.ok_or(ServiceError::not_found("plan"))?;
+        ctx.require(TenantAction::EditPlans)?;
+        if plan.status != "concept" {
+            return Err(ServiceError::Conflict {
+                code: "plan_not_concept",
+                detail: format!(
+                    "Het plan is {}: alleen een concept kan worden verwijderd; zet de status op 'afgelopen' om het af te sluiten",
+                    plan.status
+                ),
+            });
+        }
+        plans::delete(tc, id)?;
+        Ok(())
+    })
+}
