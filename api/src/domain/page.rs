@@ -41,6 +41,17 @@ pub struct Page<T> {
     pub total: i64,
 }
 
+impl<T> Page<T> {
+    pub fn new(items: Vec<T>, total: i64, request: PageRequest) -> Self {
+        Page {
+            items,
+            page: request.page,
+            page_size: request.page_size,
+            total,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,12 +39,7 @@ pub fn list(
         .limit(page.page_size)
         .offset(page.offset())
         .load(&mut **conn)?;
-    Ok(Page {
-        items,
-        page: page.page,
-        page_size: page.page_size,
-        total,
-    })
+    Ok(Page::new(items, total, page))
 }
 
 #[tracing::instrument(skip(conn))]

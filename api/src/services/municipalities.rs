@@ -60,12 +60,14 @@ pub fn list(
                 municipality: m,
             })
             .collect();
-        Ok(Page {
+        Ok(Page::new(
             items,
-            page: page.page,
-            page_size: page.page_size,
-            total: page.total,
-        })
+            page.total,
+            PageRequest {
+                page: page.page,
+                page_size: page.page_size,
+            },
+        ))
     })
 }
 

@@ -84,12 +84,7 @@ pub fn list(
         .skip(usize::try_from(page.offset()).unwrap_or(usize::MAX))
         .take(usize::try_from(page.page_size).unwrap_or(0))
         .collect();
-    Ok(Page {
-        items,
-        page: page.page,
-        page_size: page.page_size,
-        total,
-    })
+    Ok(Page::new(items, total, page))
 }
 
 #[tracing::instrument(skip(conn, ctx))]
