@@ -8,6 +8,8 @@
 //!   edits only that municipality and its districts, and cannot add municipalities.
 //! - Tenant admins and coordinators of the whole cooperation edit plans; a coordinator scoped to
 //!   one municipality does not (plans are cooperation-wide).
+//! - Priorities follow their scope: a coordinator scoped to one municipality edits only the
+//!   priorities of that municipality (and its districts), not cooperation-wide ones.
 //! - Experts, bestuurders and viewers read.
 
 use uuid::Uuid;
@@ -31,6 +33,8 @@ pub enum TenantAction {
     EditMunicipality(Uuid),
     /// Create, change or delete policy plans.
     EditPlans,
+    /// Create, change or delete a priority of this municipality (`None`: cooperation-wide).
+    EditPriority(Option<Uuid>),
 }
 
 /// Whether a member with `grants` in a tenant may do `action` there.
@@ -48,6 +52,11 @@ fn grant_allows(grant: Grant, action: TenantAction) -> bool {
             grant.municipality_id.is_none_or(|own| own == m)
         }
         (Role::Coordinator, EditPlans) => grant.municipality_id.is_none(),
+        (Role::Coordinator, EditPriority(m)) => match (grant.municipality_id, m) {
+            (None, _) => true,
+            (Some(own), Some(m)) => own == m,
+            (Some(_), None) => false,
+        },
         (Role::Coordinator, ManageUsers) => false,
         (Role::Expert | Role::Bestuurder | Role::Viewer, _) => false,
     }
@@ -86,6 +95,26 @@ mod tests {
             (g(Role::Expert, None), EditPlans, false),
             (g(Role::Bestuurder, None), EditPlans, false),
             (g(Role::Viewer, None), EditPlans, false),
+            (g(Role::TenantAdmin, None), EditPriority(None), true),
+            (g(Role::Coordinator, None), EditPriority(None), true),
+            (g(Role::Coordinator, None), EditPriority(Some(putten)), true),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                EditPriority(Some(ermelo)),
+                true,
+            ),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                EditPriority(Some(putten)),
+                false,
+            ),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                EditPriority(None),
+                false,
+            ),
+            (g(Role::Expert, None), EditPriority(Some(ermelo)), false),
+            (g(Role::Viewer, None), EditPriority(None), false),
             (g(Role::Coordinator, None), Read, true),
             (g(Role::Coordinator, None), ManageUsers, false),
             (g(Role::Coordinator, None), CreateMunicipality, true),

@@ -102,6 +102,27 @@ pub mod tenant {
         }
     }
 
+    diesel::table! {
+        priorities (id) {
+            id -> Uuid,
+            plan_id -> Uuid,
+            parent_id -> Nullable<Uuid>,
+            title -> Text,
+            scope -> Text,
+            municipality_id -> Nullable<Uuid>,
+            district_id -> Nullable<Uuid>,
+            opgave -> Text,
+            ambitie -> Text,
+            aanpak -> Text,
+            doelstelling -> Text,
+            partners -> Array<Text>,
+            flankerend_beleid -> Text,
+            owner_id -> Nullable<Uuid>,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
     diesel::joinable!(districts -> municipalities (municipality_id));
-    diesel::allow_tables_to_appear_in_same_query!(municipalities, districts);
+    diesel::allow_tables_to_appear_in_same_query!(municipalities, districts, plans, priorities);
 }

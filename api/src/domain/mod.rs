@@ -6,6 +6,7 @@ pub mod page;
 pub mod password;
 pub mod period;
 pub mod plan;
+pub mod priority;
 pub mod progress;
 pub mod role;
 pub mod slug;

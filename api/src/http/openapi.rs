@@ -53,6 +53,11 @@ use super::routes;
         routes::plans::get_plan::get_plan,
         routes::plans::update_plan::update_plan,
         routes::plans::delete_plan::delete_plan,
+        routes::priorities::list_priorities::list_priorities,
+        routes::priorities::create_priority::create_priority,
+        routes::priorities::get_priority::get_priority,
+        routes::priorities::update_priority::update_priority,
+        routes::priorities::delete_priority::delete_priority,
     ),
     components(schemas(Problem, InvalidParam, dto::RoleDto, dto::MembershipDto, dto::NewAdminRequest)),
     modifiers(&SharedResponses),
@@ -63,6 +68,7 @@ use super::routes;
         (name = "Users", description = "Users of a cooperation and their roles"),
         (name = "Municipalities", description = "Municipalities (gemeenten) of a cooperation"),
         (name = "Districts", description = "Districts (wijken) of a municipality"),
+        (name = "Priorities", description = "Priorities of a plan: cooperation-wide (bovenlokaal), per municipality or per district"),
         (name = "Plans", description = "Policy plans: IVP, HUP, handhavingsstrategie, prioriteringsagenda, uitvoeringsplan"),
     )
 )]

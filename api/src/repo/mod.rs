@@ -6,6 +6,7 @@ pub mod login_failures;
 pub mod memberships;
 pub mod municipalities;
 pub mod plans;
+pub mod priorities;
 pub mod refresh_tokens;
 pub mod tenants;
 pub mod users;

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod municipalities;
 pub mod plans;
 pub mod principal;
+pub mod priorities;
 pub mod provisioning;
 pub mod sessions;
 pub mod tenant_access;

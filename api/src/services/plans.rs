@@ -73,6 +73,13 @@ pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<
                 ),
             });
         }
+        let n = crate::repo::priorities::count_for_plan(tc, id)?;
+        if n > 0 {
+            return Err(ServiceError::Conflict {
+                code: "plan_has_priorities",
+                detail: format!("Het plan heeft nog {n} prioriteit(en); verwijder die eerst"),
+            });
+        }
         plans::delete(tc, id)?;
         Ok(())
     })

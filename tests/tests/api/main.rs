@@ -10,6 +10,7 @@ mod migrations;
 mod municipalities;
 mod openapi;
 mod plans;
+mod priorities;
 mod provisioning;
 mod tokens;
 mod users;

@@ -49,7 +49,10 @@ async fn tenant_migrations_run_down_and_up_cleanly() {
     let schema = tenant.row.schema_name.clone();
     let mut su = superuser_conn(&app.db_url);
     let before = tables(&mut su, &schema);
-    assert_eq!(before, ["districts", "municipalities", "plans"]);
+    assert_eq!(
+        before,
+        ["districts", "municipalities", "plans", "priorities"]
+    );
 
     let pool = app.pool.clone();
     let db = tenant.db();
@@ -119,7 +122,7 @@ async fn migrate_all_reports_a_failing_tenant_migrates_the_rest_and_resumes() {
     let mut su = superuser_conn(&app.db_url);
     assert_eq!(
         tables(&mut su, &broken.row.schema_name),
-        ["districts", "municipalities", "plans"]
+        ["districts", "municipalities", "plans", "priorities"]
     );
 }
 

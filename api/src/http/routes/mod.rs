@@ -7,6 +7,7 @@ pub mod me;
 pub mod municipalities;
 pub mod openapi_document;
 pub mod plans;
+pub mod priorities;
 pub mod tenants;
 pub mod users;
 
@@ -96,6 +97,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(plans::get_plan::get_plan))
                     .route(web::put().to(plans::update_plan::update_plan))
                     .route(web::delete().to(plans::delete_plan::delete_plan)),
+            )
+            .service(
+                resource("/tenants/{tenant}/priorities")
+                    .route(web::get().to(priorities::list_priorities::list_priorities))
+                    .route(web::post().to(priorities::create_priority::create_priority)),
+            )
+            .service(
+                resource("/tenants/{tenant}/priorities/{priorityId}")
+                    .route(web::get().to(priorities::get_priority::get_priority))
+                    .route(web::put().to(priorities::update_priority::update_priority))
+                    .route(web::delete().to(priorities::delete_priority::delete_priority)),
             ),
     );
 }
@@ -131,4 +143,12 @@ pub struct DistrictPath {
 pub struct PlanPath {
     pub tenant: String,
     pub plan_id: uuid::Uuid,
+}
+
+/// Path of a priority inside a tenant.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PriorityPath {
+    pub tenant: String,
+    pub priority_id: uuid::Uuid,
 }

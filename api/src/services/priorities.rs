@@ -1,0 +1,165 @@
+//! Priorities of a plan, scoped to the cooperation, a municipality or a district.
+
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use super::ServiceError;
+use super::tenant_access::TenantContext;
+use crate::authz::TenantAction;
+use crate::db::{TenantConn, run_in_tenant};
+use crate::domain::InvalidField;
+use crate::domain::page::{Page, PageRequest};
+use crate::domain::priority::{PriorityFields, Scope};
+use crate::repo::priorities::{self, PriorityFilter, PriorityRow};
+use crate::repo::{districts, memberships, municipalities, plans};
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn list(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    filter: &PriorityFilter,
+    page: PageRequest,
+) -> Result<Page<PriorityRow>, ServiceError> {
+    ctx.require(TenantAction::Read)?;
+    run_in_tenant(conn, &ctx.db, |tc| Ok(priorities::list(tc, filter, page)?))
+}
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn get(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    id: Uuid,
+) -> Result<PriorityRow, ServiceError> {
+    ctx.require(TenantAction::Read)?;
+    run_in_tenant(conn, &ctx.db, |tc| {
+        priorities::find(tc, id)?.ok_or(ServiceError::not_found("prioriteit"))
+    })
+}
+
+#[tracing::instrument(skip(conn, ctx, fields))]
+pub fn create(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    fields: &PriorityFields,
+) -> Result<PriorityRow, ServiceError> {
+    ctx.require(TenantAction::EditPriority(fields.scope.municipality()))?;
+    check_owner(conn, ctx, fields.owner_id)?;
+    run_in_tenant(conn, &ctx.db, |tc| {
+        check_references(tc, None, fields)?;
+        Ok(priorities::insert(tc, fields)?)
+    })
+}
+
+#[tracing::instrument(skip(conn, ctx, fields))]
+pub fn update(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    id: Uuid,
+    fields: &PriorityFields,
+) -> Result<PriorityRow, ServiceError> {
+    check_owner(conn, ctx, fields.owner_id)?;
+    run_in_tenant(conn, &ctx.db, |tc| {
+        let current = priorities::find(tc, id)?.ok_or(ServiceError::not_found("prioriteit"))?;
+        // Both where it is and where it goes must be the caller's to edit.
+        ctx.require(TenantAction::EditPriority(current.municipality_id))?;
+        ctx.require(TenantAction::EditPriority(fields.scope.municipality()))?;
+        check_references(tc, Some(id), fields)?;
+        priorities::update(tc, id, fields)?.ok_or(ServiceError::not_found("prioriteit"))
+    })
+}
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<(), ServiceError> {
+    run_in_tenant(conn, &ctx.db, |tc| {
+        let current = priorities::find(tc, id)?.ok_or(ServiceError::not_found("prioriteit"))?;
+        ctx.require(TenantAction::EditPriority(current.municipality_id))?;
+        let n = priorities::count_children(tc, id)?;
+        if n > 0 {
+            return Err(ServiceError::Conflict {
+                code: "priority_has_children",
+                detail: format!(
+                    "De prioriteit heeft nog {n} deelprioriteit(en); verwijder of verplaats die eerst"
+                ),
+            });
+        }
+        priorities::delete(tc, id)?;
+        Ok(())
+    })
+}
+
+/// The owner must be a member of this cooperation.
+fn check_owner(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    owner: Option<Uuid>,
+) -> Result<(), ServiceError> {
+    if let Some(owner) = owner
+        && memberships::for_user_in_tenant(conn, ctx.tenant.id, owner)?.is_empty()
+    {
+        return Err(
+            InvalidField::new("ownerId", "is geen gebruiker van dit samenwerkingsverband").into(),
+        );
+    }
+    Ok(())
+}
+
+/// Plan, municipality, district and parent exist here and fit together.
+fn check_references(
+    tc: &mut TenantConn<'_>,
+    id: Option<Uuid>,
+    f: &PriorityFields,
+) -> Result<(), ServiceError> {
+    let invalid =
+        |field: &str, message: &str| Err(ServiceError::Invalid(InvalidField::new(field, message)));
+    if plans::find(tc, f.plan_id)?.is_none() {
+        return invalid(
+            "planId",
+            "dit plan bestaat niet in dit samenwerkingsverband",
+        );
+    }
+    if let Some(m) = f.scope.municipality()
+        && municipalities::find(tc, m)?.is_none()
+    {
+        return invalid(
+            "municipalityId",
+            "deze gemeente bestaat niet in dit samenwerkingsverband",
+        );
+    }
+    if let Scope::District {
+        municipality,
+        district,
+    } = f.scope
+        && districts::find(tc, municipality, district)?.is_none()
+    {
+        return invalid("districtId", "deze wijk hoort niet bij de gekozen gemeente");
+    }
+    if let Some(parent_id) = f.parent_id {
+        if Some(parent_id) == id {
+            return invalid(
+                "parentId",
+                "een prioriteit kan niet haar eigen hoofdprioriteit zijn",
+            );
+        }
+        let Some(parent) = priorities::find(tc, parent_id)? else {
+            return invalid("parentId", "deze hoofdprioriteit bestaat niet");
+        };
+        if parent.plan_id != f.plan_id {
+            return invalid("parentId", "de hoofdprioriteit hoort bij een ander plan");
+        }
+        if parent.parent_id.is_some() {
+            return invalid(
+                "parentId",
+                "deelprioriteiten gaan één niveau diep: kies een hoofdprioriteit",
+            );
+        }
+        if let Some(id) = id
+            && priorities::count_children(tc, id)? > 0
+        {
+            return invalid(
+                "parentId",
+                "deze prioriteit heeft zelf deelprioriteiten en kan geen deelprioriteit worden",
+            );
+        }
+    }
+    Ok(())
+}
