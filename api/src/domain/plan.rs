@@ -74,10 +74,11 @@ impl PlanFields {
             ));
         }
         let status = parse_status(status.unwrap_or("concept"))?;
-        if status != "concept" && adopted_on.is_none() {
+        // The adoption date is often not at hand for older plans, but a concept is not adopted.
+        if status == "concept" && adopted_on.is_some() {
             return Err(InvalidField::new(
                 "adoptedOn",
-                "is verplicht voor een vastgesteld of afgelopen plan: wanneer stelde de raad het vast?",
+                "een concept is nog niet vastgesteld; kies status 'vastgesteld' of laat de datum leeg",
             ));
         }
         Ok(PlanFields {
@@ -102,9 +103,9 @@ mod tests {
             PlanFields::parse("IVP 2023-2026", "ivp", 2023, 2026, Some("vastgesteld"), d).is_ok()
         );
         assert!(PlanFields::parse("IVP", "ivp", 2023, 2026, None, None).is_ok());
+        assert!(PlanFields::parse("IVP", "ivp", 2023, 2026, Some("vastgesteld"), None).is_ok());
         assert_eq!(
-            PlanFields::parse("IVP", "ivp", 2023, 2026, Some("vastgesteld"), None)
-                .map_err(|e| e.field),
+            PlanFields::parse("IVP", "ivp", 2023, 2026, Some("concept"), d).map_err(|e| e.field),
             Err("adoptedOn".to_owned())
         );
         assert_eq!(

@@ -361,7 +361,7 @@ pub struct PlanRequest {
     pub end_year: i32,
     /// concept (default), vastgesteld or afgelopen
     pub status: Option<String>,
-    /// Required unless the status is concept.
+    /// When the council adopted it; empty for a concept.
     pub adopted_on: Option<chrono::NaiveDate>,
 }
 

@@ -5,14 +5,27 @@ use diesel::PgConnection;
 
 use super::ServiceError;
 use super::provisioning::{self, NewTenant, find_or_create_user};
-use crate::db::run_in_tenant;
+use crate::db::{TenantConn, run_in_tenant};
 use crate::domain::email::EmailAddress;
 use crate::domain::municipality::{DistrictFields, MunicipalityFields};
 use crate::domain::page::PageRequest;
 use crate::domain::password::NewPassword;
+use crate::domain::plan::PlanFields;
+use crate::domain::priority::{PriorityFields, Scope};
 use crate::domain::role::Role;
 use crate::domain::slug::TenantSlug;
+use crate::repo::plans::{self, PlanFilter};
+use crate::repo::priorities;
 use crate::repo::{districts, memberships, municipalities, tenants, users};
+
+/// A plan from the seed documents with its priorities: (title, municipality for local ones).
+struct DemoPlan {
+    title: &'static str,
+    kind: &'static str,
+    years: (i32, i32),
+    status: &'static str,
+    priorities: &'static [(&'static str, Option<&'static str>)],
+}
 
 struct DemoTenant {
     slug: &'static str,
@@ -23,6 +36,7 @@ struct DemoTenant {
     scoped_coordinator: (&'static str, &'static str),
     /// Invented names for admin, coordinator, expert, bestuurder, viewer, scoped coordinator.
     people: [&'static str; 6],
+    plan: DemoPlan,
 }
 
 const TENANTS: &[DemoTenant] = &[
@@ -39,6 +53,21 @@ const TENANTS: &[DemoTenant] = &[
             "Eva Smits",
             "Femke Jansen",
         ],
+        // Seed 000: the enforcement strategy for the public space; its priorities (§ 4.2).
+        plan: DemoPlan {
+            title: "Handhavingsstrategie openbare ruimte 1Stroom",
+            kind: "handhavingsstrategie",
+            years: (2022, 2025),
+            status: "concept",
+            priorities: &[
+                ("Afval", None),
+                ("Horeca", None),
+                ("Jeugdproblematiek", None),
+                ("Ondermijning", None),
+                ("Parkeeroverlast", None),
+                ("Verontreiniging door honden", None),
+            ],
+        },
     },
     DemoTenant {
         slug: "tweestromenland",
@@ -60,6 +89,23 @@ const TENANTS: &[DemoTenant] = &[
             "Karin Vos",
             "Lars Meijer",
         ],
+        // Seed 001: IVP 2023-2026, its five priorities.
+        plan: DemoPlan {
+            title: "Integraal Veiligheidsplan Tweestromenland 2023-2026",
+            kind: "ivp",
+            years: (2023, 2026),
+            status: "vastgesteld",
+            priorities: &[
+                ("Ondermijnende criminaliteit", None),
+                ("Digitale criminaliteit", None),
+                ("Zorg en veiligheid", None),
+                ("Verkeersveiligheid", None),
+                (
+                    "Verbinding met de samenleving / maatschappelijke onrust",
+                    None,
+                ),
+            ],
+        },
     },
     DemoTenant {
         slug: "veluwe-west",
@@ -82,6 +128,31 @@ const TENANTS: &[DemoTenant] = &[
             "Rosa Timmer",
             "Sander Wolters",
         ],
+        // Seed 002: IVP 2020-2024, five bovenlokale and the lokale priorities per municipality.
+        plan: DemoPlan {
+            title: "Integraal Veiligheidsplan Veluwe-West 2020-2024",
+            kind: "ivp",
+            years: (2020, 2024),
+            status: "vastgesteld",
+            priorities: &[
+                ("Kwetsbare personen", None),
+                ("Ondermijning", None),
+                ("Cybercrime/gedigitaliseerde criminaliteit", None),
+                ("Informatievoorziening", None),
+                ("Veilige, vitale vakantieparken", None),
+                ("Overlast, geweld", Some("Ermelo")),
+                ("Verkeersveiligheid", Some("Ermelo")),
+                ("Jeugd en Veiligheid", Some("Ermelo")),
+                ("Jeugd en Veiligheid", Some("Harderwijk")),
+                (
+                    "Actieve veiligheidszorg rond en met het AZC",
+                    Some("Harderwijk"),
+                ),
+                ("Veilig Thuis", Some("Harderwijk")),
+                ("Veelvoorkomende vermogenscriminaliteit", Some("Putten")),
+                ("Veilig (agrarisch) buitengebied", Some("Putten")),
+            ],
+        },
     },
 ];
 
@@ -159,6 +230,7 @@ pub fn load(conn: &mut PgConnection, password: &NewPassword) -> Result<DemoRepor
                     scoped = Some(m.id);
                 }
             }
+            load_plan(tc, &t.plan)?;
             Ok::<_, ServiceError>(scoped)
         })?;
 
@@ -200,6 +272,50 @@ pub fn load(conn: &mut PgConnection, password: &NewPassword) -> Result<DemoRepor
         }
     }
     Ok(report)
+}
+
+/// The plan and its priorities, unless the tenant has plans already.
+fn load_plan(tc: &mut TenantConn<'_>, p: &DemoPlan) -> Result<(), ServiceError> {
+    let all = PageRequest {
+        page: 1,
+        page_size: 100,
+    };
+    if plans::list(tc, &PlanFilter::default(), all)?.total > 0 {
+        return Ok(());
+    }
+    let plan = plans::insert(
+        tc,
+        &PlanFields::parse(p.title, p.kind, p.years.0, p.years.1, Some(p.status), None)?,
+    )?;
+    let towns = municipalities::list(tc, None, all)?.items;
+    for (title, town) in p.priorities {
+        let scope = match town {
+            None => Scope::Cooperation,
+            Some(name) => {
+                let m = towns.iter().find(|m| m.name == *name).ok_or_else(|| {
+                    ServiceError::Internal(format!("demo municipality {name} missing"))
+                })?;
+                Scope::Municipality(m.id)
+            }
+        };
+        priorities::insert(
+            tc,
+            &PriorityFields {
+                plan_id: plan.id,
+                parent_id: None,
+                title: (*title).to_owned(),
+                scope,
+                opgave: String::new(),
+                ambitie: String::new(),
+                aanpak: String::new(),
+                doelstelling: String::new(),
+                partners: vec![],
+                flankerend_beleid: String::new(),
+                owner_id: None,
+            },
+        )?;
+    }
+    Ok(())
 }
 
 fn email(s: &str) -> Result<EmailAddress, ServiceError> {

@@ -10,6 +10,6 @@ CREATE TABLE plans (
     created_at  timestamptz NOT NULL DEFAULT now(),
     updated_at  timestamptz NOT NULL DEFAULT now(),
     CHECK (end_year >= start_year),
-    CHECK (status = 'concept' OR adopted_on IS NOT NULL)
+    CHECK (status <> 'concept' OR adopted_on IS NULL)
 );
 CREATE INDEX plans_period ON plans (start_year, end_year);

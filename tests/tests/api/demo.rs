@@ -85,4 +85,53 @@ async fn demo_data_loads_once_with_every_role() {
             .as_u16(),
         404
     );
+
+    // The plans and priorities of the seeds, loaded once.
+    let admin = app.login("admin@veluwe-west.example", DEMO_PASSWORD).await;
+    let admin = admin.body["accessToken"].as_str().expect("t").to_owned();
+    let plans = app.get("/api/v1/tenants/veluwe-west/plans", &admin).await;
+    assert_eq!(
+        plans.item_field("title"),
+        ["Integraal Veiligheidsplan Veluwe-West 2020-2024"]
+    );
+    assert_eq!(plans.body["items"][0]["status"], "vastgesteld");
+    let priorities = app
+        .get(
+            "/api/v1/tenants/veluwe-west/priorities?pageSize=100",
+            &admin,
+        )
+        .await;
+    assert_eq!(priorities.body["total"], 13);
+    let ermelo_id = ermelo.as_str().expect("id");
+    let local = app
+        .get(
+            &format!("/api/v1/tenants/veluwe-west/priorities?municipalityId={ermelo_id}"),
+            &admin,
+        )
+        .await;
+    assert_eq!(
+        local.item_field("title"),
+        [
+            "Jeugd en Veiligheid",
+            "Overlast, geweld",
+            "Verkeersveiligheid"
+        ]
+    );
+    let wide = app
+        .get(
+            "/api/v1/tenants/veluwe-west/priorities?scope=cooperation",
+            &admin,
+        )
+        .await;
+    assert_eq!(wide.body["total"], 5);
+    for (slug, n) in [("1stroom", 6), ("tweestromenland", 5)] {
+        let admin = app
+            .login(&format!("admin@{slug}.example"), DEMO_PASSWORD)
+            .await;
+        let token = admin.body["accessToken"].as_str().expect("t");
+        let res = app
+            .get(&format!("/api/v1/tenants/{slug}/priorities"), token)
+            .await;
+        assert_eq!(res.body["total"], n, "{slug}");
+    }
 }
