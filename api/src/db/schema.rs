@@ -123,6 +123,27 @@ pub mod tenant {
         }
     }
 
+    diesel::table! {
+        actions (id) {
+            id -> Uuid,
+            priority_id -> Uuid,
+            title -> Text,
+            description -> Text,
+            owner_id -> Nullable<Uuid>,
+            due_on -> Nullable<Date>,
+            status -> Text,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
     diesel::joinable!(districts -> municipalities (municipality_id));
-    diesel::allow_tables_to_appear_in_same_query!(municipalities, districts, plans, priorities);
+    diesel::joinable!(actions -> priorities (priority_id));
+    diesel::allow_tables_to_appear_in_same_query!(
+        municipalities,
+        districts,
+        plans,
+        priorities,
+        actions
+    );
 }

@@ -1,5 +1,6 @@
 //! Domain types: values parsed once at the edge (`parse()`), valid everywhere after.
 
+pub mod action;
 pub mod email;
 pub mod municipality;
 pub mod page;

@@ -58,6 +58,11 @@ use super::routes;
         routes::priorities::get_priority::get_priority,
         routes::priorities::update_priority::update_priority,
         routes::priorities::delete_priority::delete_priority,
+        routes::actions::list_actions::list_actions,
+        routes::actions::create_action::create_action,
+        routes::actions::get_action::get_action,
+        routes::actions::update_action::update_action,
+        routes::actions::delete_action::delete_action,
     ),
     components(schemas(Problem, InvalidParam, dto::RoleDto, dto::MembershipDto, dto::NewAdminRequest)),
     modifiers(&SharedResponses),
@@ -69,6 +74,7 @@ use super::routes;
         (name = "Municipalities", description = "Municipalities (gemeenten) of a cooperation"),
         (name = "Districts", description = "Districts (wijken) of a municipality"),
         (name = "Priorities", description = "Priorities of a plan: cooperation-wide (bovenlokaal), per municipality or per district"),
+        (name = "Actions", description = "Action points (actiepunten) of the uitvoeringsplan"),
         (name = "Plans", description = "Policy plans: IVP, HUP, handhavingsstrategie, prioriteringsagenda, uitvoeringsplan"),
     )
 )]

@@ -1,6 +1,7 @@
 //! Repositories: every SQL statement of the platform. Platform tables take a plain connection;
 //! tenant tables take a [`crate::db::TenantConn`], which only the tenancy entry point makes.
 
+pub mod actions;
 pub mod districts;
 pub mod login_failures;
 pub mod memberships;

@@ -1,6 +1,7 @@
 //! Domain services: the rules of the platform, free of HTTP. Each takes a connection (or the
 //! tenancy entry point) and validated input, and answers with rows or a [`ServiceError`].
 
+pub mod actions;
 pub mod demo;
 pub mod municipalities;
 pub mod plans;

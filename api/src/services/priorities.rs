@@ -5,13 +5,14 @@ use uuid::Uuid;
 
 use super::ServiceError;
 use super::tenant_access::TenantContext;
+use super::users::ensure_member;
 use crate::authz::TenantAction;
 use crate::db::{TenantConn, run_in_tenant};
 use crate::domain::InvalidField;
 use crate::domain::page::{Page, PageRequest};
 use crate::domain::priority::{PriorityFields, Scope};
 use crate::repo::priorities::{self, PriorityFilter, PriorityRow};
-use crate::repo::{districts, memberships, municipalities, plans};
+use crate::repo::{actions, districts, municipalities, plans};
 
 #[tracing::instrument(skip(conn, ctx))]
 pub fn list(
@@ -43,7 +44,7 @@ pub fn create(
     fields: &PriorityFields,
 ) -> Result<PriorityRow, ServiceError> {
     ctx.require(TenantAction::EditPriority(fields.scope.municipality()))?;
-    check_owner(conn, ctx, fields.owner_id)?;
+    ensure_member(conn, ctx, fields.owner_id, "ownerId")?;
     run_in_tenant(conn, &ctx.db, |tc| {
         check_references(tc, None, fields)?;
         Ok(priorities::insert(tc, fields)?)
@@ -57,7 +58,7 @@ pub fn update(
     id: Uuid,
     fields: &PriorityFields,
 ) -> Result<PriorityRow, ServiceError> {
-    check_owner(conn, ctx, fields.owner_id)?;
+    ensure_member(conn, ctx, fields.owner_id, "ownerId")?;
     run_in_tenant(conn, &ctx.db, |tc| {
         let current = priorities::find(tc, id)?.ok_or(ServiceError::not_found("prioriteit"))?;
         // Both where it is and where it goes must be the caller's to edit.
@@ -82,25 +83,18 @@ pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<
                 ),
             });
         }
+        let n = actions::count_for_priority(tc, id)?;
+        if n > 0 {
+            return Err(ServiceError::Conflict {
+                code: "priority_has_actions",
+                detail: format!(
+                    "De prioriteit heeft nog {n} actiepunt(en); verwijder of verplaats die eerst"
+                ),
+            });
+        }
         priorities::delete(tc, id)?;
         Ok(())
     })
-}
-
-/// The owner must be a member of this cooperation.
-fn check_owner(
-    conn: &mut PgConnection,
-    ctx: &TenantContext,
-    owner: Option<Uuid>,
-) -> Result<(), ServiceError> {
-    if let Some(owner) = owner
-        && memberships::for_user_in_tenant(conn, ctx.tenant.id, owner)?.is_empty()
-    {
-        return Err(
-            InvalidField::new("ownerId", "is geen gebruiker van dit samenwerkingsverband").into(),
-        );
-    }
-    Ok(())
 }
 
 /// Plan, municipality, district and parent exist here and fit together.

@@ -164,6 +164,23 @@ pub fn remove(
     })
 }
 
+/// `user` (when given) must be a member of this cooperation; `field` names it in the error.
+pub fn ensure_member(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    user: Option<Uuid>,
+    field: &str,
+) -> Result<(), ServiceError> {
+    if let Some(user) = user
+        && memberships::for_user_in_tenant(conn, ctx.tenant.id, user)?.is_empty()
+    {
+        return Err(
+            InvalidField::new(field, "is geen gebruiker van dit samenwerkingsverband").into(),
+        );
+    }
+    Ok(())
+}
+
 fn load_member(
     conn: &mut PgConnection,
     ctx: &TenantContext,

@@ -1,5 +1,6 @@
 //! Integration tests: the API over HTTP against a real PostgreSQL (see `helpers`).
 
+mod actions;
 mod auth;
 mod demo;
 mod errors;

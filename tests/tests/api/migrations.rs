@@ -51,7 +51,13 @@ async fn tenant_migrations_run_down_and_up_cleanly() {
     let before = tables(&mut su, &schema);
     assert_eq!(
         before,
-        ["districts", "municipalities", "plans", "priorities"]
+        [
+            "actions",
+            "districts",
+            "municipalities",
+            "plans",
+            "priorities"
+        ]
     );
 
     let pool = app.pool.clone();
@@ -122,7 +128,13 @@ async fn migrate_all_reports_a_failing_tenant_migrates_the_rest_and_resumes() {
     let mut su = superuser_conn(&app.db_url);
     assert_eq!(
         tables(&mut su, &broken.row.schema_name),
-        ["districts", "municipalities", "plans", "priorities"]
+        [
+            "actions",
+            "districts",
+            "municipalities",
+            "plans",
+            "priorities"
+        ]
     );
 }
 

@@ -1,5 +1,6 @@
 //! Routes, one handler per file.
 
+pub mod actions;
 pub mod auth;
 pub mod districts;
 pub mod health;
@@ -108,6 +109,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(priorities::get_priority::get_priority))
                     .route(web::put().to(priorities::update_priority::update_priority))
                     .route(web::delete().to(priorities::delete_priority::delete_priority)),
+            )
+            .service(
+                resource("/tenants/{tenant}/actions")
+                    .route(web::get().to(actions::list_actions::list_actions))
+                    .route(web::post().to(actions::create_action::create_action)),
+            )
+            .service(
+                resource("/tenants/{tenant}/actions/{actionId}")
+                    .route(web::get().to(actions::get_action::get_action))
+                    .route(web::put().to(actions::update_action::update_action))
+                    .route(web::delete().to(actions::delete_action::delete_action)),
             ),
     );
 }
@@ -151,4 +163,12 @@ pub struct PlanPath {
 pub struct PriorityPath {
     pub tenant: String,
     pub priority_id: uuid::Uuid,
+}
+
+/// Path of an action point inside a tenant.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionPath {
+    pub tenant: String,
+    pub action_id: uuid::Uuid,
 }

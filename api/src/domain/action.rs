@@ -1,0 +1,76 @@
+//! Action points (actiepunten) of an uitvoeringsplan: input rules.
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use super::InvalidField;
+use super::priority::long_text;
+use super::text::required_text;
+
+pub const STATUSES: [&str; 4] = ["gepland", "lopend", "gereed", "vervallen"];
+
+/// Validated fields of an action point.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionFields {
+    pub priority_id: Uuid,
+    pub title: String,
+    pub description: String,
+    pub owner_id: Option<Uuid>,
+    pub due_on: Option<NaiveDate>,
+    pub status: String,
+}
+
+pub fn parse_status(s: &str) -> Result<String, InvalidField> {
+    STATUSES
+        .iter()
+        .find(|a| **a == s)
+        .map(|a| (*a).to_owned())
+        .ok_or_else(|| {
+            InvalidField::new(
+                "status",
+                format!("'{s}' is onbekend; kies uit {}", STATUSES.join(", ")),
+            )
+        })
+}
+
+impl ActionFields {
+    pub fn parse(
+        priority_id: Uuid,
+        title: &str,
+        description: Option<&str>,
+        owner_id: Option<Uuid>,
+        due_on: Option<NaiveDate>,
+        status: Option<&str>,
+    ) -> Result<Self, InvalidField> {
+        Ok(ActionFields {
+            priority_id,
+            title: required_text("title", title, 300)?,
+            description: long_text("description", description)?,
+            owner_id,
+            due_on,
+            status: parse_status(status.unwrap_or("gepland"))?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules() {
+        let p = Uuid::new_v4();
+        assert_eq!(
+            ActionFields::parse(p, "Controle", None, None, None, None).map(|a| a.status),
+            Ok("gepland".to_owned())
+        );
+        assert_eq!(
+            ActionFields::parse(p, "", None, None, None, None).map_err(|e| e.field),
+            Err("title".to_owned())
+        );
+        assert_eq!(
+            ActionFields::parse(p, "x", None, None, None, Some("klaar")).map_err(|e| e.field),
+            Err("status".to_owned())
+        );
+    }
+}

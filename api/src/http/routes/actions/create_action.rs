@@ -1,0 +1,41 @@
+use actix_web::{HttpResponse, web};
+
+use crate::http::dto::{ActionDto, ActionRequest};
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::state::AppState;
+use crate::services::actions;
+
+#[utoipa::path(
+    post,
+    path = "/tenants/{tenant}/actions",
+    tag = "Actions",
+    summary = "Add an action point under a priority (whoever may edit that priority)",
+    request_body = ActionRequest,
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`")
+    ),
+    responses(
+        (status = 201, description = "Added", body = ActionDto)
+    ),
+    security(("bearer" = []))
+)]
+#[tracing::instrument(name = "create_action", skip_all)]
+pub async fn create_action(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    body: web::Json<ActionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let fields = body.parse()?;
+    let ctx = t.ctx;
+    let tenant = ctx.tenant.slug.clone();
+    let action = state
+        .db(move |conn| actions::create(conn, &ctx, &fields))
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            "Location",
+            format!("/api/v1/tenants/{tenant}/actions/{}", action.id),
+        ))
+        .json(ActionDto::from(action)))
+}

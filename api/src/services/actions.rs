@@ -1,0 +1,92 @@
+//! Action points (actiepunten) of the uitvoeringsplan. Who may edit one follows its priority's
+//! scope, as for the priority itself.
+
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use super::ServiceError;
+use super::tenant_access::TenantContext;
+use super::users::ensure_member;
+use crate::authz::TenantAction;
+use crate::db::{TenantConn, run_in_tenant};
+use crate::domain::InvalidField;
+use crate::domain::action::ActionFields;
+use crate::domain::page::{Page, PageRequest};
+use crate::repo::actions::{self, ActionFilter, ActionRow};
+use crate::repo::priorities;
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn list(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    filter: &ActionFilter,
+    page: PageRequest,
+) -> Result<Page<ActionRow>, ServiceError> {
+    ctx.require(TenantAction::Read)?;
+    run_in_tenant(conn, &ctx.db, |tc| Ok(actions::list(tc, filter, page)?))
+}
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn get(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    id: Uuid,
+) -> Result<ActionRow, ServiceError> {
+    ctx.require(TenantAction::Read)?;
+    run_in_tenant(conn, &ctx.db, |tc| {
+        actions::find(tc, id)?.ok_or(ServiceError::not_found("actiepunt"))
+    })
+}
+
+#[tracing::instrument(skip(conn, ctx, fields))]
+pub fn create(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    fields: &ActionFields,
+) -> Result<ActionRow, ServiceError> {
+    ensure_member(conn, ctx, fields.owner_id, "ownerId")?;
+    run_in_tenant(conn, &ctx.db, |tc| {
+        require_edit_of_priority(tc, ctx, fields.priority_id)?;
+        Ok(actions::insert(tc, fields)?)
+    })
+}
+
+#[tracing::instrument(skip(conn, ctx, fields))]
+pub fn update(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    id: Uuid,
+    fields: &ActionFields,
+) -> Result<ActionRow, ServiceError> {
+    ensure_member(conn, ctx, fields.owner_id, "ownerId")?;
+    run_in_tenant(conn, &ctx.db, |tc| {
+        let current = actions::find(tc, id)?.ok_or(ServiceError::not_found("actiepunt"))?;
+        require_edit_of_priority(tc, ctx, current.priority_id)?;
+        require_edit_of_priority(tc, ctx, fields.priority_id)?;
+        actions::update(tc, id, fields)?.ok_or(ServiceError::not_found("actiepunt"))
+    })
+}
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<(), ServiceError> {
+    run_in_tenant(conn, &ctx.db, |tc| {
+        let current = actions::find(tc, id)?.ok_or(ServiceError::not_found("actiepunt"))?;
+        require_edit_of_priority(tc, ctx, current.priority_id)?;
+        actions::delete(tc, id)?;
+        Ok(())
+    })
+}
+
+fn require_edit_of_priority(
+    tc: &mut TenantConn<'_>,
+    ctx: &TenantContext,
+    priority_id: Uuid,
+) -> Result<(), ServiceError> {
+    let priority = priorities::find(tc, priority_id)?.ok_or_else(|| {
+        ServiceError::Invalid(InvalidField::new(
+            "priorityId",
+            "deze prioriteit bestaat niet in dit samenwerkingsverband",
+        ))
+    })?;
+    ctx.require(TenantAction::EditPriority(priority.municipality_id))
+}
