@@ -15,6 +15,8 @@
 //! | `LOG_FORMAT` | `json` | `json` or `pretty` |
 //! | `RUST_LOG` | `info` | log filter |
 //! | `DEMO_PASSWORD` | (required by `demo-data`) | password of every demo user |
+//! | `SMTP_URL` | `smtp://127.0.0.1:1025` | mail server of the worker (reminders and digests) |
+//! | `MAIL_FROM` | `Veiligheidsplatform <noreply@localhost>` | sender of the worker's email |
 
 use std::path::PathBuf;
 
@@ -26,6 +28,14 @@ pub struct Settings {
     pub app_base_url: String,
     pub data_dir: PathBuf,
     pub token: TokenSettings,
+    pub mail: MailSettings,
+}
+
+/// Outgoing email (used by the worker).
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    pub smtp_url: String,
+    pub from: String,
 }
 
 #[derive(Debug, Clone)]
@@ -71,6 +81,10 @@ impl Settings {
                 audience: var_or("JWT_AUDIENCE", "safety-platform"),
                 access_ttl_seconds: parse_var("ACCESS_TOKEN_TTL_SECONDS", 900)?,
                 refresh_ttl_days: parse_var("REFRESH_TOKEN_TTL_DAYS", 30)?,
+            },
+            mail: MailSettings {
+                smtp_url: var_or("SMTP_URL", "smtp://127.0.0.1:1025"),
+                from: var_or("MAIL_FROM", "Veiligheidsplatform <noreply@localhost>"),
             },
             app_base_url,
         })

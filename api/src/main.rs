@@ -98,6 +98,7 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     );
     let pool = build_pool(&settings.database_url, settings.db_pool_size)
         .context("could not connect to the database")?;
+    check_login_role(&pool)?;
     let listener = TcpListener::bind(&settings.bind_addr)
         .with_context(|| format!("could not bind {}", settings.bind_addr))?;
     tracing::info!(addr = %settings.bind_addr, "serving the API");
@@ -109,6 +110,26 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     };
     actix_web::rt::System::new().block_on(async move { api::http::run(listener, state)?.await })?;
     Ok(())
+}
+
+/// Refuses to serve when the login role would see every tenant's data by itself.
+fn check_login_role(pool: &api::db::DbPool) -> anyhow::Result<()> {
+    use api::db::pool::{LoginRoleIsolation, login_role_isolation};
+    let mut conn = pool.get()?;
+    match login_role_isolation(&mut conn)? {
+        LoginRoleIsolation::Enforced => Ok(()),
+        LoginRoleIsolation::Superuser => {
+            tracing::warn!(
+                "DATABASE_URL connects as a superuser: fine for development, but PostgreSQL no longer \
+                 backs up tenant isolation; use a NOINHERIT non-superuser role in production (README)"
+            );
+            Ok(())
+        }
+        LoginRoleIsolation::InheritsTenantRights => anyhow::bail!(
+            "the DATABASE_URL role has INHERIT and so holds every tenant's rights by itself; \
+             run `ALTER ROLE <role> NOINHERIT` (see README, PostgreSQL roles in production)"
+        ),
+    }
 }
 
 fn demo_data(settings: &Settings) -> anyhow::Result<()> {

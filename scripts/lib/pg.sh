@@ -13,9 +13,12 @@ pg_ensure_binaries() {
   if [ -n "$(pg_bin_dir)" ] && [ -x "$(pg_bin_dir)/initdb" ]; then return 0; fi
   echo "PostgreSQL binaries not found: installing them from Debian (postgresql)…" >&2
   local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "installing PostgreSQL needs root: run 'apt-get install postgresql' as root" >&2; return 1; }
+    sudo="sudo"
+  fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 }
 
 # PostgreSQL refuses to run as root: as root, run the cluster as the 'postgres' system user.
@@ -32,9 +35,11 @@ pg_run() {
 pg_data_dir() {
   local name=$1 root
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-  local dir="$root/.data/$name"
-  mkdir -p "$root/.data"
-  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$root/.data" 2>/dev/null; then
+  # Clusters live in .data/pg/: only that folder is handed to the cluster user, not .data (which
+  # also holds the token keys).
+  local dir="$root/.data/pg/$name"
+  mkdir -p "$root/.data/pg"
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$root/.data/pg" 2>/dev/null; then
     dir="/tmp/safety-platform-$(printf '%s' "$root" | md5sum | cut -c1-8)/$name"
   fi
   echo "$dir"

@@ -95,12 +95,20 @@ pub fn generate_pem_pair() -> Result<(String, String), KeyError> {
 }
 
 fn write_file(dir: &Path, path: &Path, content: &str, mode: u32) -> Result<(), KeyError> {
-    use std::os::unix::fs::PermissionsExt;
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
     let io = |source| KeyError::Io {
         path: path.to_owned(),
         source,
     };
     std::fs::create_dir_all(dir).map_err(io)?;
-    std::fs::write(path, content).map_err(io)?;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(io)
+    // Created with its final mode (never readable by others, not even briefly), and never over
+    // an existing file: when two processes race, one key pair wins.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(mode)
+        .open(path)
+        .map_err(io)?;
+    file.write_all(content.as_bytes()).map_err(io)
 }

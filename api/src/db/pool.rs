@@ -28,3 +28,36 @@ pub fn build_pool(database_url: &str, max_size: u32) -> Result<DbPool, diesel::r
         .connection_customizer(Box::new(NeutralSession))
         .build(ConnectionManager::new(database_url))
 }
+
+#[derive(diesel::QueryableByName)]
+struct RoleAttributes {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    rolsuper: bool,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    rolinherit: bool,
+}
+
+/// How the login role stands towards tenant isolation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoginRoleIsolation {
+    /// Not a superuser and NOINHERIT: PostgreSQL refuses tenant data outside the entry point.
+    Enforced,
+    /// A superuser: fine for development, but PostgreSQL no longer backs up the isolation.
+    Superuser,
+    /// INHERIT: the role holds every tenant role's rights by itself. Never acceptable.
+    InheritsTenantRights,
+}
+
+pub fn login_role_isolation(
+    conn: &mut PgConnection,
+) -> Result<LoginRoleIsolation, diesel::result::Error> {
+    use diesel::RunQueryDsl;
+    let a: RoleAttributes =
+        diesel::sql_query("SELECT rolsuper, rolinherit FROM pg_roles WHERE rolname = current_user")
+            .get_result(conn)?;
+    Ok(match (a.rolsuper, a.rolinherit) {
+        (true, _) => LoginRoleIsolation::Superuser,
+        (false, true) => LoginRoleIsolation::InheritsTenantRights,
+        (false, false) => LoginRoleIsolation::Enforced,
+    })
+}

@@ -42,6 +42,25 @@ pub fn find_for_update(
         .optional()?)
 }
 
+/// The family of the token with this hash, without locking anything.
+#[tracing::instrument(skip_all)]
+pub fn family_of(conn: &mut PgConnection, token_hash: &[u8]) -> Result<Option<Uuid>, DbError> {
+    Ok(refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(token_hash))
+        .select(refresh_tokens::family_id)
+        .first(conn)
+        .optional()?)
+}
+
+/// Serialises decisions about one token family until the transaction ends.
+#[tracing::instrument(skip(conn))]
+pub fn lock_family(conn: &mut PgConnection, family_id: Uuid) -> Result<(), DbError> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1::text))")
+        .bind::<diesel::sql_types::Uuid, _>(family_id)
+        .execute(conn)?;
+    Ok(())
+}
+
 #[tracing::instrument(skip(conn))]
 pub fn mark_used(conn: &mut PgConnection, id: Uuid, at: DateTime<Utc>) -> Result<(), DbError> {
     diesel::update(refresh_tokens::table.find(id))

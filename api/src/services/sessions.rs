@@ -10,7 +10,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
-use diesel::{Connection, PgConnection};
+use diesel::{Connection, PgConnection, RunQueryDsl};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -20,7 +20,7 @@ use crate::auth::tokens::TokenIssuer;
 use crate::domain::password;
 use crate::repo::login_failures::{self, FailureKey};
 use crate::repo::refresh_tokens::{self, RefreshTokenRow};
-use crate::repo::users;
+use crate::repo::users::{self, UserRow};
 
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
@@ -33,7 +33,8 @@ pub struct SessionTokens {
     pub refresh_token: String,
 }
 
-fn invalid_credentials() -> ServiceError {
+/// The one answer to a wrong email or password, whichever it was.
+pub fn invalid_credentials() -> ServiceError {
     ServiceError::Unauthenticated {
         code: "invalid_credentials",
         detail: "E-mailadres of wachtwoord is onjuist".to_owned(),
@@ -47,37 +48,65 @@ fn invalid_refresh() -> ServiceError {
     }
 }
 
-/// Signs a user in with email and password, from client `address`.
-#[tracing::instrument(skip(conn, issuer, password))]
-pub fn login(
+/// A sign-in under way: the attempt is recorded (as a failure until proven otherwise) and the
+/// account, if any, loaded. Passwords are verified without holding a database connection.
+#[derive(Debug)]
+pub struct LoginCandidate {
+    email: String,
+    user: Option<UserRow>,
+}
+
+/// Step 1: checks the limits and records the attempt, atomically per account, so that parallel
+/// guesses cannot all slip under the limit; loads the account.
+#[tracing::instrument(skip(conn))]
+pub fn begin_login(
     conn: &mut PgConnection,
-    issuer: &TokenIssuer,
-    refresh_ttl_days: i64,
     email: &str,
-    password: &str,
     address: &str,
-) -> Result<SessionTokens, ServiceError> {
+) -> Result<LoginCandidate, ServiceError> {
     let email = email.trim().to_lowercase();
     let now = Utc::now();
-    check_throttle(conn, &email, address, now)?;
+    conn.transaction(|conn| {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1))")
+            .bind::<diesel::sql_types::Text, _>(&email)
+            .execute(conn)?;
+        check_throttle(conn, &email, address, now)?;
+        login_failures::record(conn, &email, address)?;
+        let user = users::find_by_email(conn, &email)?.filter(|u| u.is_active);
+        Ok(LoginCandidate { email, user })
+    })
+}
 
-    let user = users::find_by_email(conn, &email)?;
-    let valid = match &user {
-        Some(u) => password::verify(password, &u.password_hash) && u.is_active,
+/// Step 2 (CPU only): whether `password` is the account's. Unknown accounts take as long.
+pub fn verify(candidate: &LoginCandidate, password: &str) -> bool {
+    match &candidate.user {
+        Some(u) => password::verify(password, &u.password_hash),
         None => {
             password::verify_against_dummy(password);
             false
         }
-    };
-    let Some(user) = user.filter(|_| valid) else {
-        login_failures::record(conn, &email, address)?;
-        tracing::warn!(address, "failed sign-in");
-        return Err(invalid_credentials());
-    };
+    }
+}
 
+/// Step 3, after a successful [`verify`]: clears the account's failures and starts a session.
+#[tracing::instrument(skip(conn, issuer, candidate))]
+pub fn finish_login(
+    conn: &mut PgConnection,
+    issuer: &TokenIssuer,
+    refresh_ttl_days: i64,
+    candidate: &LoginCandidate,
+) -> Result<SessionTokens, ServiceError> {
+    let user = candidate.user.as_ref().ok_or_else(invalid_credentials)?;
     conn.transaction(|conn| {
-        login_failures::clear_for_email(conn, &email)?;
-        issue_session(conn, issuer, refresh_ttl_days, user.id, Uuid::new_v4(), now)
+        login_failures::clear_for_email(conn, &candidate.email)?;
+        issue_session(
+            conn,
+            issuer,
+            refresh_ttl_days,
+            user.id,
+            Uuid::new_v4(),
+            Utc::now(),
+        )
     })
 }
 
@@ -124,7 +153,14 @@ pub fn refresh(
     let now = Utc::now();
     // The transaction commits in both outcomes: a revoked family must stay revoked.
     let outcome = conn.transaction(|conn| -> Result<Outcome, ServiceError> {
-        let Some(row) = refresh_tokens::find_for_update(conn, &hash_token(token))? else {
+        let hash = hash_token(token);
+        let Some(family_id) = refresh_tokens::family_of(conn, &hash)? else {
+            return Ok(Outcome::Refused);
+        };
+        // One decision per family at a time (taken before any row lock, so two tokens of one
+        // family cannot deadlock): a replayed old token and a rotation must not both succeed.
+        refresh_tokens::lock_family(conn, family_id)?;
+        let Some(row) = refresh_tokens::find_for_update(conn, &hash)? else {
             return Ok(Outcome::Refused);
         };
         if row.used_at.is_some() || row.revoked_at.is_some() {
@@ -163,8 +199,9 @@ pub fn refresh(
 #[tracing::instrument(skip_all)]
 pub fn logout(conn: &mut PgConnection, token: &str) -> Result<(), ServiceError> {
     conn.transaction(|conn| {
-        if let Some(row) = refresh_tokens::find_for_update(conn, &hash_token(token))? {
-            refresh_tokens::revoke_family(conn, row.family_id, Utc::now())?;
+        if let Some(family_id) = refresh_tokens::family_of(conn, &hash_token(token))? {
+            refresh_tokens::lock_family(conn, family_id)?;
+            refresh_tokens::revoke_family(conn, family_id, Utc::now())?;
         }
         Ok(())
     })

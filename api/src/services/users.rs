@@ -97,31 +97,36 @@ pub fn get(
     load_member(conn, ctx, user_id)
 }
 
-/// Adds a user to the tenant: a new account, or an existing account of another tenant (whose
-/// name and password stay as they are). Answers the user and whether the account is new.
+/// Adds a user with a new account to the tenant.
 #[tracing::instrument(skip(conn, ctx, new), fields(email = %new.email.as_str()))]
 pub fn create(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     new: &NewTenantUser,
-) -> Result<(TenantUser, bool), ServiceError> {
+) -> Result<TenantUser, ServiceError> {
     ctx.require(TenantAction::ManageUsers)?;
     validate_grants(&new.grants)?;
     check_municipalities_exist(conn, ctx, &new.grants)?;
-    let (user_id, created) = conn.transaction(|conn| {
+    let user_id = conn.transaction(|conn| {
         let (user, created) =
             find_or_create_user(conn, &new.email, &new.display_name, new.password.as_ref())?;
-        if !memberships::for_user_in_tenant(conn, ctx.tenant.id, user.id)?.is_empty() {
+        if !created {
+            // An existing account may belong to people of other cooperations, and whoever made it
+            // may know its first password: a tenant admin never links it. Platform admins do.
+            let here = !memberships::for_user_in_tenant(conn, ctx.tenant.id, user.id)?.is_empty();
             return Err(ServiceError::Conflict {
                 code: "user_exists",
-                detail: "Deze gebruiker hoort al bij dit samenwerkingsverband; pas zijn rollen aan"
-                    .to_owned(),
+                detail: if here {
+                    "Deze gebruiker hoort al bij dit samenwerkingsverband; pas zijn rollen aan".to_owned()
+                } else {
+                    "Er bestaat al een account met dit e-mailadres; een platformbeheerder kan het aan dit samenwerkingsverband koppelen".to_owned()
+                },
             });
         }
         memberships::insert_many(conn, &membership_rows(ctx.tenant.id, user.id, &new.grants))?;
-        Ok::<_, ServiceError>((user.id, created))
+        Ok::<_, ServiceError>(user.id)
     })?;
-    Ok((load_member(conn, ctx, user_id)?, created))
+    load_member(conn, ctx, user_id)
 }
 
 /// Replaces the user's display name and roles in this tenant.

@@ -158,6 +158,10 @@ pub async fn spawn_app_with_pool_size(pool_size: u32) -> TestApp {
             access_ttl_seconds: 900,
             refresh_ttl_days: 30,
         },
+        mail: api::config::MailSettings {
+            smtp_url: "smtp://127.0.0.1:1025".into(),
+            from: "Veiligheidsplatform <noreply@localhost>".into(),
+        },
     };
     let state = AppState {
         pool: pool.clone(),

@@ -33,6 +33,8 @@ fn tenant_endpoints(
     district: &str,
     user: &str,
     plan: &str,
+    priority: &str,
+    action: &str,
 ) -> Vec<(&'static str, String, Option<serde_json::Value>)> {
     let m = format!("/api/v1/tenants/{slug}/municipalities");
     let u = format!("/api/v1/tenants/{slug}/users");
@@ -83,7 +85,66 @@ fn tenant_endpoints(
             format!("/api/v1/tenants/{slug}/plans/{plan}"),
             None,
         ),
+        ("GET", format!("/api/v1/tenants/{slug}/priorities"), None),
+        (
+            "POST",
+            format!("/api/v1/tenants/{slug}/priorities"),
+            Some(json!({ "planId": plan, "title": "X", "scope": "cooperation" })),
+        ),
+        (
+            "GET",
+            format!("/api/v1/tenants/{slug}/priorities/{priority}"),
+            None,
+        ),
+        (
+            "PUT",
+            format!("/api/v1/tenants/{slug}/priorities/{priority}"),
+            Some(json!({ "planId": plan, "title": "X", "scope": "cooperation" })),
+        ),
+        (
+            "DELETE",
+            format!("/api/v1/tenants/{slug}/priorities/{priority}"),
+            None,
+        ),
+        ("GET", format!("/api/v1/tenants/{slug}/actions"), None),
+        (
+            "POST",
+            format!("/api/v1/tenants/{slug}/actions"),
+            Some(json!({ "priorityId": priority, "title": "X" })),
+        ),
+        (
+            "GET",
+            format!("/api/v1/tenants/{slug}/actions/{action}"),
+            None,
+        ),
+        (
+            "PUT",
+            format!("/api/v1/tenants/{slug}/actions/{action}"),
+            Some(json!({ "priorityId": priority, "title": "X" })),
+        ),
+        (
+            "DELETE",
+            format!("/api/v1/tenants/{slug}/actions/{action}"),
+            None,
+        ),
     ]
+}
+
+async fn seed_child(
+    app: &TestApp,
+    tenant: &crate::helpers::TestTenant,
+    collection: &str,
+    body: serde_json::Value,
+) -> String {
+    let res = app
+        .post(
+            &format!("/api/v1/tenants/{}/{collection}", tenant.slug()),
+            &tenant.admin_token,
+            &body,
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    res.body["id"].as_str().expect("id").to_owned()
 }
 
 /// A concept plan in the tenant (deletable, so a leaked DELETE would show).
@@ -128,8 +189,30 @@ async fn a_member_of_one_tenant_gets_404_everywhere_in_another() {
     let (a_m, a_d) = seed(&app, &a, "Apeldoorn").await;
     let b_admin = b.admin_id.to_string();
     let b_plan = seed_plan(&app, &b).await;
+    let b_priority = seed_child(
+        &app,
+        &b,
+        "priorities",
+        json!({ "planId": b_plan, "title": "Ondermijning", "scope": "cooperation" }),
+    )
+    .await;
+    let b_action = seed_child(
+        &app,
+        &b,
+        "actions",
+        json!({ "priorityId": b_priority, "title": "Bestuurlijke rapportage" }),
+    )
+    .await;
 
-    for (method, path, body) in tenant_endpoints(b.slug(), &b_m, &b_d, &b_admin, &b_plan) {
+    for (method, path, body) in tenant_endpoints(
+        b.slug(),
+        &b_m,
+        &b_d,
+        &b_admin,
+        &b_plan,
+        &b_priority,
+        &b_action,
+    ) {
         let res = app
             .request(method, &path, Some(&a.admin_token), body.as_ref())
             .await;
@@ -144,10 +227,24 @@ async fn a_member_of_one_tenant_gets_404_everywhere_in_another() {
         assert_eq!(res2.body["detail"], res.body["detail"], "{method} {path}");
     }
     // B's ids under A's own path are simply not there either.
-    for (method, path, body) in tenant_endpoints(a.slug(), &b_m, &b_d, &b_admin, &b_plan) {
-        let is_collection = ["/municipalities", "/users", "/plans"]
-            .iter()
-            .any(|c| path.ends_with(c));
+    for (method, path, body) in tenant_endpoints(
+        a.slug(),
+        &b_m,
+        &b_d,
+        &b_admin,
+        &b_plan,
+        &b_priority,
+        &b_action,
+    ) {
+        let is_collection = [
+            "/municipalities",
+            "/users",
+            "/plans",
+            "/priorities",
+            "/actions",
+        ]
+        .iter()
+        .any(|c| path.ends_with(c));
         if path.ends_with(a.slug()) || is_collection {
             continue;
         }
@@ -186,6 +283,37 @@ async fn a_member_of_one_tenant_gets_404_everywhere_in_another() {
         )
         .await;
     assert_eq!(res.body["total"], 1, "{}", res.text);
+    // B's plan, priority and action point survived every attempt, unchanged.
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/plans/{b_plan}", b.slug()),
+            &b.admin_token,
+        )
+        .await;
+    assert_eq!(res.body["title"], "Ingebroken plan");
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/priorities/{b_priority}", b.slug()),
+            &b.admin_token,
+        )
+        .await;
+    assert_eq!(res.body["title"], "Ondermijning");
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/actions/{b_action}", b.slug()),
+            &b.admin_token,
+        )
+        .await;
+    assert_eq!(res.body["title"], "Bestuurlijke rapportage");
+    for collection in ["plans", "priorities", "actions"] {
+        let res = app
+            .get(
+                &format!("/api/v1/tenants/{}/{collection}", b.slug()),
+                &b.admin_token,
+            )
+            .await;
+        assert_eq!(res.body["total"], 1, "{collection}");
+    }
 }
 
 #[actix_rt::test]

@@ -144,3 +144,37 @@ async fn only_tenant_admins_manage_users() {
         assert_eq!(res.status.as_u16(), 403, "{role:?}");
     }
 }
+
+#[actix_rt::test]
+async fn a_tenant_admin_cannot_link_an_account_of_another_cooperation() {
+    let app = spawn_app().await;
+    let a = app.tenant("linka").await;
+    let b = app.tenant("linkb").await;
+    // A's admin makes an account and knows its password…
+    let res = app
+        .post(&format!("/api/v1/tenants/{}/users", a.slug()), &a.admin_token, &json!({
+            "email": "wethouder@example.nl", "displayName": "W", "password": PASSWORD, "roles": [{ "role": "viewer" }]
+        }))
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    // …so B's admin may not link it into B, where A's admin could then read B's data.
+    let res = app
+        .post(&format!("/api/v1/tenants/{}/users", b.slug()), &b.admin_token, &json!({
+            "email": "Wethouder@example.nl", "displayName": "W", "roles": [{ "role": "bestuurder" }]
+        }))
+        .await;
+    assert_eq!(res.status.as_u16(), 409, "{}", res.text);
+    assert_eq!(res.problem_code(), "user_exists");
+    assert!(res.body.get("initialPassword").is_none());
+    let token = app.token_for("wethouder@example.nl").await;
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/tenants/{}/municipalities", b.slug()),
+            &token
+        )
+        .await
+        .status
+        .as_u16(),
+        404
+    );
+}

@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::http::dto::{LoginRequest, TokenResponse};
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
-use crate::services::sessions;
+use crate::services::{ServiceError, sessions};
 
 /// `POST /api/v1/auth/login`: email and password for an access token and a refresh token.
 #[utoipa::path(
@@ -29,10 +29,24 @@ pub async fn login(
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
     let LoginRequest { email, password } = body.into_inner();
+    let candidate = state
+        .db(move |conn| sessions::begin_login(conn, &email, &address))
+        .await?;
+    // argon2 is slow on purpose: it runs without holding a database connection.
+    let (valid, candidate) =
+        web::block(move || (sessions::verify(&candidate, &password), candidate))
+            .await
+            .map_err(|e| {
+                ApiError::from(ServiceError::Internal(format!("blocking task failed: {e}")))
+            })?;
+    if !valid {
+        tracing::warn!("failed sign-in");
+        return Err(sessions::invalid_credentials().into());
+    }
     let issuer = state.issuer.clone();
     let ttl = state.settings.token.refresh_ttl_days;
     let tokens = state
-        .db(move |conn| sessions::login(conn, &issuer, ttl, &email, &password, &address))
+        .db(move |conn| sessions::finish_login(conn, &issuer, ttl, &candidate))
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))

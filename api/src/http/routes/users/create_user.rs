@@ -24,7 +24,7 @@ use crate::services::users::{self, NewTenantUser};
     ),
     responses(
         (status = 201, description = "Added; `initialPassword` when one was generated", body = TenantUserDto),
-        (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json")
+        (status = 409, description = "An account with this email exists already (a platform admin links existing accounts)", body = Problem, content_type = "application/problem+json")
     ),
     security(("bearer" = []))
 )]
@@ -50,14 +50,12 @@ pub async fn create_user(
     };
     let ctx = t.ctx;
     let tenant = ctx.tenant.slug.clone();
-    let (user, is_new_account) = state
+    let user = state
         .db(move |conn| users::create(conn, &ctx, &new))
         .await?;
     let id = user.user.id;
     let mut dto = TenantUserDto::from(user);
-    if is_new_account {
-        dto.initial_password = generated;
-    }
+    dto.initial_password = generated;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/tenants/{tenant}/users/{id}")))
         .json(dto))
