@@ -165,3 +165,28 @@ async fn a_removed_membership_takes_effect_at_once() {
     // The access token is still valid, the membership is not.
     assert_eq!(app.get(&path, &viewer).await.status.as_u16(), 404);
 }
+
+#[actix_rt::test]
+async fn parallel_guesses_do_not_slip_under_the_account_limit() {
+    let app = spawn_app().await;
+    let tenant = app.tenant("parallel").await;
+    let email = format!("admin@{}.example", tenant.slug());
+    let guesses = (0..12).map(|i| {
+        let app = &app;
+        let email = email.clone();
+        async move {
+            app.login(&email, &format!("wrong guess {i}"))
+                .await
+                .status
+                .as_u16()
+        }
+    });
+    let statuses = futures_util::future::join_all(guesses).await;
+    let tried = statuses.iter().filter(|s| **s == 401).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!(tried + refused, 12, "{statuses:?}");
+    assert!(
+        tried <= 5,
+        "only 5 guesses may reach the password check, {tried} did: {statuses:?}"
+    );
+}
