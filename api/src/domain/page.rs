@@ -50,6 +50,16 @@ impl<T> Page<T> {
             total,
         }
     }
+
+    /// The same page with each item turned into something else.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            page: self.page,
+            page_size: self.page_size,
+            total: self.total,
+        }
+    }
 }
 
 #[cfg(test)]

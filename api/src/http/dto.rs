@@ -27,9 +27,10 @@ pub struct PageDto<T> {
 }
 
 impl<T> PageDto<T> {
-    pub fn map<R>(page: Page<R>, f: impl Fn(R) -> T) -> Self {
+    pub fn map<R>(page: Page<R>, f: impl FnMut(R) -> T) -> Self {
+        let page = page.map(f);
         PageDto {
-            items: page.items.into_iter().map(f).collect(),
+            items: page.items,
             page: page.page,
             page_size: page.page_size,
             total: page.total,

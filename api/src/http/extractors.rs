@@ -8,6 +8,10 @@ use futures_util::future::LocalBoxFuture;
 use super::problem::ApiError;
 use super::state::AppState;
 use super::telemetry_span::record;
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use crate::services::ServiceError;
 use crate::services::principal::{self, Principal};
 use crate::services::tenant_access::{self, TenantContext};
 
@@ -32,8 +36,8 @@ fn state(req: &HttpRequest) -> Result<web::Data<AppState>, ApiError> {
         })
 }
 
-async fn authenticate(req: &HttpRequest) -> Result<Principal, ApiError> {
-    let state = state(req)?;
+/// The user id of a valid access token (no database involved).
+fn token_user(req: &HttpRequest, state: &AppState) -> Result<Uuid, ApiError> {
     let token = req
         .headers()
         .get(header::AUTHORIZATION)
@@ -53,15 +57,15 @@ async fn authenticate(req: &HttpRequest) -> Result<Principal, ApiError> {
         tracing::info!(error = %e, "access token refused");
         ApiError::unauthenticated("Het toegangstoken is ongeldig of verlopen")
     })?;
-    let user_id = claims.sub;
-    let principal = state
-        .db(move |conn| Ok(principal::load(conn, user_id)?))
-        .await?
-        .ok_or_else(|| {
-            ApiError::unauthenticated("Dit account bestaat niet meer of is gedeactiveerd")
-        })?;
-    record(req, "user_id", &principal.user.id.to_string());
-    Ok(principal)
+    record(req, "user_id", &claims.sub.to_string());
+    Ok(claims.sub)
+}
+
+/// The active account behind the token, with its memberships.
+fn load_principal(conn: &mut PgConnection, user_id: Uuid) -> Result<Principal, ServiceError> {
+    principal::load(conn, user_id)?.ok_or_else(|| {
+        ServiceError::unauthenticated("Dit account bestaat niet meer of is gedeactiveerd")
+    })
 }
 
 impl FromRequest for Authenticated {
@@ -70,7 +74,12 @@ impl FromRequest for Authenticated {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move { authenticate(&req).await.map(Authenticated) })
+        Box::pin(async move {
+            let state = state(&req)?;
+            let user_id = token_user(&req, &state)?;
+            let principal = state.db(move |conn| load_principal(conn, user_id)).await?;
+            Ok(Authenticated(principal))
+        })
     }
 }
 
@@ -81,17 +90,21 @@ impl FromRequest for TenantRequest {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let principal = authenticate(&req).await?;
+            let state = state(&req)?;
+            let user_id = token_user(&req, &state)?;
             let slug = req
                 .match_info()
                 .get("tenant")
                 .unwrap_or_default()
                 .to_owned();
             record(&req, "tenant", &slug);
-            let state = state(&req)?;
-            let p = principal.clone();
-            let ctx = state
-                .db(move |conn| tenant_access::resolve(conn, &p, &slug))
+            // Account, memberships and tenant in one trip to the blocking pool.
+            let (principal, ctx) = state
+                .db(move |conn| {
+                    let principal = load_principal(conn, user_id)?;
+                    let ctx = tenant_access::resolve(conn, &principal, &slug)?;
+                    Ok((principal, ctx))
+                })
                 .await?;
             Ok(TenantRequest { principal, ctx })
         })

@@ -52,22 +52,10 @@ pub fn list(
                 .or_default()
                 .push(d);
         }
-        let items = page
-            .items
-            .into_iter()
-            .map(|m| MunicipalityWithDistricts {
-                districts: by_municipality.remove(&m.id).unwrap_or_default(),
-                municipality: m,
-            })
-            .collect();
-        Ok(Page::new(
-            items,
-            page.total,
-            PageRequest {
-                page: page.page,
-                page_size: page.page_size,
-            },
-        ))
+        Ok(page.map(|m| MunicipalityWithDistricts {
+            districts: by_municipality.remove(&m.id).unwrap_or_default(),
+            municipality: m,
+        }))
     })
 }
 
