@@ -2,12 +2,7 @@ use api::domain::role::Role;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::{Response, spawn_app};
-
-fn id(res: &Response) -> String {
-    assert!(res.status.is_success(), "{}", res.text);
-    res.body["id"].as_str().expect("id").to_owned()
-}
+use crate::helpers::spawn_app;
 
 #[actix_rt::test]
 async fn action_points_follow_their_priority() {
@@ -16,41 +11,43 @@ async fn action_points_follow_their_priority() {
     let other = app.tenant("elders").await;
     let tok = &t.admin_token;
     let slug = t.slug().to_owned();
-    let plan = id(&app
+    let plan = (app
         .post(&format!("/api/v1/tenants/{slug}/plans"), tok, &json!({ "title": "Uitvoeringsplan 2026", "kind": "uitvoeringsplan", "startYear": 2026, "endYear": 2026 }))
-        .await);
-    let ermelo = id(&app.create_municipality(&slug, tok, "Ermelo").await);
-    let putten = id(&app.create_municipality(&slug, tok, "Putten").await);
+        .await).id();
+    let ermelo = (app.create_municipality(&slug, tok, "Ermelo").await).id();
+    let putten = (app.create_municipality(&slug, tok, "Putten").await).id();
     let prio = |m: &str| json!({ "planId": plan, "title": format!("Woninginbraak {m}"), "scope": "municipality", "municipalityId": m });
-    let p_ermelo = id(&app
+    let p_ermelo = (app
         .post(
             &format!("/api/v1/tenants/{slug}/priorities"),
             tok,
             &prio(&ermelo),
         )
-        .await);
-    let p_putten = id(&app
+        .await)
+        .id();
+    let p_putten = (app
         .post(
             &format!("/api/v1/tenants/{slug}/priorities"),
             tok,
             &prio(&putten),
         )
-        .await);
+        .await)
+        .id();
     let base = format!("/api/v1/tenants/{slug}/actions");
 
     let buurtpreventie = json!({ "priorityId": p_ermelo, "title": "Buurtpreventie-app uitrollen", "ownerId": t.admin_id, "dueOn": "2026-06-30" });
     let res = app.post(&base, tok, &buurtpreventie).await;
     assert_eq!(res.status.as_u16(), 201, "{}", res.text);
     assert_eq!(res.body["status"], "gepland");
-    let a1 = id(&res);
-    let a2 = id(&app.post(&base, tok, &json!({ "priorityId": p_putten, "title": "Voorlichtingsavond", "dueOn": "2026-03-01", "status": "lopend" })).await);
-    id(&app
-        .post(
-            &base,
-            tok,
-            &json!({ "priorityId": p_putten, "title": "Evaluatie" }),
-        )
-        .await);
+    let a1 = (res).id();
+    let a2 = (app.post(&base, tok, &json!({ "priorityId": p_putten, "title": "Voorlichtingsavond", "dueOn": "2026-03-01", "status": "lopend" })).await).id();
+    (app.post(
+        &base,
+        tok,
+        &json!({ "priorityId": p_putten, "title": "Evaluatie" }),
+    )
+    .await)
+        .id();
 
     assert_eq!(
         app.get(&base, tok).await.item_field("title"),

@@ -90,6 +90,12 @@ pub struct Response {
 }
 
 impl Response {
+    /// The `id` of a successful create or read.
+    pub fn id(&self) -> String {
+        assert!(self.status.is_success(), "{}", self.text);
+        self.body["id"].as_str().expect("id").to_owned()
+    }
+
     /// `field` of every item of a list answer, in order.
     pub fn item_field(&self, field: &str) -> Vec<String> {
         self.body["items"]
@@ -293,6 +299,19 @@ impl TestApp {
             Some(&serde_json::json!({ "refreshToken": refresh_token })),
         )
         .await
+    }
+
+    /// Creates a resource in `collection` of the tenant as its admin; returns the new id.
+    pub async fn create(&self, tenant: &TestTenant, collection: &str, body: &Value) -> String {
+        let res = self
+            .post(
+                &format!("/api/v1/tenants/{}/{collection}", tenant.slug()),
+                &tenant.admin_token,
+                body,
+            )
+            .await;
+        assert_eq!(res.status.as_u16(), 201, "{collection}: {}", res.text);
+        res.id()
     }
 
     pub async fn create_municipality(&self, tenant: &str, token: &str, name: &str) -> Response {

@@ -130,36 +130,6 @@ fn tenant_endpoints(
     ]
 }
 
-async fn seed_child(
-    app: &TestApp,
-    tenant: &crate::helpers::TestTenant,
-    collection: &str,
-    body: serde_json::Value,
-) -> String {
-    let res = app
-        .post(
-            &format!("/api/v1/tenants/{}/{collection}", tenant.slug()),
-            &tenant.admin_token,
-            &body,
-        )
-        .await;
-    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
-    res.body["id"].as_str().expect("id").to_owned()
-}
-
-/// A concept plan in the tenant (deletable, so a leaked DELETE would show).
-async fn seed_plan(app: &TestApp, tenant: &crate::helpers::TestTenant) -> String {
-    let res = app
-        .post(
-            &format!("/api/v1/tenants/{}/plans", tenant.slug()),
-            &tenant.admin_token,
-            &plan_body(),
-        )
-        .await;
-    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
-    res.body["id"].as_str().expect("id").to_owned()
-}
-
 async fn seed(app: &TestApp, tenant: &crate::helpers::TestTenant, name: &str) -> (String, String) {
     let res = app
         .create_municipality(tenant.slug(), &tenant.admin_token, name)
@@ -188,21 +158,11 @@ async fn a_member_of_one_tenant_gets_404_everywhere_in_another() {
     let (b_m, b_d) = seed(&app, &b, "Beuningen").await;
     let (a_m, a_d) = seed(&app, &a, "Apeldoorn").await;
     let b_admin = b.admin_id.to_string();
-    let b_plan = seed_plan(&app, &b).await;
-    let b_priority = seed_child(
-        &app,
-        &b,
-        "priorities",
-        json!({ "planId": b_plan, "title": "Ondermijning", "scope": "cooperation" }),
-    )
-    .await;
-    let b_action = seed_child(
-        &app,
-        &b,
-        "actions",
-        json!({ "priorityId": b_priority, "title": "Bestuurlijke rapportage" }),
-    )
-    .await;
+    let b_plan = app.create(&b, "plans", &plan_body()).await;
+    let priority = json!({ "planId": b_plan, "title": "Ondermijning", "scope": "cooperation" });
+    let b_priority = app.create(&b, "priorities", &priority).await;
+    let action = json!({ "priorityId": b_priority, "title": "Bestuurlijke rapportage" });
+    let b_action = app.create(&b, "actions", &action).await;
 
     for (method, path, body) in tenant_endpoints(
         b.slug(),

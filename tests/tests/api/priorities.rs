@@ -5,20 +5,12 @@ use uuid::Uuid;
 use crate::helpers::{TestApp, TestTenant, spawn_app};
 
 async fn plan(app: &TestApp, t: &TestTenant) -> String {
-    let res = app
-        .post(
-            &format!("/api/v1/tenants/{}/plans", t.slug()),
-            &t.admin_token,
-            &json!({ "title": "IVP 2020-2024", "kind": "ivp", "startYear": 2020, "endYear": 2024 }),
-        )
-        .await;
-    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
-    res.body["id"].as_str().expect("id").to_owned()
-}
-
-fn id(res: &crate::helpers::Response) -> String {
-    assert!(res.status.is_success(), "{}", res.text);
-    res.body["id"].as_str().expect("id").to_owned()
+    app.create(
+        t,
+        "plans",
+        &json!({ "title": "IVP 2020-2024", "kind": "ivp", "startYear": 2020, "endYear": 2024 }),
+    )
+    .await
 }
 
 #[actix_rt::test]
@@ -28,9 +20,9 @@ async fn priorities_crud_scopes_and_sub_priorities() {
     let tok = &t.admin_token;
     let plan_id = plan(&app, &t).await;
     let base = format!("/api/v1/tenants/{}/priorities", t.slug());
-    let harderwijk = id(&app.create_municipality(t.slug(), tok, "Harderwijk").await);
-    let ermelo = id(&app.create_municipality(t.slug(), tok, "Ermelo").await);
-    let stadsdennen = id(&app
+    let harderwijk = (app.create_municipality(t.slug(), tok, "Harderwijk").await).id();
+    let ermelo = (app.create_municipality(t.slug(), tok, "Ermelo").await).id();
+    let stadsdennen = (app
         .post(
             &format!(
                 "/api/v1/tenants/{}/municipalities/{harderwijk}/districts",
@@ -39,7 +31,8 @@ async fn priorities_crud_scopes_and_sub_priorities() {
             tok,
             &json!({ "name": "Stadsdennen" }),
         )
-        .await);
+        .await)
+        .id();
 
     let ondermijning = json!({
         "planId": plan_id, "title": "Ondermijning", "scope": "cooperation",
@@ -51,11 +44,11 @@ async fn priorities_crud_scopes_and_sub_priorities() {
     let res = app.post(&base, tok, &ondermijning).await;
     assert_eq!(res.status.as_u16(), 201, "{}", res.text);
     assert_eq!(res.body["partners"], json!(["Politie", "OM", "RIEC"]));
-    let parent = id(&res);
+    let parent = (res).id();
 
     let sub = json!({ "planId": plan_id, "parentId": parent, "title": "Drugs in Stadsdennen", "scope": "district", "municipalityId": harderwijk, "districtId": stadsdennen });
-    let child = id(&app.post(&base, tok, &sub).await);
-    let local = id(&app.post(&base, tok, &json!({ "planId": plan_id, "title": "Woninginbraak", "scope": "municipality", "municipalityId": ermelo })).await);
+    let child = (app.post(&base, tok, &sub).await).id();
+    let local = (app.post(&base, tok, &json!({ "planId": plan_id, "title": "Woninginbraak", "scope": "municipality", "municipalityId": ermelo })).await).id();
 
     assert_eq!(
         app.get(&format!("{base}?parentId={parent}"), tok)
@@ -175,13 +168,14 @@ async fn a_scoped_coordinator_edits_only_their_municipalitys_priorities() {
     let tok = &t.admin_token;
     let plan_id = plan(&app, &t).await;
     let base = format!("/api/v1/tenants/{}/priorities", t.slug());
-    let ermelo = id(&app.create_municipality(t.slug(), tok, "Ermelo").await);
-    let putten = id(&app.create_municipality(t.slug(), tok, "Putten").await);
+    let ermelo = (app.create_municipality(t.slug(), tok, "Ermelo").await).id();
+    let putten = (app.create_municipality(t.slug(), tok, "Putten").await).id();
     let body = |scope: &str, m: Option<&str>| json!({ "planId": plan_id, "title": "P", "scope": scope, "municipalityId": m });
-    let wide = id(&app.post(&base, tok, &body("cooperation", None)).await);
-    let in_putten = id(&app
+    let wide = (app.post(&base, tok, &body("cooperation", None)).await).id();
+    let in_putten = (app
         .post(&base, tok, &body("municipality", Some(&putten)))
-        .await);
+        .await)
+        .id();
 
     let scoped = app
         .member(&t, Role::Coordinator, Uuid::parse_str(&ermelo).ok())
@@ -190,7 +184,7 @@ async fn a_scoped_coordinator_edits_only_their_municipalitys_priorities() {
         .post(&base, &scoped, &body("municipality", Some(&ermelo)))
         .await;
     assert_eq!(in_ermelo.status.as_u16(), 201, "{}", in_ermelo.text);
-    let in_ermelo = id(&in_ermelo);
+    let in_ermelo = (in_ermelo).id();
     assert_eq!(
         app.post(&base, &scoped, &body("municipality", Some(&putten)))
             .await
