@@ -10,6 +10,9 @@
 //!   one municipality does not (plans are cooperation-wide).
 //! - Priorities follow their scope: a coordinator scoped to one municipality edits only the
 //!   priorities of that municipality (and its districts), not cooperation-wide ones.
+//! - Indicators (with their baselines and targets) follow their priority.
+//! - Measurements follow their area: a coordinator scoped to one municipality enters only that
+//!   municipality's figures, not those of other municipalities or of the whole cooperation.
 //! - Experts, bestuurders and viewers read.
 
 use uuid::Uuid;
@@ -35,6 +38,8 @@ pub enum TenantAction {
     EditPlans,
     /// Create, change or delete a priority of this municipality (`None`: cooperation-wide).
     EditPriority(Option<Uuid>),
+    /// Enter, change or delete a measurement for this municipality (`None`: the whole cooperation).
+    EnterMeasurement(Option<Uuid>),
 }
 
 /// Whether a member with `grants` in a tenant may do `action` there.
@@ -52,11 +57,13 @@ fn grant_allows(grant: Grant, action: TenantAction) -> bool {
             grant.municipality_id.is_none_or(|own| own == m)
         }
         (Role::Coordinator, EditPlans) => grant.municipality_id.is_none(),
-        (Role::Coordinator, EditPriority(m)) => match (grant.municipality_id, m) {
-            (None, _) => true,
-            (Some(own), Some(m)) => own == m,
-            (Some(_), None) => false,
-        },
+        (Role::Coordinator, EditPriority(m) | EnterMeasurement(m)) => {
+            match (grant.municipality_id, m) {
+                (None, _) => true,
+                (Some(own), Some(m)) => own == m,
+                (Some(_), None) => false,
+            }
+        }
         (Role::Coordinator, ManageUsers) => false,
         (Role::Expert | Role::Bestuurder | Role::Viewer, _) => false,
     }
@@ -114,6 +121,35 @@ mod tests {
                 false,
             ),
             (g(Role::Expert, None), EditPriority(Some(ermelo)), false),
+            (g(Role::TenantAdmin, None), EnterMeasurement(None), true),
+            (g(Role::Coordinator, None), EnterMeasurement(None), true),
+            (
+                g(Role::Coordinator, None),
+                EnterMeasurement(Some(putten)),
+                true,
+            ),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                EnterMeasurement(Some(ermelo)),
+                true,
+            ),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                EnterMeasurement(Some(putten)),
+                false,
+            ),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                EnterMeasurement(None),
+                false,
+            ),
+            (g(Role::Expert, None), EnterMeasurement(Some(ermelo)), false),
+            (g(Role::Bestuurder, None), EnterMeasurement(None), false),
+            (
+                g(Role::Viewer, Some(ermelo)),
+                EnterMeasurement(Some(ermelo)),
+                false,
+            ),
             (g(Role::Viewer, None), EditPriority(None), false),
             (g(Role::Coordinator, None), Read, true),
             (g(Role::Coordinator, None), ManageUsers, false),

@@ -140,7 +140,12 @@ fn demo_data(settings: &Settings) -> anyhow::Result<()> {
     let pool = build_pool(&settings.database_url, 2)?;
     let mut conn = pool.get()?;
     let report = demo::load(&mut conn, &password).map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    tracing::info!(created = ?report.tenants_created, users = report.users.len(), "demo data loaded");
+    tracing::info!(
+        created = ?report.tenants_created,
+        figures = ?report.figures_loaded,
+        users = report.users.len(),
+        "demo data loaded"
+    );
     Ok(())
 }
 

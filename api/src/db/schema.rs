@@ -138,12 +138,78 @@ pub mod tenant {
     }
 
     diesel::joinable!(districts -> municipalities (municipality_id));
+    diesel::table! {
+        indicators (id) {
+            id -> Uuid,
+            priority_id -> Uuid,
+            name -> Text,
+            description -> Text,
+            unit -> Text,
+            source -> Text,
+            direction -> Text,
+            police_code -> Nullable<Text>,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        indicator_targets (id) {
+            id -> Uuid,
+            indicator_id -> Uuid,
+            municipality_id -> Nullable<Uuid>,
+            baseline_period -> Nullable<Text>,
+            baseline_value -> Nullable<Float8>,
+            target_period -> Nullable<Text>,
+            target_comparator -> Nullable<Text>,
+            target_value -> Nullable<Float8>,
+        }
+    }
+
+    diesel::table! {
+        measurements (id) {
+            id -> Uuid,
+            indicator_id -> Uuid,
+            municipality_id -> Nullable<Uuid>,
+            period -> Text,
+            value -> Float8,
+            source_note -> Text,
+            entered_by -> Uuid,
+            entered_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        measurement_history (id) {
+            id -> Int8,
+            measurement_id -> Uuid,
+            indicator_id -> Uuid,
+            municipality_id -> Nullable<Uuid>,
+            period -> Text,
+            value -> Float8,
+            source_note -> Text,
+            entered_by -> Uuid,
+            entered_at -> Timestamptz,
+            replaced_by -> Uuid,
+            replaced_at -> Timestamptz,
+            change -> Text,
+        }
+    }
+
     diesel::joinable!(actions -> priorities (priority_id));
+    diesel::joinable!(indicators -> priorities (priority_id));
+    diesel::joinable!(indicator_targets -> indicators (indicator_id));
+    diesel::joinable!(measurements -> indicators (indicator_id));
+    diesel::joinable!(measurements -> municipalities (municipality_id));
     diesel::allow_tables_to_appear_in_same_query!(
         municipalities,
         districts,
         plans,
         priorities,
-        actions
+        actions,
+        indicators,
+        indicator_targets,
+        measurements,
+        measurement_history
     );
 }

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::InvalidField;
 use super::priority::long_text;
-use super::text::required_text;
+use super::text::{one_of, required_text};
 
 pub const STATUSES: [&str; 4] = ["gepland", "lopend", "gereed", "vervallen"];
 
@@ -21,16 +21,7 @@ pub struct ActionFields {
 }
 
 pub fn parse_status(s: &str) -> Result<String, InvalidField> {
-    STATUSES
-        .iter()
-        .find(|a| **a == s)
-        .map(|a| (*a).to_owned())
-        .ok_or_else(|| {
-            InvalidField::new(
-                "status",
-                format!("'{s}' is onbekend; kies uit {}", STATUSES.join(", ")),
-            )
-        })
+    one_of("status", s, &STATUSES)
 }
 
 impl ActionFields {

@@ -2,12 +2,16 @@
 
 pub mod action;
 pub mod email;
+pub mod indicator;
+pub mod measurement;
+pub mod measurement_csv;
 pub mod municipality;
 pub mod page;
 pub mod password;
 pub mod period;
 pub mod plan;
 pub mod priority;
+pub mod priority_status;
 pub mod progress;
 pub mod role;
 pub mod slug;

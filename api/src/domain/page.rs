@@ -12,6 +12,12 @@ pub const DEFAULT_PAGE_SIZE: i64 = 25;
 pub const MAX_PAGE_SIZE: i64 = 100;
 
 impl PageRequest {
+    /// Every row at once, for work inside the platform (exports, imports), never from a request.
+    pub const ALL: PageRequest = PageRequest {
+        page: 1,
+        page_size: i64::MAX,
+    };
+
     pub fn parse(page: Option<i64>, page_size: Option<i64>) -> Result<Self, InvalidField> {
         let page = page.unwrap_or(1);
         let page_size = page_size.unwrap_or(DEFAULT_PAGE_SIZE);
@@ -59,6 +65,19 @@ impl<T> Page<T> {
             page_size: self.page_size,
             total: self.total,
         }
+    }
+
+    /// The same page with all items turned into others at once (e.g. loaded in one batch).
+    pub fn try_map_all<U, E>(
+        self,
+        f: impl FnOnce(Vec<T>) -> Result<Vec<U>, E>,
+    ) -> Result<Page<U>, E> {
+        Ok(Page {
+            items: f(self.items)?,
+            page: self.page,
+            page_size: self.page_size,
+            total: self.total,
+        })
     }
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::InvalidField;
-use super::text::required_text;
+use super::text::{one_of, required_text};
 
 pub const KINDS: [&str; 5] = [
     "ivp",
@@ -31,19 +31,6 @@ pub fn parse_kind(s: &str) -> Result<String, InvalidField> {
 
 pub fn parse_status(s: &str) -> Result<String, InvalidField> {
     one_of("status", s, &STATUSES)
-}
-
-fn one_of(field: &str, s: &str, allowed: &[&str]) -> Result<String, InvalidField> {
-    allowed
-        .iter()
-        .find(|a| **a == s)
-        .map(|a| (*a).to_owned())
-        .ok_or_else(|| {
-            InvalidField::new(
-                field,
-                format!("'{s}' is onbekend; kies uit {}", allowed.join(", ")),
-            )
-        })
 }
 
 impl PlanFields {

@@ -59,6 +59,25 @@ pub enum Status {
     NoData,
 }
 
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::OnTrack => "on_track",
+            Status::OffTrack => "off_track",
+            Status::NoData => "no_data",
+        }
+    }
+
+    /// In words for bestuurders.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::OnTrack => "Op koers",
+            Status::OffTrack => "Niet op koers",
+            Status::NoData => "Geen gegevens",
+        }
+    }
+}
+
 /// The verdict with the figures it rests on and a sentence a bestuurder can read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
@@ -84,10 +103,28 @@ fn meets(value: f64, comparator: Comparator, goal: f64) -> bool {
     }
 }
 
+/// A figure as Dutch readers write it: decimal comma, thousands points, at most two decimals.
 fn fmt(v: f64) -> String {
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.replace('.', ",")
+    let s = format!("{:.2}", v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let frac = frac.trim_end_matches('0');
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    let sign = if v < 0.0 && s.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
 }
 
 /// Applies the rule above. `measurements` may be in any order.
@@ -392,6 +429,17 @@ mod tests {
             assess(Direction::HigherIsBetter, None, None, &[m("2021", 49.0)]).status,
             Status::NoData
         );
+    }
+
+    #[test]
+    fn figures_are_written_the_dutch_way() {
+        assert_eq!(fmt(930.0), "930");
+        assert_eq!(fmt(1696.0), "1.696");
+        assert_eq!(fmt(3_092_806.0), "3.092.806");
+        assert_eq!(fmt(7.7), "7,7");
+        assert_eq!(fmt(-1234.5), "-1.234,5");
+        assert_eq!(fmt(0.004), "0");
+        assert_eq!(fmt(-0.001), "0");
     }
 
     #[test]

@@ -20,6 +20,20 @@ pub fn required_text(field: &str, s: &str, max: usize) -> Result<String, Invalid
     Ok(t.to_owned())
 }
 
+/// `s` when it is one of `allowed`; otherwise an error that lists them.
+pub fn one_of(field: &str, s: &str, allowed: &[&str]) -> Result<String, InvalidField> {
+    allowed
+        .iter()
+        .find(|a| **a == s)
+        .map(|a| (*a).to_owned())
+        .ok_or_else(|| {
+            InvalidField::new(
+                field,
+                format!("'{s}' is onbekend; kies uit {}", allowed.join(", ")),
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

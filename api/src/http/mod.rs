@@ -1,6 +1,7 @@
 //! The HTTP edge: routes, extractors, problem+json errors, metrics. Handlers parse, authorise via
 //! the services and map errors; rules live in `services` and `authz`.
 
+pub mod csv_body;
 pub mod dto;
 pub mod extractors;
 pub mod metrics;

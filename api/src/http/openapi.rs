@@ -12,7 +12,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::API_VERSION;
 use super::dto;
-use super::problem::{InvalidParam, Problem};
+use super::problem::{InvalidParam, Problem, RejectedRow};
 use super::routes;
 
 #[derive(Debug, OpenApi)]
@@ -63,8 +63,19 @@ use super::routes;
         routes::actions::get_action::get_action,
         routes::actions::update_action::update_action,
         routes::actions::delete_action::delete_action,
+        routes::indicators::list_indicators::list_indicators,
+        routes::indicators::create_indicator::create_indicator,
+        routes::indicators::get_indicator::get_indicator,
+        routes::indicators::update_indicator::update_indicator,
+        routes::indicators::delete_indicator::delete_indicator,
+        routes::measurements::list_measurements::list_measurements,
+        routes::measurements::record_measurement::record_measurement,
+        routes::measurements::get_measurement::get_measurement,
+        routes::measurements::delete_measurement::delete_measurement,
+        routes::measurement_imports::import_measurements::import_measurements,
+        routes::measurement_exports::export_measurements::export_measurements,
     ),
-    components(schemas(Problem, InvalidParam, dto::RoleDto, dto::MembershipDto, dto::NewAdminRequest)),
+    components(schemas(Problem, InvalidParam, RejectedRow, dto::RoleDto, dto::MembershipDto, dto::NewAdminRequest)),
     modifiers(&SharedResponses),
     tags(
         (name = "Auth", description = "Sign-in and sessions"),
@@ -75,6 +86,8 @@ use super::routes;
         (name = "Districts", description = "Districts (wijken) of a municipality"),
         (name = "Priorities", description = "Priorities of a plan: cooperation-wide (bovenlokaal), per municipality or per district"),
         (name = "Actions", description = "Action points (actiepunten) of the uitvoeringsplan"),
+        (name = "Indicators", description = "Indicators of a priority with baseline, target and progress per area"),
+        (name = "Measurements", description = "Measurements (metingen) per area and period, with history; CSV import and export"),
         (name = "Plans", description = "Policy plans: IVP, HUP, handhavingsstrategie, prioriteringsagenda, uitvoeringsplan"),
     )
 )]

@@ -25,6 +25,15 @@ pub struct InvalidParam {
     pub reason: String,
 }
 
+/// A refused line of an uploaded file.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RejectedRow {
+    /// Line in the file; the header is line 1.
+    pub line: usize,
+    pub reason: String,
+}
+
 /// An error as RFC 9457 problem details, with a stable `code`.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -37,6 +46,9 @@ pub struct Problem {
     pub code: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub invalid_params: Vec<InvalidParam>,
+    /// With `rows_rejected`: every refused line of the uploaded file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rejected_rows: Vec<RejectedRow>,
 }
 
 impl Problem {
@@ -48,6 +60,7 @@ impl Problem {
             detail: detail.into(),
             code: code.to_owned(),
             invalid_params: vec![],
+            rejected_rows: vec![],
         }
     }
 
@@ -146,6 +159,18 @@ impl From<ServiceError> for ApiError {
                     "not_found",
                     format!("{what} niet gevonden"),
                 )
+            }
+            ServiceError::Rejected { detail, rows } => {
+                let mut e =
+                    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "rows_rejected", detail);
+                e.problem.rejected_rows = rows
+                    .into_iter()
+                    .map(|r| RejectedRow {
+                        line: r.line,
+                        reason: r.reason,
+                    })
+                    .collect();
+                e
             }
             ServiceError::Conflict { code, detail } => {
                 ApiError::new(StatusCode::CONFLICT, code, detail)

@@ -3,7 +3,9 @@
 
 pub mod actions;
 pub mod districts;
+pub mod indicators;
 pub mod login_failures;
+pub mod measurements;
 pub mod memberships;
 pub mod municipalities;
 pub mod plans;

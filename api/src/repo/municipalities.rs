@@ -42,6 +42,15 @@ pub fn list(
     Ok(Page::new(items, total, page))
 }
 
+/// Every municipality of the tenant, by name.
+#[tracing::instrument(skip(conn))]
+pub fn all(conn: &mut TenantConn<'_>) -> Result<Vec<MunicipalityRow>, DbError> {
+    Ok(municipalities::table
+        .select(MunicipalityRow::as_select())
+        .order(municipalities::name.asc())
+        .load(&mut **conn)?)
+}
+
 #[tracing::instrument(skip(conn))]
 pub fn find(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<MunicipalityRow>, DbError> {
     Ok(municipalities::table

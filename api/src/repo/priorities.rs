@@ -71,6 +71,15 @@ pub fn list(
     Ok(Page::new(items, total, page))
 }
 
+/// Every priority of the tenant.
+#[tracing::instrument(skip(conn))]
+pub fn all(conn: &mut TenantConn<'_>) -> Result<Vec<PriorityRow>, DbError> {
+    Ok(priorities::table
+        .select(PriorityRow::as_select())
+        .order((priorities::title.asc(), priorities::id.asc()))
+        .load(&mut **conn)?)
+}
+
 #[tracing::instrument(skip(conn))]
 pub fn find(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<PriorityRow>, DbError> {
     Ok(priorities::table

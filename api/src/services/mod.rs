@@ -3,10 +3,15 @@
 
 pub mod actions;
 pub mod demo;
+pub mod indicators;
+pub mod measurement_export;
+pub mod measurement_import;
+pub mod measurements;
 pub mod municipalities;
 pub mod plans;
 pub mod principal;
 pub mod priorities;
+pub mod progress;
 pub mod provisioning;
 pub mod sessions;
 pub mod tenant_access;
@@ -23,6 +28,12 @@ pub enum ServiceError {
     /// `what` is the Dutch name of the missing thing, e.g. "gemeente".
     #[error("{what} niet gevonden")]
     NotFound { what: &'static str },
+    /// Input with many parts (a CSV file) of which these were refused; nothing was written.
+    #[error("{detail}")]
+    Rejected {
+        detail: String,
+        rows: Vec<crate::domain::measurement_csv::RowError>,
+    },
     #[error("{detail}")]
     Conflict { code: &'static str, detail: String },
     #[error("{0}")]

@@ -4,15 +4,47 @@ use diesel::PgConnection;
 use uuid::Uuid;
 
 use super::ServiceError;
+use super::progress::priority_statuses;
 use super::tenant_access::TenantContext;
 use super::users::ensure_member;
 use crate::authz::TenantAction;
 use crate::db::{TenantConn, run_in_tenant};
 use crate::domain::InvalidField;
+use crate::domain::indicator::area_fits;
 use crate::domain::page::{Page, PageRequest};
 use crate::domain::priority::{PriorityFields, Scope};
+use crate::domain::priority_status::DerivedStatus;
 use crate::repo::priorities::{self, PriorityFilter, PriorityRow};
-use crate::repo::{actions, districts, municipalities, plans};
+use crate::repo::{actions, districts, indicators, municipalities, plans};
+
+/// A priority with its plain-language status, derived from its indicators.
+#[derive(Debug, Clone)]
+pub struct PriorityView {
+    pub priority: PriorityRow,
+    pub status: DerivedStatus,
+}
+
+fn views(
+    tc: &mut TenantConn<'_>,
+    rows: Vec<PriorityRow>,
+) -> Result<Vec<PriorityView>, ServiceError> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut statuses = priority_statuses(tc, &ids)?;
+    rows.into_iter()
+        .map(|priority| {
+            let status = statuses
+                .remove(&priority.id)
+                .ok_or_else(|| ServiceError::Internal("priority status missing".to_owned()))?;
+            Ok(PriorityView { priority, status })
+        })
+        .collect()
+}
+
+fn view(tc: &mut TenantConn<'_>, row: PriorityRow) -> Result<PriorityView, ServiceError> {
+    views(tc, vec![row])?
+        .pop()
+        .ok_or_else(|| ServiceError::Internal("priority status missing".to_owned()))
+}
 
 #[tracing::instrument(skip(conn, ctx))]
 pub fn list(
@@ -20,9 +52,11 @@ pub fn list(
     ctx: &TenantContext,
     filter: &PriorityFilter,
     page: PageRequest,
-) -> Result<Page<PriorityRow>, ServiceError> {
+) -> Result<Page<PriorityView>, ServiceError> {
     ctx.require(TenantAction::Read)?;
-    run_in_tenant(conn, &ctx.db, |tc| Ok(priorities::list(tc, filter, page)?))
+    run_in_tenant(conn, &ctx.db, |tc| {
+        priorities::list(tc, filter, page)?.try_map_all(|rows| views(tc, rows))
+    })
 }
 
 #[tracing::instrument(skip(conn, ctx))]
@@ -30,10 +64,11 @@ pub fn get(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     id: Uuid,
-) -> Result<PriorityRow, ServiceError> {
+) -> Result<PriorityView, ServiceError> {
     ctx.require(TenantAction::Read)?;
     run_in_tenant(conn, &ctx.db, |tc| {
-        priorities::find(tc, id)?.ok_or(ServiceError::not_found("prioriteit"))
+        let row = priorities::find(tc, id)?.ok_or(ServiceError::not_found("prioriteit"))?;
+        view(tc, row)
     })
 }
 
@@ -42,12 +77,13 @@ pub fn create(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     fields: &PriorityFields,
-) -> Result<PriorityRow, ServiceError> {
+) -> Result<PriorityView, ServiceError> {
     ctx.require(TenantAction::EditPriority(fields.scope.municipality()))?;
     ensure_member(conn, ctx, fields.owner_id, "ownerId")?;
     run_in_tenant(conn, &ctx.db, |tc| {
         check_references(tc, None, fields)?;
-        Ok(priorities::insert(tc, fields)?)
+        let row = priorities::insert(tc, fields)?;
+        view(tc, row)
     })
 }
 
@@ -57,7 +93,7 @@ pub fn update(
     ctx: &TenantContext,
     id: Uuid,
     fields: &PriorityFields,
-) -> Result<PriorityRow, ServiceError> {
+) -> Result<PriorityView, ServiceError> {
     ensure_member(conn, ctx, fields.owner_id, "ownerId")?;
     run_in_tenant(conn, &ctx.db, |tc| {
         let current = priorities::find(tc, id)?.ok_or(ServiceError::not_found("prioriteit"))?;
@@ -65,7 +101,12 @@ pub fn update(
         ctx.require(TenantAction::EditPriority(current.municipality_id))?;
         ctx.require(TenantAction::EditPriority(fields.scope.municipality()))?;
         check_references(tc, Some(id), fields)?;
-        priorities::update(tc, id, fields)?.ok_or(ServiceError::not_found("prioriteit"))
+        if fields.scope.municipality() != current.municipality_id {
+            check_indicators_fit(tc, id, fields)?;
+        }
+        let row =
+            priorities::update(tc, id, fields)?.ok_or(ServiceError::not_found("prioriteit"))?;
+        view(tc, row)
     })
 }
 
@@ -92,9 +133,45 @@ pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<
                 ),
             });
         }
+        let n = indicators::count_for_priority(tc, id)?;
+        if n > 0 {
+            return Err(ServiceError::Conflict {
+                code: "priority_has_indicators",
+                detail: format!(
+                    "De prioriteit heeft nog {n} indicator(en); verwijder of verplaats die eerst"
+                ),
+            });
+        }
         priorities::delete(tc, id)?;
         Ok(())
     })
+}
+
+/// A priority that changes scope keeps its indicators only when their areas fit the new scope.
+fn check_indicators_fit(
+    tc: &mut TenantConn<'_>,
+    id: Uuid,
+    f: &PriorityFields,
+) -> Result<(), ServiceError> {
+    let own = indicators::for_priorities(tc, &[id])?;
+    let ids: Vec<Uuid> = own.iter().map(|i| i.id).collect();
+    let areas = indicators::targets_of(tc, &ids)?
+        .into_iter()
+        .map(|t| t.municipality_id)
+        .chain(
+            crate::repo::measurements::for_indicators(tc, &ids)?
+                .into_iter()
+                .map(|m| m.municipality_id),
+        );
+    for area in areas {
+        area_fits(f.scope.municipality(), area).map_err(|m| {
+            InvalidField::new(
+                "scope",
+                format!("de indicatoren van deze prioriteit hebben cijfers die niet bij de nieuwe scope passen: {m}"),
+            )
+        })?;
+    }
+    Ok(())
 }
 
 /// Plan, municipality, district and parent exist here and fit together.

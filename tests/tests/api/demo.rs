@@ -24,6 +24,8 @@ async fn demo_data_loads_once_with_every_role() {
         ["1stroom", "tweestromenland", "veluwe-west"]
     );
     assert!(second.tenants_created.is_empty());
+    assert_eq!(first.figures_loaded, ["tweestromenland", "veluwe-west"]);
+    assert!(second.figures_loaded.is_empty(), "figures load once");
     assert_eq!(first.users.len(), 19);
 
     let login = app
@@ -101,7 +103,8 @@ async fn demo_data_loads_once_with_every_role() {
             &admin,
         )
         .await;
-    assert_eq!(priorities.body["total"], 13);
+    // The 13 of the plan, and the overall goal that carries the plan's two measurable targets.
+    assert_eq!(priorities.body["total"], 14);
     let ermelo_id = ermelo.as_str().expect("id");
     let local = app
         .get(
@@ -123,7 +126,7 @@ async fn demo_data_loads_once_with_every_role() {
             &admin,
         )
         .await;
-    assert_eq!(wide.body["total"], 5);
+    assert_eq!(wide.body["total"], 6);
     for (slug, n) in [("1stroom", 6), ("tweestromenland", 5)] {
         let admin = app
             .login(&format!("admin@{slug}.example"), DEMO_PASSWORD)
@@ -134,4 +137,124 @@ async fn demo_data_loads_once_with_every_role() {
             .await;
         assert_eq!(res.body["total"], n, "{slug}");
     }
+
+    // Every figure of ../shared/data went in: 132 rows of Tweestromenland, 127 of Veluwe-West.
+    for (slug, rows) in [("tweestromenland", 132), ("veluwe-west", 127)] {
+        let admin = app
+            .login(&format!("admin@{slug}.example"), DEMO_PASSWORD)
+            .await;
+        let token = admin.body["accessToken"].as_str().expect("t");
+        let res = app.export_measurements(slug, token, "").await;
+        assert_eq!(res.text.lines().count(), rows + 1, "{slug}");
+    }
+    let res = app
+        .get("/api/v1/tenants/veluwe-west/measurement-exports", &admin)
+        .await;
+    assert!(
+        res.text
+            .lines()
+            .any(|l| l.contains(",Ermelo,Totaal misdrijven,") && l.contains(",2016,1314,")),
+        "table 2.1 of seed 002"
+    );
+}
+
+#[actix_rt::test]
+async fn ermelos_target_shows_with_its_baseline_and_the_rule_applied() {
+    let app = spawn_app().await;
+    let pool = app.pool.clone();
+    tokio::task::spawn_blocking(move || {
+        let pw = NewPassword::parse(DEMO_PASSWORD).expect("pw");
+        demo::load(&mut pool.get().expect("conn"), &pw).expect("demo")
+    })
+    .await
+    .expect("join");
+    let login = app
+        .login("bestuurder@veluwe-west.example", DEMO_PASSWORD)
+        .await;
+    let token = login.body["accessToken"].as_str().expect("token");
+    let res = app
+        .get(
+            "/api/v1/tenants/veluwe-west/indicators?name=excl.%20cybercrime",
+            token,
+        )
+        .await;
+    assert_eq!(res.body["total"], 1, "{}", res.text);
+    let indicator = &res.body["items"][0];
+    assert_eq!(indicator["name"], "Totaal misdrijven (excl. cybercrime)");
+    assert_eq!(indicator["source"], "politie");
+    let ermelo = indicator["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .find(|a| a["areaName"] == "Ermelo")
+        .expect("Ermelo");
+    assert_eq!(
+        ermelo["baseline"],
+        serde_json::json!({ "period": "2019", "value": 930.0 })
+    );
+    assert_eq!(
+        ermelo["target"],
+        serde_json::json!({ "period": "2024", "comparator": "<=", "value": 800.0 })
+    );
+    // The latest figure is the 2019 baseline itself: on the line from 930 to 800, so on track.
+    assert_eq!(
+        ermelo["latest"],
+        serde_json::json!({ "period": "2019", "value": 930.0 })
+    );
+    assert_eq!(ermelo["progress"]["status"], "on_track");
+    assert_eq!(ermelo["progress"]["expected"], 930.0);
+    assert_eq!(
+        ermelo["progress"]["explanation"],
+        "930 in 2019: op koers naar 800 in 2024 (verwacht rond 930)."
+    );
+
+    // A 2022 figure of 900 is above the line (930 - 130 * 3/5 = 852): off track, and the
+    // overall goal's status says so.
+    let admin = app.login("admin@veluwe-west.example", DEMO_PASSWORD).await;
+    let admin = admin.body["accessToken"].as_str().expect("t").to_owned();
+    let id = indicator["id"].as_str().expect("id");
+    let res = app
+        .record_measurement(
+            "veluwe-west",
+            &admin,
+            id,
+            &serde_json::json!({ "municipalityId": ermelo["municipalityId"], "period": "2022", "value": 900 }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/veluwe-west/indicators/{id}"),
+            token,
+        )
+        .await;
+    let ermelo = res.body["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .find(|a| a["areaName"] == "Ermelo")
+        .expect("Ermelo")
+        .clone();
+    assert_eq!(ermelo["progress"]["status"], "off_track", "{}", res.text);
+    assert_eq!(ermelo["progress"]["expected"], 852.0);
+    let priority = res.body["priorityId"].as_str().expect("priority");
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/veluwe-west/priorities/{priority}"),
+            token,
+        )
+        .await;
+    assert_eq!(res.body["title"], "Overkoepelende veiligheidsdoelstelling");
+    assert_eq!(
+        res.body["status"]["status"], "aandacht_nodig",
+        "{}",
+        res.text
+    );
+    assert!(
+        res.body["status"]["explanation"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("5 van 6 meetpunten op koers")),
+        "{}",
+        res.text
+    );
 }

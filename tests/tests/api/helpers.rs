@@ -323,6 +323,49 @@ impl TestApp {
         .await
     }
 
+    /// `POST …/indicators/{indicator}/measurements`: enters a value.
+    pub async fn record_measurement(
+        &self,
+        tenant: &str,
+        token: &str,
+        indicator: &str,
+        body: &Value,
+    ) -> Response {
+        self.post(
+            &format!("/api/v1/tenants/{tenant}/indicators/{indicator}/measurements"),
+            token,
+            body,
+        )
+        .await
+    }
+
+    /// `POST …/measurement-imports` with a CSV body.
+    pub async fn import_measurements(
+        &self,
+        tenant: &str,
+        token: &str,
+        csv: &str,
+        dry_run: bool,
+    ) -> Response {
+        self.send_raw(
+            "POST",
+            &format!("/api/v1/tenants/{tenant}/measurement-imports?dryRun={dry_run}"),
+            Some(token),
+            "text/csv; charset=utf-8",
+            csv.as_bytes().to_vec(),
+        )
+        .await
+    }
+
+    /// `GET …/measurement-exports` with a query (e.g. `?separator=semicolon`).
+    pub async fn export_measurements(&self, tenant: &str, token: &str, query: &str) -> Response {
+        self.get(
+            &format!("/api/v1/tenants/{tenant}/measurement-exports{query}"),
+            token,
+        )
+        .await
+    }
+
     /// A platform admin account (not a member of any tenant) and its token.
     pub async fn platform_admin(&self) -> String {
         let email = format!("pa-{}@platform.example", Uuid::new_v4().simple());

@@ -277,6 +277,157 @@ async fn a_member_of_one_tenant_gets_404_everywhere_in_another() {
 }
 
 #[actix_rt::test]
+async fn indicators_and_measurements_of_another_tenant_answer_404() {
+    let app = spawn_app().await;
+    let a = crate::indicators::PlanSetup::new(&app, "alpha").await;
+    let b = crate::indicators::PlanSetup::new(&app, "beta").await;
+    let b_ind = app.create(&b.t, "indicators", &b.misdrijven()).await;
+    let b_val = json!({ "municipalityId": b.ermelo, "period": "2021", "value": 870 });
+    let b_m = app
+        .record_measurement(b.slug(), &b.t.admin_token, &b_ind, &b_val)
+        .await
+        .id();
+    let a_ind = app.create(&a.t, "indicators", &a.misdrijven()).await;
+    let tok = &a.t.admin_token;
+    let a_val = json!({ "municipalityId": a.ermelo, "period": "2021", "value": 1 });
+
+    let endpoints = |slug: &str| {
+        let i = format!("/api/v1/tenants/{slug}/indicators");
+        vec![
+            ("GET", i.clone(), None),
+            ("POST", i.clone(), Some(a.misdrijven())),
+            ("GET", format!("{i}/{b_ind}"), None),
+            ("PUT", format!("{i}/{b_ind}"), Some(a.misdrijven())),
+            ("DELETE", format!("{i}/{b_ind}"), None),
+            ("GET", format!("{i}/{b_ind}/measurements"), None),
+            (
+                "POST",
+                format!("{i}/{b_ind}/measurements"),
+                Some(a_val.clone()),
+            ),
+            ("GET", format!("{i}/{b_ind}/measurements/{b_m}"), None),
+            ("DELETE", format!("{i}/{b_ind}/measurements/{b_m}"), None),
+            (
+                "GET",
+                format!("/api/v1/tenants/{slug}/measurement-exports"),
+                None,
+            ),
+        ]
+    };
+    // With B's slug: the tenant is not A's.
+    for (method, path, body) in endpoints(b.slug()) {
+        let res = app.request(method, &path, Some(tok), body.as_ref()).await;
+        assert_eq!(res.status.as_u16(), 404, "{method} {path}: {}", res.text);
+        assert_eq!(res.problem_code(), "not_found");
+    }
+    let res = app
+        .import_measurements(b.slug(), tok, "indicator,period,value\nX,2021,1\n", false)
+        .await;
+    assert_eq!(res.status.as_u16(), 404, "{}", res.text);
+    // With A's slug and B's ids: not there.
+    for (method, path, body) in endpoints(a.slug()) {
+        if path.ends_with("/indicators") || path.ends_with("/measurement-exports") {
+            continue;
+        }
+        let res = app.request(method, &path, Some(tok), body.as_ref()).await;
+        assert_eq!(res.status.as_u16(), 404, "{method} {path}: {}", res.text);
+    }
+    // B's measurement under A's own indicator is not there either.
+    let res = app
+        .delete(
+            &format!(
+                "/api/v1/tenants/{}/indicators/{a_ind}/measurements/{b_m}",
+                a.slug()
+            ),
+            tok,
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 404);
+    // An import into A that names B's indicator id or B's municipality is refused, row by row.
+    let csv = format!(
+        "indicator_id,municipality,period,value\n{b_ind},Ermelo,2022,1\n{a_ind},Ermelo,2022,1\n"
+    );
+    let res = app.import_measurements(a.slug(), tok, &csv, false).await;
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
+    assert_eq!(res.body["rejectedRows"][0]["line"], 2);
+    assert_eq!(res.body["rejectedRows"].as_array().map(Vec::len), Some(1));
+    // A's export holds A's figures only; B's are untouched.
+    let res = app.export_measurements(a.slug(), tok, "").await;
+    assert_eq!(res.text.lines().count(), 1, "{}", res.text);
+    let res = app
+        .get(
+            &format!(
+                "/api/v1/tenants/{}/indicators/{b_ind}/measurements/{b_m}",
+                b.slug()
+            ),
+            &b.t.admin_token,
+        )
+        .await;
+    assert_eq!(res.body["value"], 870.0, "{}", res.text);
+    assert_eq!(res.body["history"], json!([]));
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/indicators", b.slug()),
+            &b.t.admin_token,
+        )
+        .await;
+    assert_eq!(res.body["total"], 1);
+    assert_eq!(
+        res.body["items"][0]["name"],
+        "Totaal misdrijven (excl. cybercrime)"
+    );
+}
+
+/// One pooled connection serves tenant after tenant: statements it cached in one tenant's schema
+/// must work, with the same result types, in the next one's.
+#[actix_rt::test]
+async fn one_connection_serves_indicators_of_tenant_after_tenant() {
+    let app = spawn_app_with_pool_size(1).await;
+    let mut setups = Vec::new();
+    for prefix in ["een", "twee", "drie"] {
+        setups.push(crate::indicators::PlanSetup::new(&app, prefix).await);
+    }
+    for round in 0..2 {
+        for s in &setups {
+            let tok = &s.t.admin_token;
+            let ind = if round == 0 {
+                app.create(&s.t, "indicators", &s.misdrijven()).await
+            } else {
+                let res = app
+                    .get(&format!("/api/v1/tenants/{}/indicators", s.slug()), tok)
+                    .await;
+                res.item_field("id").pop().expect("indicator")
+            };
+            let body =
+                json!({ "municipalityId": s.ermelo, "period": "2021", "value": 870 + round });
+            let res = app.record_measurement(s.slug(), tok, &ind, &body).await;
+            assert!(res.status.is_success(), "{}", res.text);
+            let res = app
+                .get(
+                    &format!("/api/v1/tenants/{}/indicators/{ind}", s.slug()),
+                    tok,
+                )
+                .await;
+            assert_eq!(
+                res.body["areas"][0]["latest"]["value"],
+                f64::from(870 + round),
+                "{}",
+                res.text
+            );
+            let res = app
+                .get(
+                    &format!("/api/v1/tenants/{}/indicators/{ind}/measurements", s.slug()),
+                    tok,
+                )
+                .await;
+            assert_eq!(res.body["total"], 1, "{}", res.text);
+            let res = app.export_measurements(s.slug(), tok, "").await;
+            assert_eq!(res.text.lines().count(), 2, "{}", res.text);
+        }
+    }
+}
+
+#[actix_rt::test]
 async fn a_platform_admin_does_not_read_tenant_data() {
     let app = spawn_app().await;
     let a = app.tenant("padmin").await;
@@ -359,6 +510,8 @@ async fn inside_the_entry_point_another_tenants_schema_is_denied_by_postgres() {
         // error rolls the tenant transaction back.
         for table in [
             format!("\"{b_schema}\".municipalities"),
+            format!("\"{b_schema}\".measurements"),
+            format!("\"{b_schema}\".measurement_history"),
             "platform.users".to_owned(),
         ] {
             let err = run_in_tenant(&mut conn, &a_db, |tc| {

@@ -10,6 +10,19 @@ use diesel_migrations_names::count_migrations;
 
 use crate::helpers::{spawn_app, superuser_conn};
 
+/// Every table the tenant migrations make.
+const TENANT_TABLES: [&str; 9] = [
+    "actions",
+    "districts",
+    "indicator_targets",
+    "indicators",
+    "measurement_history",
+    "measurements",
+    "municipalities",
+    "plans",
+    "priorities",
+];
+
 mod diesel_migrations_names {
     use diesel::migration::MigrationSource;
     use diesel::pg::Pg;
@@ -49,16 +62,7 @@ async fn tenant_migrations_run_down_and_up_cleanly() {
     let schema = tenant.row.schema_name.clone();
     let mut su = superuser_conn(&app.db_url);
     let before = tables(&mut su, &schema);
-    assert_eq!(
-        before,
-        [
-            "actions",
-            "districts",
-            "municipalities",
-            "plans",
-            "priorities"
-        ]
-    );
+    assert_eq!(before, TENANT_TABLES);
 
     let pool = app.pool.clone();
     let db = tenant.db();
@@ -126,16 +130,7 @@ async fn migrate_all_reports_a_failing_tenant_migrates_the_rest_and_resumes() {
     assert!(report.is_success(), "{:?}", report.failures);
     assert_eq!(report.tenants_migrated, 2);
     let mut su = superuser_conn(&app.db_url);
-    assert_eq!(
-        tables(&mut su, &broken.row.schema_name),
-        [
-            "actions",
-            "districts",
-            "municipalities",
-            "plans",
-            "priorities"
-        ]
-    );
+    assert_eq!(tables(&mut su, &broken.row.schema_name), TENANT_TABLES);
 }
 
 #[actix_rt::test]

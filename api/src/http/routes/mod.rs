@@ -4,7 +4,11 @@ pub mod actions;
 pub mod auth;
 pub mod districts;
 pub mod health;
+pub mod indicators;
 pub mod me;
+pub mod measurement_exports;
+pub mod measurement_imports;
+pub mod measurements;
 pub mod municipalities;
 pub mod openapi_document;
 pub mod plans;
@@ -120,7 +124,34 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(actions::get_action::get_action))
                     .route(web::put().to(actions::update_action::update_action))
                     .route(web::delete().to(actions::delete_action::delete_action)),
-            ),
+            )
+            .service(
+                resource("/tenants/{tenant}/indicators")
+                    .route(web::get().to(indicators::list_indicators::list_indicators))
+                    .route(web::post().to(indicators::create_indicator::create_indicator)),
+            )
+            .service(
+                resource("/tenants/{tenant}/indicators/{indicatorId}")
+                    .route(web::get().to(indicators::get_indicator::get_indicator))
+                    .route(web::put().to(indicators::update_indicator::update_indicator))
+                    .route(web::delete().to(indicators::delete_indicator::delete_indicator)),
+            )
+            .service(
+                resource("/tenants/{tenant}/indicators/{indicatorId}/measurements")
+                    .route(web::get().to(measurements::list_measurements::list_measurements))
+                    .route(web::post().to(measurements::record_measurement::record_measurement)),
+            )
+            .service(
+                resource("/tenants/{tenant}/indicators/{indicatorId}/measurements/{measurementId}")
+                    .route(web::get().to(measurements::get_measurement::get_measurement))
+                    .route(web::delete().to(measurements::delete_measurement::delete_measurement)),
+            )
+            .service(resource("/tenants/{tenant}/measurement-imports").route(
+                web::post().to(measurement_imports::import_measurements::import_measurements),
+            ))
+            .service(resource("/tenants/{tenant}/measurement-exports").route(
+                web::get().to(measurement_exports::export_measurements::export_measurements),
+            )),
     );
 }
 
@@ -171,4 +202,21 @@ pub struct PriorityPath {
 pub struct ActionPath {
     pub tenant: String,
     pub action_id: uuid::Uuid,
+}
+
+/// Path of an indicator inside a tenant.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorPath {
+    pub tenant: String,
+    pub indicator_id: uuid::Uuid,
+}
+
+/// Path of a measurement of an indicator.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeasurementPath {
+    pub tenant: String,
+    pub indicator_id: uuid::Uuid,
+    pub measurement_id: uuid::Uuid,
 }

@@ -35,7 +35,10 @@ pub async fn create_priority(
     Ok(HttpResponse::Created()
         .insert_header((
             "Location",
-            format!("/api/v1/tenants/{tenant}/priorities/{}", priority.id),
+            format!(
+                "/api/v1/tenants/{tenant}/priorities/{}",
+                priority.priority.id
+            ),
         ))
         .json(PriorityDto::from(priority)))
 }

@@ -17,7 +17,7 @@ use crate::services::priorities;
     ),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 409, description = "The priority still has sub-priorities", body = Problem, content_type = "application/problem+json")
+        (status = 409, description = "The priority still has sub-priorities, action points or indicators", body = Problem, content_type = "application/problem+json")
     ),
     security(("bearer" = []))
 )]

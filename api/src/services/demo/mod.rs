@@ -1,10 +1,14 @@
 //! Demo data: the three launch cooperations with their municipalities, a few districts, and a demo
 //! user for every role. Loading it twice changes nothing: what exists is left alone.
 
+mod figures;
+
 use diesel::PgConnection;
 
 use super::ServiceError;
 use super::provisioning::{self, NewTenant, find_or_create_user};
+use super::tenant_access::TenantContext;
+use crate::authz::Grant;
 use crate::db::{TenantConn, run_in_tenant};
 use crate::domain::email::EmailAddress;
 use crate::domain::municipality::{DistrictFields, MunicipalityFields};
@@ -37,6 +41,8 @@ struct DemoTenant {
     /// Invented names for admin, coordinator, expert, bestuurder, viewer, scoped coordinator.
     people: [&'static str; 6],
     plan: DemoPlan,
+    /// Indicators and measurements from the seeds' figures.
+    figures: Option<&'static figures::DemoFigures>,
 }
 
 const TENANTS: &[DemoTenant] = &[
@@ -68,6 +74,7 @@ const TENANTS: &[DemoTenant] = &[
                 ("Verontreiniging door honden", None),
             ],
         },
+        figures: None,
     },
     DemoTenant {
         slug: "tweestromenland",
@@ -106,6 +113,7 @@ const TENANTS: &[DemoTenant] = &[
                 ),
             ],
         },
+        figures: Some(&figures::TWEESTROMENLAND),
     },
     DemoTenant {
         slug: "veluwe-west",
@@ -153,6 +161,7 @@ const TENANTS: &[DemoTenant] = &[
                 ("Veilig (agrarisch) buitengebied", Some("Putten")),
             ],
         },
+        figures: Some(&figures::VELUWE_WEST),
     },
 ];
 
@@ -163,6 +172,8 @@ pub const PLATFORM_ADMIN_EMAIL: &str = "platform-admin@platform.example";
 pub struct DemoReport {
     pub tenants_created: Vec<String>,
     pub users: Vec<String>,
+    /// Tenants whose indicators and measurements were loaded now.
+    pub figures_loaded: Vec<String>,
 }
 
 /// Loads the demo tenants and users; every demo user gets `password`.
@@ -269,6 +280,22 @@ pub fn load(conn: &mut PgConnection, password: &NewPassword) -> Result<DemoRepor
                 )?;
             }
             report.users.push(address);
+        }
+        if let Some(f) = t.figures {
+            let admin = users::find_by_email(conn, admin_email.as_str())?
+                .ok_or_else(|| ServiceError::Internal("demo admin missing".to_owned()))?;
+            let ctx = TenantContext {
+                db: db.clone(),
+                tenant: tenant.clone(),
+                grants: vec![Grant {
+                    role: Role::TenantAdmin,
+                    municipality_id: None,
+                }],
+                user_id: admin.id,
+            };
+            if figures::load(conn, &ctx, f)? {
+                report.figures_loaded.push(t.slug.to_owned());
+            }
         }
     }
     Ok(report)

@@ -17,6 +17,9 @@ use crate::services::principal::Principal;
 use crate::services::sessions::SessionTokens;
 use crate::services::users::TenantUser;
 
+mod indicators;
+pub use indicators::*;
+
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PageDto<T> {
@@ -413,13 +416,17 @@ pub struct PriorityDto {
     pub partners: Vec<String>,
     pub flankerend_beleid: String,
     pub owner_id: Option<Uuid>,
+    /// Derived from the progress of its indicators (rule in the description of `PriorityStatusDto`).
+    pub status: PriorityStatusDto,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<crate::repo::priorities::PriorityRow> for PriorityDto {
-    fn from(p: crate::repo::priorities::PriorityRow) -> Self {
+impl From<crate::services::priorities::PriorityView> for PriorityDto {
+    fn from(v: crate::services::priorities::PriorityView) -> Self {
+        let p = v.priority;
         PriorityDto {
+            status: PriorityStatusDto::from(v.status),
             id: p.id,
             plan_id: p.plan_id,
             parent_id: p.parent_id,

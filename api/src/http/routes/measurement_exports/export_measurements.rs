@@ -1,0 +1,63 @@
+use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use actix_web::{HttpResponse, web};
+
+use crate::domain::InvalidField;
+use crate::http::dto::ExportQuery;
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::state::AppState;
+use crate::repo::indicators::IndicatorFilter;
+use crate::services::measurement_export::{self, Separator};
+
+#[utoipa::path(
+    get,
+    path = "/tenants/{tenant}/measurement-exports",
+    tag = "Measurements",
+    summary = "Indicators with their measurements as a CSV file",
+    description = "One line per measurement with the indicator, its area's baseline and target \
+        and the progress there. The file reads back into `measurement-imports` unchanged.",
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        ExportQuery
+    ),
+    responses(
+        (status = 200, description = "The CSV file (UTF-8)", body = String, content_type = "text/csv")
+    ),
+    security(("bearer" = []))
+)]
+#[tracing::instrument(name = "export_measurements", skip_all)]
+pub async fn export_measurements(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    query: web::Query<ExportQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.into_inner();
+    let sep = match q.separator.as_deref() {
+        None | Some("comma") => Separator::Comma,
+        Some("semicolon") => Separator::Semicolon,
+        Some(other) => {
+            return Err(InvalidField::new(
+                "separator",
+                format!("'{other}' is onbekend; kies uit comma, semicolon"),
+            )
+            .into());
+        }
+    };
+    let filter = IndicatorFilter {
+        priority_id: q.priority_id,
+        plan_id: q.plan_id,
+        name: None,
+    };
+    let ctx = t.ctx;
+    let slug = ctx.tenant.slug.clone();
+    let csv = state
+        .db(move |conn| measurement_export::export(conn, &ctx, &filter, sep))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"metingen-{slug}.csv\""),
+        ))
+        .body(csv))
+}

@@ -1,0 +1,222 @@
+//! `measurements` and their `measurement_history` of a tenant schema.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::schema::tenant::{measurement_history, measurements, municipalities};
+use crate::db::{DbError, TenantConn};
+use crate::domain::measurement::{MeasurementFields, Recorded};
+use crate::domain::page::{Page, PageRequest};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = measurements)]
+pub struct MeasurementRow {
+    pub id: Uuid,
+    pub indicator_id: Uuid,
+    pub municipality_id: Option<Uuid>,
+    pub period: String,
+    pub value: f64,
+    pub source_note: String,
+    pub entered_by: Uuid,
+    pub entered_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = measurement_history)]
+pub struct HistoryRow {
+    pub value: f64,
+    pub source_note: String,
+    pub entered_by: Uuid,
+    pub entered_at: DateTime<Utc>,
+    pub replaced_by: Uuid,
+    pub replaced_at: DateTime<Utc>,
+    pub change: String,
+}
+
+/// Which areas a list covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AreaFilter {
+    #[default]
+    All,
+    /// `None`: only the figures of the whole cooperation.
+    Only(Option<Uuid>),
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn list(
+    conn: &mut TenantConn<'_>,
+    indicator_id: Uuid,
+    area: AreaFilter,
+    page: PageRequest,
+) -> Result<Page<MeasurementRow>, DbError> {
+    let filtered = || {
+        let mut q = measurements::table
+            .left_join(municipalities::table)
+            .filter(measurements::indicator_id.eq(indicator_id))
+            .into_boxed();
+        if let AreaFilter::Only(m) = area {
+            q = q.filter(measurements::municipality_id.is_not_distinct_from(m));
+        }
+        q
+    };
+    let total = filtered().count().get_result(&mut **conn)?;
+    let items = filtered()
+        .select(MeasurementRow::as_select())
+        .order((
+            municipalities::name.asc().nulls_first(),
+            measurements::period.asc(),
+        ))
+        .limit(page.page_size)
+        .offset(page.offset())
+        .load(&mut **conn)?;
+    Ok(Page::new(items, total, page))
+}
+
+/// Every measurement of these indicators (for progress and export).
+#[tracing::instrument(skip(conn))]
+pub fn for_indicators(
+    conn: &mut TenantConn<'_>,
+    indicator_ids: &[Uuid],
+) -> Result<Vec<MeasurementRow>, DbError> {
+    Ok(measurements::table
+        .filter(measurements::indicator_id.eq_any(indicator_ids))
+        .select(MeasurementRow::as_select())
+        .order((measurements::indicator_id, measurements::period.asc()))
+        .load(&mut **conn)?)
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn find(
+    conn: &mut TenantConn<'_>,
+    indicator_id: Uuid,
+    id: Uuid,
+) -> Result<Option<MeasurementRow>, DbError> {
+    Ok(measurements::table
+        .filter(measurements::id.eq(id))
+        .filter(measurements::indicator_id.eq(indicator_id))
+        .select(MeasurementRow::as_select())
+        .first(&mut **conn)
+        .optional()?)
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn count_for_indicator(conn: &mut TenantConn<'_>, indicator_id: Uuid) -> Result<i64, DbError> {
+    Ok(measurements::table
+        .filter(measurements::indicator_id.eq(indicator_id))
+        .count()
+        .get_result(&mut **conn)?)
+}
+
+fn locked(
+    conn: &mut TenantConn<'_>,
+    indicator_id: Uuid,
+    f: &MeasurementFields,
+) -> Result<Option<MeasurementRow>, DbError> {
+    Ok(measurements::table
+        .filter(measurements::indicator_id.eq(indicator_id))
+        .filter(measurements::municipality_id.is_not_distinct_from(f.municipality_id))
+        .filter(measurements::period.eq(f.period.to_string()))
+        .select(MeasurementRow::as_select())
+        .for_update()
+        .first(&mut **conn)
+        .optional()?)
+}
+
+/// Enters the value for (indicator, area, period): inserts it, or replaces the one there and keeps
+/// that one in the history. The same value with the same note changes nothing.
+#[tracing::instrument(skip(conn, f))]
+pub fn record(
+    conn: &mut TenantConn<'_>,
+    indicator_id: Uuid,
+    f: &MeasurementFields,
+    user: Uuid,
+) -> Result<(MeasurementRow, Recorded), DbError> {
+    let existing = match locked(conn, indicator_id, f)? {
+        Some(row) => Some(row),
+        None => {
+            let inserted = diesel::insert_into(measurements::table)
+                .values((
+                    measurements::id.eq(Uuid::new_v4()),
+                    measurements::indicator_id.eq(indicator_id),
+                    measurements::municipality_id.eq(f.municipality_id),
+                    measurements::period.eq(f.period.to_string()),
+                    measurements::value.eq(f.value),
+                    measurements::source_note.eq(&f.source_note),
+                    measurements::entered_by.eq(user),
+                ))
+                .on_conflict_do_nothing()
+                .returning(MeasurementRow::as_returning())
+                .get_result(&mut **conn)
+                .optional()?;
+            match inserted {
+                Some(row) => return Ok((row, Recorded::Created)),
+                // Another transaction entered it first: replace that one like any other.
+                None => locked(conn, indicator_id, f)?,
+            }
+        }
+    };
+    let Some(old) = existing else {
+        return Err(DbError::Query(diesel::result::Error::NotFound));
+    };
+    if old.value == f.value && old.source_note == f.source_note {
+        return Ok((old, Recorded::Unchanged));
+    }
+    keep_in_history(conn, &old, user, "updated")?;
+    let row = diesel::update(measurements::table.find(old.id))
+        .set((
+            measurements::value.eq(f.value),
+            measurements::source_note.eq(&f.source_note),
+            measurements::entered_by.eq(user),
+            measurements::entered_at.eq(diesel::dsl::now),
+        ))
+        .returning(MeasurementRow::as_returning())
+        .get_result(&mut **conn)?;
+    Ok((row, Recorded::Updated))
+}
+
+/// Deletes the measurement; its last value stays in the history.
+#[tracing::instrument(skip(conn))]
+pub fn delete(conn: &mut TenantConn<'_>, row: &MeasurementRow, user: Uuid) -> Result<(), DbError> {
+    keep_in_history(conn, row, user, "deleted")?;
+    diesel::delete(measurements::table.find(row.id)).execute(&mut **conn)?;
+    Ok(())
+}
+
+fn keep_in_history(
+    conn: &mut TenantConn<'_>,
+    old: &MeasurementRow,
+    user: Uuid,
+    change: &str,
+) -> Result<(), DbError> {
+    diesel::insert_into(measurement_history::table)
+        .values((
+            measurement_history::measurement_id.eq(old.id),
+            measurement_history::indicator_id.eq(old.indicator_id),
+            measurement_history::municipality_id.eq(old.municipality_id),
+            measurement_history::period.eq(&old.period),
+            measurement_history::value.eq(old.value),
+            measurement_history::source_note.eq(&old.source_note),
+            measurement_history::entered_by.eq(old.entered_by),
+            measurement_history::entered_at.eq(old.entered_at),
+            measurement_history::replaced_by.eq(user),
+            measurement_history::change.eq(change),
+        ))
+        .execute(&mut **conn)?;
+    Ok(())
+}
+
+/// Earlier values of the measurement for the same indicator, area and period, newest first.
+#[tracing::instrument(skip(conn))]
+pub fn history(
+    conn: &mut TenantConn<'_>,
+    row: &MeasurementRow,
+) -> Result<Vec<HistoryRow>, DbError> {
+    Ok(measurement_history::table
+        .filter(measurement_history::indicator_id.eq(row.indicator_id))
+        .filter(measurement_history::municipality_id.is_not_distinct_from(row.municipality_id))
+        .filter(measurement_history::period.eq(&row.period))
+        .select(HistoryRow::as_select())
+        .order(measurement_history::id.desc())
+        .load(&mut **conn)?)
+}

@@ -1,0 +1,103 @@
+//! Measurements of an indicator: one value per area and period; entering it again replaces it and
+//! keeps the earlier value in the history. Who may enter one follows its area.
+
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use super::ServiceError;
+use super::indicators::check_areas;
+use super::tenant_access::TenantContext;
+use crate::authz::TenantAction;
+use crate::db::{TenantConn, run_in_tenant};
+use crate::domain::measurement::{MeasurementFields, Recorded};
+use crate::domain::page::{Page, PageRequest};
+use crate::repo::indicators::{self, IndicatorRow};
+use crate::repo::measurements::{self, AreaFilter, HistoryRow, MeasurementRow};
+use crate::repo::priorities;
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn list(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    indicator_id: Uuid,
+    area: AreaFilter,
+    page: PageRequest,
+) -> Result<Page<MeasurementRow>, ServiceError> {
+    ctx.require(TenantAction::Read)?;
+    run_in_tenant(conn, &ctx.db, |tc| {
+        indicator(tc, indicator_id)?;
+        Ok(measurements::list(tc, indicator_id, area, page)?)
+    })
+}
+
+/// The measurement with its earlier values, newest first.
+#[tracing::instrument(skip(conn, ctx))]
+pub fn get(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    indicator_id: Uuid,
+    id: Uuid,
+) -> Result<(MeasurementRow, Vec<HistoryRow>), ServiceError> {
+    ctx.require(TenantAction::Read)?;
+    run_in_tenant(conn, &ctx.db, |tc| {
+        let row =
+            measurements::find(tc, indicator_id, id)?.ok_or(ServiceError::not_found("meting"))?;
+        let history = measurements::history(tc, &row)?;
+        Ok((row, history))
+    })
+}
+
+#[tracing::instrument(skip(conn, ctx, fields))]
+pub fn record(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    indicator_id: Uuid,
+    fields: &MeasurementFields,
+) -> Result<(MeasurementRow, Recorded), ServiceError> {
+    run_in_tenant(conn, &ctx.db, |tc| {
+        let indicator = indicator(tc, indicator_id)?;
+        require_entry(
+            tc,
+            ctx,
+            &indicator,
+            fields.municipality_id,
+            "municipalityId",
+        )?;
+        Ok(measurements::record(tc, indicator_id, fields, ctx.user_id)?)
+    })
+}
+
+/// Deletes a measurement; its last value stays in the history.
+#[tracing::instrument(skip(conn, ctx))]
+pub fn delete(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    indicator_id: Uuid,
+    id: Uuid,
+) -> Result<(), ServiceError> {
+    run_in_tenant(conn, &ctx.db, |tc| {
+        let row =
+            measurements::find(tc, indicator_id, id)?.ok_or(ServiceError::not_found("meting"))?;
+        ctx.require(TenantAction::EnterMeasurement(row.municipality_id))?;
+        measurements::delete(tc, &row, ctx.user_id)?;
+        Ok(())
+    })
+}
+
+fn indicator(tc: &mut TenantConn<'_>, id: Uuid) -> Result<IndicatorRow, ServiceError> {
+    indicators::find(tc, id)?.ok_or(ServiceError::not_found("indicator"))
+}
+
+/// The area fits the indicator's priority, and the caller may enter figures for it.
+pub fn require_entry(
+    tc: &mut TenantConn<'_>,
+    ctx: &TenantContext,
+    indicator: &IndicatorRow,
+    area: Option<Uuid>,
+    field: &str,
+) -> Result<(), ServiceError> {
+    let priority = priorities::find(tc, indicator.priority_id)?
+        .ok_or(ServiceError::not_found("prioriteit"))?;
+    check_areas(tc, &priority, std::iter::once(area), field)?;
+    ctx.require(TenantAction::EnterMeasurement(area))
+}

@@ -1,0 +1,299 @@
+use api::domain::role::Role;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::helpers::{TestApp, spawn_app};
+use crate::indicators::PlanSetup;
+
+async fn measurement_count(app: &TestApp, s: &PlanSetup, indicator: &str) -> u64 {
+    let res = app
+        .get(
+            &format!(
+                "/api/v1/tenants/{}/indicators/{indicator}/measurements",
+                s.slug()
+            ),
+            &s.t.admin_token,
+        )
+        .await;
+    res.body["total"].as_u64().expect("total")
+}
+
+const GOOD: &str = "cooperation,municipality,indicator,indicator_code,unit,source,period,value,seed_file,seed_line\n\
+    ,Ermelo,Totaal misdrijven (excl. cybercrime),,aantal,politie,2019,930,002.txt,303\n\
+    ,Putten,Totaal misdrijven (excl. cybercrime),,aantal,politie,2019,561,002.txt,308\n\
+    ,Ermelo,Totaal misdrijven (excl. cybercrime),,aantal,politie,2022,842,,\n\
+    ,,Totaal misdrijven (excl. cybercrime),,aantal,politie,2023-H1,1490,,\n";
+
+#[actix_rt::test]
+async fn a_csv_is_imported_whole_or_not_at_all() {
+    let app = spawn_app().await;
+    let s = PlanSetup::new(&app, "import").await;
+    let tok = &s.t.admin_token;
+    let indicator = app.create(&s.t, "indicators", &s.misdrijven()).await;
+
+    // A dry run checks and counts, and writes nothing.
+    let res = app.import_measurements(s.slug(), tok, GOOD, true).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert_eq!(
+        res.body,
+        json!({ "rows": 4, "created": 4, "updated": 0, "unchanged": 0, "dryRun": true })
+    );
+    assert_eq!(measurement_count(&app, &s, &indicator).await, 0);
+
+    // One bad row among good ones: nothing is written, and the row is named.
+    let one_bad =
+        format!("{GOOD},Ermelo,Totaal misdrijven (excl. cybercrime),,aantal,politie,2024,veel,,\n");
+    let res = app
+        .import_measurements(s.slug(), tok, &one_bad, false)
+        .await;
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
+    assert_eq!(res.problem_code(), "rows_rejected");
+    assert_eq!(res.body["rejectedRows"].as_array().map(Vec::len), Some(1));
+    assert_eq!(res.body["rejectedRows"][0]["line"], 6);
+    let reason = res.body["rejectedRows"][0]["reason"]
+        .as_str()
+        .expect("reason");
+    assert!(reason.contains("'veel' is geen getal"), "{reason}");
+    assert!(
+        res.body["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("Regel 6") && d.contains("niets ingelezen")),
+        "{}",
+        res.text
+    );
+    assert_eq!(measurement_count(&app, &s, &indicator).await, 0);
+
+    // Rows that read well but do not fit this cooperation are listed with their lines too.
+    let misfits = "indicator,municipality,period,value,unit,cooperation\n\
+        Totaal misdrijven (excl. cybercrime),Ermelo,2019,930,aantal,\n\
+        Totaal misdrijven (excl. cybercrime),Nijkerk,2019,1,aantal,\n\
+        Onbekende indicator,Ermelo,2019,1,,\n\
+        Totaal misdrijven (excl. cybercrime),Ermelo,2020,1,euro,\n\
+        Totaal misdrijven (excl. cybercrime),Putten,2020,1,,Tweestromenland\n\
+        totaal misdrijven (EXCL. cybercrime),ermelo,2019,931,,\n";
+    let res = app.import_measurements(s.slug(), tok, misfits, false).await;
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
+    let rows = res.body["rejectedRows"].as_array().expect("rows");
+    let lines: Vec<u64> = rows
+        .iter()
+        .map(|r| r["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(lines, [3, 4, 5, 6, 7], "{}", res.text);
+    let reasons: Vec<&str> = rows
+        .iter()
+        .map(|r| r["reason"].as_str().expect("reason"))
+        .collect();
+    assert!(reasons[0].contains("Nijkerk"), "{reasons:?}");
+    assert!(reasons[1].contains("bestaat niet"), "{reasons:?}");
+    assert!(reasons[2].contains("eenheid 'euro'"), "{reasons:?}");
+    assert!(reasons[3].contains("Tweestromenland"), "{reasons:?}");
+    assert!(
+        reasons[4].contains("regel 2"),
+        "a duplicate names the first line: {reasons:?}"
+    );
+    assert_eq!(measurement_count(&app, &s, &indicator).await, 0);
+
+    // The good file goes in; again, it changes nothing; a correction keeps history.
+    let res = app.import_measurements(s.slug(), tok, GOOD, false).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert_eq!(res.body["created"], 4);
+    assert_eq!(res.body["dryRun"], false);
+    let res = app.import_measurements(s.slug(), tok, GOOD, false).await;
+    assert_eq!(
+        res.body,
+        json!({ "rows": 4, "created": 0, "updated": 0, "unchanged": 4, "dryRun": false })
+    );
+    let dutch = "Gemeente;Indicator;Periode;Waarde;Toelichting\r\n\
+        Ermelo;Totaal misdrijven (excl. cybercrime);2022;851,5;herziene politiecijfers\r\n";
+    let res = app.import_measurements(s.slug(), tok, dutch, false).await;
+    assert_eq!(res.body["updated"], 1, "{}", res.text);
+    let res = app
+        .get(
+            &format!(
+                "/api/v1/tenants/{}/indicators/{indicator}/measurements?municipalityId={}",
+                s.slug(),
+                s.ermelo
+            ),
+            tok,
+        )
+        .await;
+    let corrected = &res.body["items"][1];
+    assert_eq!(corrected["value"], 851.5, "{}", res.text);
+    let detail = app
+        .get(
+            &format!(
+                "/api/v1/tenants/{}/indicators/{indicator}/measurements/{}",
+                s.slug(),
+                corrected["id"].as_str().expect("id")
+            ),
+            tok,
+        )
+        .await;
+    assert_eq!(detail.body["history"][0]["value"], 842.0);
+    // Progress rests on the imported figures: 2022 is 3 of 5 years on the way, 852 expected.
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/indicators/{indicator}", s.slug()),
+            tok,
+        )
+        .await;
+    assert_eq!(res.body["areas"][1]["areaName"], "Ermelo");
+    assert_eq!(res.body["areas"][1]["progress"]["status"], "on_track");
+    assert_eq!(res.body["areas"][1]["progress"]["expected"], 852.0);
+}
+
+#[actix_rt::test]
+async fn bad_files_and_callers_are_refused() {
+    let app = spawn_app().await;
+    let s = PlanSetup::new(&app, "import-fout").await;
+    let tok = &s.t.admin_token;
+    app.create(&s.t, "indicators", &s.misdrijven()).await;
+    let path = format!("/api/v1/tenants/{}/measurement-imports", s.slug());
+
+    let res = app
+        .send_raw("POST", &path, Some(tok), "application/json", b"{}".to_vec())
+        .await;
+    assert_eq!(res.status.as_u16(), 415, "{}", res.text);
+    assert_eq!(res.problem_code(), "unsupported_media_type");
+    let res = app.import_measurements(s.slug(), tok, "", false).await;
+    assert_eq!(res.status.as_u16(), 422);
+    assert_eq!(res.body["rejectedRows"][0]["line"], 1);
+    let res = app
+        .import_measurements(s.slug(), tok, "gemeente,waarde\nErmelo,1\n", false)
+        .await;
+    assert_eq!(res.status.as_u16(), 422);
+    assert!(
+        res.body["rejectedRows"][0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("indicator") && r.contains("period")),
+        "{}",
+        res.text
+    );
+    let huge = "x".repeat(11 * 1024 * 1024);
+    let res = app.import_measurements(s.slug(), tok, &huge, false).await;
+    assert_eq!(res.status.as_u16(), 413, "{}", res.text);
+    assert_eq!(res.problem_code(), "payload_too_large");
+
+    for role in [Role::Viewer, Role::Bestuurder, Role::Expert] {
+        let viewer = app.member(&s.t, role, None).await;
+        let res = app
+            .import_measurements(s.slug(), &viewer, GOOD, false)
+            .await;
+        assert_eq!(res.status.as_u16(), 403, "{role:?}: {}", res.text);
+    }
+    // A coordinator of Ermelo may import Ermelo's rows only.
+    let ermelo_id: Uuid = s.ermelo.parse().expect("uuid");
+    let scoped = app.member(&s.t, Role::Coordinator, Some(ermelo_id)).await;
+    let res = app
+        .import_measurements(s.slug(), &scoped, GOOD, false)
+        .await;
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
+    let lines: Vec<u64> = res.body["rejectedRows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(
+        lines,
+        [3, 5],
+        "Putten and the whole cooperation: {}",
+        res.text
+    );
+    let ermelo_only: String = GOOD
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| ![2, 4].contains(i))
+        .map(|(_, l)| format!("{l}\n"))
+        .collect();
+    let res = app
+        .import_measurements(s.slug(), &scoped, &ermelo_only, false)
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert_eq!(res.body["created"], 2);
+}
+
+#[actix_rt::test]
+async fn the_export_reads_back_into_the_import_unchanged() {
+    let app = spawn_app().await;
+    let s = PlanSetup::new(&app, "export").await;
+    let tok = &s.t.admin_token;
+    let indicator = app.create(&s.t, "indicators", &s.misdrijven()).await;
+    let res = app.import_measurements(s.slug(), tok, GOOD, false).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    app.record_measurement(
+        s.slug(),
+        tok,
+        &indicator,
+        &json!({ "municipalityId": s.putten, "period": "2021", "value": 540.25, "sourceNote": "politie; \"voorlopig\", met komma" }),
+    )
+    .await
+    .id();
+
+    let res = app.export_measurements(s.slug(), tok, "").await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert!(
+        res.content_type.starts_with("text/csv"),
+        "{}",
+        res.content_type
+    );
+    assert!(
+        res.headers
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains(".csv"))
+    );
+    let lines: Vec<&str> = res.text.lines().collect();
+    assert_eq!(lines.len(), 6, "{}", res.text);
+    assert!(lines[0].starts_with("cooperation,municipality,indicator,indicator_id"));
+    // The whole cooperation first, then Ermelo and Putten, oldest first.
+    assert!(lines[1].contains(",,Totaal misdrijven"), "{}", lines[1]);
+    assert!(
+        lines[2].contains(",Ermelo,") && lines[2].contains(",2019,930,"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[2].ends_with(",2019,930,2024,<=,800,op koers"),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[5].contains("540.25"), "{}", lines[5]);
+
+    let res = app
+        .import_measurements(s.slug(), tok, &res.text, false)
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert_eq!(
+        res.body,
+        json!({ "rows": 5, "created": 0, "updated": 0, "unchanged": 5, "dryRun": false })
+    );
+
+    let res = app
+        .export_measurements(s.slug(), tok, "?separator=semicolon")
+        .await;
+    assert!(
+        res.text
+            .lines()
+            .nth(5)
+            .is_some_and(|l| l.contains(";540,25;")),
+        "{}",
+        res.text
+    );
+    let res = app
+        .import_measurements(s.slug(), tok, &res.text, false)
+        .await;
+    assert_eq!(res.body["unchanged"], 5, "{}", res.text);
+
+    let res = app
+        .export_measurements(s.slug(), tok, &format!("?priorityId={}", s.ermelo_priority))
+        .await;
+    assert_eq!(res.text.lines().count(), 1, "only the header: {}", res.text);
+    let res = app
+        .export_measurements(s.slug(), tok, "?separator=tab")
+        .await;
+    assert_eq!(res.status.as_u16(), 400);
+    let viewer = app.member(&s.t, Role::Viewer, None).await;
+    let res = app.export_measurements(s.slug(), &viewer, "").await;
+    assert_eq!(res.status.as_u16(), 200, "viewers read");
+}
