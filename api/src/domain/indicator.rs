@@ -234,7 +234,7 @@ impl IndicatorFields {
             priority_id: input.priority_id,
             name: required_text("name", input.name, 200)?,
             description: long_text("description", input.description)?,
-            unit: required_text("unit", input.unit, 50)?.to_lowercase(),
+            unit: required_text("unit", &input.unit.to_lowercase(), 50)?,
             source: required_text("source", input.source, 200)?,
             direction,
             police_code,

@@ -85,44 +85,61 @@ fn column(name: &str) -> Option<Column> {
     })
 }
 
-/// Reads the file. Either every row reads well, or the answer lists every row that does not.
-pub fn parse(bytes: &[u8]) -> Result<Vec<CsvRow>, Vec<RowError>> {
+/// What reading a file gave: the rows that read well, every row that does not, and how many lines
+/// carry no measurement (an indicator without period and value, as the export writes them for an
+/// area with a target but no figures yet).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ParsedCsv {
+    pub rows: Vec<CsvRow>,
+    pub errors: Vec<RowError>,
+    pub skipped: usize,
+}
+
+/// Reads the file. `Err` is a problem with the file as a whole (at the line it names); problems
+/// of single rows are in [`ParsedCsv::errors`], so that every row can be reported at once.
+pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, RowError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
-        vec![RowError::new(
-            line,
+        let valid = &bytes[..e.valid_up_to()];
+        let line = String::from_utf8_lossy(valid)
+            .replace("\r\n", "\n")
+            .replace('\r', "\n");
+        RowError::new(
+            line.matches('\n').count() + 1,
             "het bestand is geen UTF-8; sla het op als 'CSV UTF-8'",
-        )]
+        )
     })?;
-    let header_line = text.lines().next().unwrap_or("");
-    if header_line.trim().is_empty() {
-        return Err(vec![RowError::new(
+    // One kind of line end, so that lines count the same for Windows, Unix and old Mac files.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let blank_lines = text.lines().take_while(|l| l.trim().is_empty()).count();
+    let Some(header_line) = text.lines().nth(blank_lines) else {
+        return Err(RowError::new(
             1,
             "het bestand is leeg; de eerste regel moet de kolomnamen bevatten",
-        )]);
-    }
+        ));
+    };
+    let header_at = line_start(&text, blank_lines);
+    let body = &text[header_at..];
+    let line_of = |offset: u64| line_at(body, offset) + blank_lines;
+    let header_no = blank_lines + 1;
+
     let semicolon = header_line.matches(';').count() > header_line.matches(',').count();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(if semicolon { b';' } else { b',' })
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .from_reader(body.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| vec![RowError::new(1, format!("kolomnamen onleesbaar: {e}"))])?
+        .map_err(|e| RowError::new(header_no, format!("kolomnamen onleesbaar: {e}")))?
         .clone();
     let mut columns: Vec<(usize, Column)> = Vec::new();
     for (i, h) in headers.iter().enumerate() {
         if let Some(c) = column(h) {
             if columns.iter().any(|(_, o)| *o == c) {
-                return Err(vec![RowError::new(
-                    1,
+                return Err(RowError::new(
+                    header_no,
                     format!("de kolom '{}' staat er twee keer in", h.trim()),
-                )]);
+                ));
             }
             columns.push((i, c));
         }
@@ -139,32 +156,45 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<CsvRow>, Vec<RowError>> {
         missing.push("value");
     }
     if !missing.is_empty() {
-        return Err(vec![RowError::new(
-            1,
+        return Err(RowError::new(
+            header_no,
             format!("verplichte kolom ontbreekt: {}", missing.join(", ")),
-        )]);
+        ));
     }
 
-    let mut rows = Vec::new();
-    let mut errors = Vec::new();
-    for record in reader.records() {
+    let mut parsed = ParsedCsv::default();
+    for (n, record) in reader.records().enumerate() {
+        if n >= MAX_ROWS {
+            return Err(RowError::new(
+                header_no,
+                format!("meer dan {MAX_ROWS} regels; splits het bestand"),
+            ));
+        }
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| line_at(text, p.byte()));
-                errors.push(RowError::new(line, format!("onleesbare regel: {e}")));
+                let line = e.position().map_or(header_no, |p| line_of(p.byte()));
+                parsed
+                    .errors
+                    .push(RowError::new(line, format!("onleesbare regel: {e}")));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+        let line = record.position().map_or(header_no, |p| line_of(p.byte()));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        if rows.len() + errors.len() >= MAX_ROWS {
-            return Err(vec![RowError::new(
+        if record.len() > headers.len() {
+            let sep = if semicolon { "puntkomma" } else { "komma" };
+            parsed.errors.push(RowError::new(
                 line,
-                format!("meer dan {MAX_ROWS} regels; splits het bestand"),
-            )]);
+                format!(
+                    "de regel heeft {} velden en de kopregel {}: staat er een {sep} in een getal of tekst zonder aanhalingstekens?",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+            continue;
         }
         let get = |c: Column| {
             columns
@@ -172,23 +202,51 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<CsvRow>, Vec<RowError>> {
                 .find(|(_, o)| *o == c)
                 .and_then(|(i, _)| record.get(*i))
                 .map(str::trim)
+                .map(unguard)
                 .filter(|s| !s.is_empty())
         };
+        if get(Column::Period).is_none() && get(Column::Value).is_none() {
+            if get(Column::Indicator).is_some() || get(Column::IndicatorId).is_some() {
+                parsed.skipped += 1;
+            } else {
+                parsed.errors.push(RowError::new(
+                    line,
+                    "indicator, periode en waarde ontbreken",
+                ));
+            }
+            continue;
+        }
         match read_row(line, semicolon, &get) {
-            Ok(row) => rows.push(row),
-            Err(reasons) => errors.push(RowError::new(line, reasons.join("; "))),
+            Ok(row) => parsed.rows.push(row),
+            Err(reasons) => parsed.errors.push(RowError::new(line, reasons.join("; "))),
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    if rows.is_empty() {
-        return Err(vec![RowError::new(
-            1,
+    if parsed.rows.is_empty() && parsed.errors.is_empty() && parsed.skipped == 0 {
+        return Err(RowError::new(
+            header_no,
             "het bestand bevat geen metingen, alleen kolomnamen",
-        )]);
+        ));
     }
-    Ok(rows)
+    Ok(parsed)
+}
+
+/// A text field as a spreadsheet may have guarded it: the export writes `'=…` for a text that
+/// starts with `=`, `+`, `-` or `@`, so that Excel does not run it as a formula.
+pub fn unguard(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => s,
+    }
+}
+
+/// The byte where line `n` (from 0) starts.
+fn line_start(text: &str, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    text.match_indices('\n')
+        .nth(n - 1)
+        .map_or(text.len(), |(i, _)| i + 1)
 }
 
 /// The line (from 1) of the record the reader places at `offset`. The reader places a record
@@ -307,7 +365,7 @@ mod tests {
         let csv = "cooperation,municipality,indicator,indicator_code,unit,source,period,value,seed_file,seed_line\r\n\
                    Veluwe-West,Ermelo,Totaal misdrijven,,aantal,politie,2019,1010,002.txt,120\r\n\
                    Tweestromenland,,Witwassen,F94,aantal,,2022-H1,3,001.txt,9\r\n";
-        let rows = parse(csv.as_bytes()).expect("valid");
+        let rows = parse(csv.as_bytes()).expect("valid").rows;
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].line, 2);
         assert_eq!(rows[0].municipality.as_deref(), Some("Ermelo"));
@@ -322,7 +380,7 @@ mod tests {
         let csv = "\u{FEFF}Gemeente;Indicator;Periode;Waarde;Toelichting\n\
                    Ermelo;rapportcijfer;2023;7,7;Veiligheidsmonitor\n\
                    Putten;rapportcijfer;2023;8;\n";
-        let rows = parse(csv.as_bytes()).expect("valid");
+        let rows = parse(csv.as_bytes()).expect("valid").rows;
         assert_eq!(rows[0].value, 7.7);
         assert_eq!(rows[0].source_note, "Veiligheidsmonitor");
         assert_eq!(rows[1].value, 8.0);
@@ -337,7 +395,9 @@ mod tests {
                    Geweld,Putten,2019,\n\
                    ,Putten,2019,29\n\
                    Geweld,Putten,2019,\"1,5\"\n";
-        let errors = parse(csv.as_bytes()).expect_err("bad rows");
+        let parsed = parse(csv.as_bytes()).expect("read");
+        assert_eq!(parsed.rows.len(), 1);
+        let errors = parsed.errors;
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [3, 5, 6, 7]);
         assert!(errors[0].reason.contains("periode"), "{errors:?}");
@@ -355,13 +415,49 @@ mod tests {
             ("indicator,period,value,waarde\n", "twee keer"),
             ("indicator,period,value\n", "geen metingen"),
         ] {
-            let errors = parse(csv.as_bytes()).expect_err(csv);
-            assert_eq!(errors[0].line, 1, "{csv}");
-            assert!(errors[0].reason.contains(words), "{csv}: {errors:?}");
+            let error = parse(csv.as_bytes()).expect_err(csv);
+            assert_eq!(error.line, 1, "{csv}");
+            assert!(error.reason.contains(words), "{csv}: {error:?}");
         }
-        let latin1 = b"indicator,period,value\nGeweld,2019,1\nOverlast caf\xe9,2019,2\n";
-        let errors = parse(latin1).expect_err("not utf-8");
-        assert_eq!(errors[0].line, 3);
+        let latin1 = b"indicator,period,value\r\nGeweld,2019,1\r\nOverlast caf\xe9,2019,2\n";
+        assert_eq!(parse(latin1).expect_err("not utf-8").line, 3);
+        let blank = parse(b"\n\n").expect_err("blank");
+        assert!(blank.reason.contains("leeg"), "{blank:?}");
+    }
+
+    #[test]
+    fn old_mac_line_ends_leading_blank_lines_and_stray_separators() {
+        let csv = "\r\n\rindicator,period,value\rGeweld,2019,1\rGeweld,2020,7,7\rGeweld,2021,x\r";
+        let parsed = parse(csv.as_bytes()).expect("read");
+        assert_eq!(parsed.rows.len(), 1);
+        assert_eq!(parsed.rows[0].line, 4);
+        let lines: Vec<usize> = parsed.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [5, 6], "{:?}", parsed.errors);
+        assert!(
+            parsed.errors[0].reason.contains("4 velden"),
+            "{:?}",
+            parsed.errors
+        );
+        assert!(
+            parsed.errors[0].reason.contains("komma"),
+            "{:?}",
+            parsed.errors
+        );
+    }
+
+    #[test]
+    fn lines_without_figures_are_skipped_and_guards_removed() {
+        let csv = "indicator,municipality,period,value,source_note\n\
+                   Geweld,Ermelo,,,\n\
+                   '=Geweld,Putten,2019,29,'-voorlopig\n\
+                   ,,,,'@x\n";
+        let parsed = parse(csv.as_bytes()).expect("read");
+        assert_eq!(parsed.skipped, 1);
+        assert_eq!(parsed.rows[0].indicator.as_deref(), Some("=Geweld"));
+        assert_eq!(parsed.rows[0].source_note, "-voorlopig");
+        assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+        assert_eq!(parsed.errors[0].line, 4);
+        assert_eq!(unguard("'hallo"), "'hallo");
     }
 
     #[test]

@@ -127,6 +127,35 @@ fn fmt(v: f64) -> String {
     }
 }
 
+fn is_year(m: &Measurement) -> bool {
+    matches!(m.period, Period::Year(_))
+}
+
+/// A warning that the verdict rests on old figures: the target period is over (at `today`, in
+/// years such as 2026.9) while the latest measurement is from before it. The verdict itself stays
+/// as the rule gives it; this only says that a newer figure is missing.
+pub fn outdated_notice(
+    latest: Option<Measurement>,
+    target: Option<Target>,
+    today: f64,
+) -> Option<String> {
+    let t = target?;
+    if today < t.period.end() {
+        return None;
+    }
+    match latest {
+        Some(m) if m.period.end() >= t.period.end() => None,
+        Some(m) => Some(format!(
+            "De streefperiode {} is voorbij, maar de laatste meting is van {}: voer de nieuwere cijfers in.",
+            t.period, m.period
+        )),
+        None => Some(format!(
+            "De streefperiode {} is voorbij en er is geen meting.",
+            t.period
+        )),
+    }
+}
+
 /// Applies the rule above. `measurements` may be in any order.
 pub fn assess(
     direction: Direction,
@@ -134,10 +163,13 @@ pub fn assess(
     target: Option<Target>,
     measurements: &[Measurement],
 ) -> Progress {
-    let latest = measurements
-        .iter()
-        .copied()
-        .max_by(|a, b| a.period.end().total_cmp(&b.period.end()));
+    // 2026 and 2026-H2 end together: then the whole year, the fuller figure, counts.
+    let latest = measurements.iter().copied().max_by(|a, b| {
+        a.period
+            .end()
+            .total_cmp(&b.period.end())
+            .then_with(|| is_year(a).cmp(&is_year(b)))
+    });
     let verdict = |status, expected, explanation: String| Progress {
         status,
         latest,
@@ -317,6 +349,19 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_year_counts_before_its_second_half() {
+        let (b, t) = ermelo_target();
+        for figures in [
+            [m("2021-H2", 700.0), m("2021", 900.0)],
+            [m("2021", 900.0), m("2021-H2", 700.0)],
+        ] {
+            let r = assess(Direction::LowerIsBetter, b, t, &figures);
+            assert_eq!(r.latest, Some(m("2021", 900.0)));
+            assert_eq!(r.status, Status::OffTrack);
+        }
+    }
+
+    #[test]
     fn target_reached_early_is_on_track() {
         let (b, t) = ermelo_target();
         let r = assess(Direction::LowerIsBetter, b, t, &[m("2020", 790.0)]);
@@ -429,6 +474,22 @@ mod tests {
             assess(Direction::HigherIsBetter, None, None, &[m("2021", 49.0)]).status,
             Status::NoData
         );
+    }
+
+    #[test]
+    fn old_figures_after_the_target_period_get_a_notice() {
+        let (_, t) = ermelo_target();
+        let m2019 = Some(m("2019", 930.0));
+        // 2024 ends at 2025.0: before that, no notice.
+        assert_eq!(outdated_notice(m2019, t, 2024.9), None);
+        let notice = outdated_notice(m2019, t, 2026.9).expect("notice");
+        assert!(
+            notice.contains("2024") && notice.contains("2019"),
+            "{notice}"
+        );
+        assert_eq!(outdated_notice(Some(m("2024", 790.0)), t, 2026.9), None);
+        assert!(outdated_notice(None, t, 2026.9).is_some());
+        assert_eq!(outdated_notice(m2019, None, 2026.9), None);
     }
 
     #[test]

@@ -208,6 +208,19 @@ impl From<ServiceError> for ApiError {
                     "De database is tijdelijk niet bereikbaar; probeer het later opnieuw",
                 )
             }
+            // A check passed, then someone else's change made the write break a constraint.
+            ServiceError::Db(crate::db::DbError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::ForeignKeyViolation
+                | diesel::result::DatabaseErrorKind::UniqueViolation,
+                ref info,
+            ))) => {
+                tracing::warn!(error = ?e, constraint = ?info.constraint_name(), "write lost a race");
+                ApiError::new(
+                    StatusCode::CONFLICT,
+                    "concurrent_change",
+                    "De gegevens zijn intussen door iemand anders gewijzigd; laad ze opnieuw en probeer het nog eens",
+                )
+            }
             ServiceError::Db(_) | ServiceError::Internal(_) => {
                 tracing::error!(error = ?e, "internal error");
                 internal()
@@ -350,6 +363,42 @@ mod tests {
         assert_eq!(e.problem.status, 500);
         assert_eq!(e.problem.code, "internal_error");
         assert!(!e.problem.detail.contains("tn_0123"));
+    }
+
+    #[test]
+    fn a_constraint_broken_by_a_concurrent_change_is_a_conflict() {
+        #[derive(Debug)]
+        struct Info;
+        impl diesel::result::DatabaseErrorInformation for Info {
+            fn message(&self) -> &str {
+                "violates foreign key constraint"
+            }
+            fn details(&self) -> Option<&str> {
+                None
+            }
+            fn hint(&self) -> Option<&str> {
+                None
+            }
+            fn table_name(&self) -> Option<&str> {
+                None
+            }
+            fn column_name(&self) -> Option<&str> {
+                None
+            }
+            fn constraint_name(&self) -> Option<&str> {
+                Some("measurements_indicator_id_fkey")
+            }
+            fn statement_position(&self) -> Option<i32> {
+                None
+            }
+        }
+        let e = ServiceError::Db(DbError::Query(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::ForeignKeyViolation,
+            Box::new(Info),
+        )));
+        let e = ApiError::from(e);
+        assert_eq!(e.problem.status, 409);
+        assert_eq!(e.problem.code, "concurrent_change");
     }
 
     #[test]

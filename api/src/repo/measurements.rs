@@ -108,6 +108,31 @@ pub fn count_for_indicator(conn: &mut TenantConn<'_>, indicator_id: Uuid) -> Res
         .get_result(&mut **conn)?)
 }
 
+/// Whether earlier values of this indicator's measurements are kept in the history.
+#[tracing::instrument(skip(conn))]
+pub fn has_history(conn: &mut TenantConn<'_>, indicator_id: Uuid) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        measurement_history::table.filter(measurement_history::indicator_id.eq(indicator_id)),
+    ))
+    .get_result(&mut **conn)?)
+}
+
+/// The measurement, locked until the transaction ends (before it is changed or deleted).
+#[tracing::instrument(skip(conn))]
+pub fn find_for_update(
+    conn: &mut TenantConn<'_>,
+    indicator_id: Uuid,
+    id: Uuid,
+) -> Result<Option<MeasurementRow>, DbError> {
+    Ok(measurements::table
+        .filter(measurements::id.eq(id))
+        .filter(measurements::indicator_id.eq(indicator_id))
+        .select(MeasurementRow::as_select())
+        .for_update()
+        .first(&mut **conn)
+        .optional()?)
+}
+
 fn locked(
     conn: &mut TenantConn<'_>,
     indicator_id: Uuid,

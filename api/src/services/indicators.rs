@@ -98,8 +98,15 @@ pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<
             return Err(ServiceError::Conflict {
                 code: "indicator_has_measurements",
                 detail: format!(
-                    "De indicator heeft {n} meting(en); verwijder die eerst als de indicator echt weg moet"
+                    "De indicator heeft {n} meting(en); die horen bij het dossier, dus de indicator blijft bestaan"
                 ),
+            });
+        }
+        if measurements::has_history(tc, id)? {
+            return Err(ServiceError::Conflict {
+                code: "indicator_has_history",
+                detail: "Voor deze indicator zijn eerder metingen ingevoerd; die blijven in de geschiedenis bewaard, dus de indicator blijft bestaan"
+                    .to_owned(),
             });
         }
         indicators::delete(tc, id)?;

@@ -1,7 +1,8 @@
 //! Export of indicators with their measurements as CSV: one line per measurement, with the
-//! indicator, its area's baseline and target and its progress there, so a spreadsheet can pivot on
-//! it. The columns `indicator_id`, `municipality`, `period`, `value` and `source_note` read back
-//! into the import unchanged.
+//! indicator, its area's baseline and target and its progress there, so a spreadsheet can pivot
+//! on it. An area with a target but no measurements, and an indicator without either, get a line
+//! without period and value, which the import skips. The file reads back into the import
+//! unchanged.
 
 use diesel::PgConnection;
 
@@ -12,7 +13,9 @@ use crate::authz::TenantAction;
 use crate::db::run_in_tenant;
 use crate::domain::page::PageRequest;
 use crate::repo::indicators::{self, IndicatorFilter};
-use crate::repo::{measurements, priorities};
+use crate::repo::measurements::{self, MeasurementRow};
+use crate::repo::priorities;
+use uuid::Uuid;
 
 /// How the file separates fields: comma with decimal point, or semicolon with decimal comma (as
 /// Dutch Excel expects).
@@ -52,6 +55,25 @@ fn number(v: f64, sep: Separator) -> String {
     }
 }
 
+/// One line of the file: a measurement, or an area without any.
+struct Line<'a> {
+    /// `None`: the whole cooperation.
+    municipality: Option<String>,
+    period: String,
+    measurement: Option<&'a MeasurementRow>,
+    area: Option<Uuid>,
+}
+
+/// A text as a spreadsheet should show it: one that starts like a formula gets a `'` in front,
+/// which the import takes off again (`measurement_csv::unguard`).
+fn guard(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
 #[tracing::instrument(skip(conn, ctx))]
 pub fn export(
     conn: &mut PgConnection,
@@ -82,39 +104,60 @@ pub fn export(
     out.write_record(COLUMNS).map_err(write_err)?;
     for v in &views {
         let i = &v.indicator;
-        let mut own: Vec<_> = figures.iter().filter(|m| m.indicator_id == i.id).collect();
-        // The whole cooperation first, then municipalities by name; each oldest period first.
-        own.sort_by_cached_key(|m| {
-            let name = m.municipality_id.and_then(|id| names.get(&id).cloned());
-            (name, m.period.clone())
-        });
-        for m in own {
-            let area = v
-                .areas
-                .iter()
-                .find(|a| a.municipality_id == m.municipality_id);
+        // One line per measurement, and one per area (or indicator) without any, so that every
+        // indicator and target shows; the whole cooperation first, then municipalities by name,
+        // each oldest period first.
+        let mut lines: Vec<Line<'_>> = figures
+            .iter()
+            .filter(|m| m.indicator_id == i.id)
+            .map(|m| Line {
+                municipality: m.municipality_id.and_then(|id| names.get(&id).cloned()),
+                period: m.period.clone(),
+                measurement: Some(m),
+                area: m.municipality_id,
+            })
+            .collect();
+        for a in v.areas.iter().filter(|a| a.measurement_count == 0) {
+            lines.push(Line {
+                municipality: a.municipality_id.map(|_| a.area_name.clone()),
+                period: String::new(),
+                measurement: None,
+                area: a.municipality_id,
+            });
+        }
+        if lines.is_empty() {
+            lines.push(Line {
+                municipality: None,
+                period: String::new(),
+                measurement: None,
+                area: None,
+            });
+        }
+        lines.sort_by(|a, b| (&a.municipality, &a.period).cmp(&(&b.municipality, &b.period)));
+        for line in lines {
+            let (municipality, m, area_id) = (line.municipality, line.measurement, line.area);
+            let area = v.areas.iter().find(|a| a.municipality_id == area_id);
             let opt = |x: Option<f64>| x.map(|x| number(x, sep)).unwrap_or_default();
-            let municipality = match m.municipality_id {
-                None => String::new(),
-                Some(id) => names.get(&id).cloned().unwrap_or_default(),
-            };
             let baseline = area.and_then(|a| a.baseline);
             let target = area.and_then(|a| a.target);
             out.write_record([
-                cooperation.clone(),
-                municipality,
-                i.name.clone(),
+                guard(&cooperation),
+                guard(&municipality.unwrap_or_default()),
+                guard(&i.name),
                 i.id.to_string(),
-                i.police_code.clone().unwrap_or_default(),
-                i.unit.clone(),
-                i.source.clone(),
+                guard(i.police_code.as_deref().unwrap_or_default()),
+                guard(&i.unit),
+                guard(&i.source),
                 i.direction.clone(),
-                titles.get(&i.priority_id).cloned().unwrap_or_default(),
-                m.period.clone(),
-                number(m.value, sep),
-                m.source_note.clone(),
-                m.entered_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                guard(titles.get(&i.priority_id).map_or("", String::as_str)),
+                m.map(|m| m.period.clone()).unwrap_or_default(),
+                m.map(|m| number(m.value, sep)).unwrap_or_default(),
+                guard(m.map_or("", |m| m.source_note.as_str())),
+                m.map(|m| {
+                    m.entered_at
+                        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                })
+                .unwrap_or_default(),
                 baseline.map(|b| b.period.to_string()).unwrap_or_default(),
                 opt(baseline.map(|b| b.value)),
                 target.map(|t| t.period.to_string()).unwrap_or_default(),

@@ -33,6 +33,8 @@ pub struct ImportReport {
     pub created: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Lines without period and value (an indicator or area without figures, as exported).
+    pub skipped: usize,
     pub dry_run: bool,
 }
 
@@ -79,22 +81,18 @@ pub fn import(
     csv: &[u8],
     dry_run: bool,
 ) -> Result<ImportReport, ServiceError> {
-    let may_enter_anything = std::iter::once(None)
-        .chain(
-            ctx.grants
-                .iter()
-                .map(|g| g.municipality_id)
-                .filter(Option::is_some),
-        )
-        .any(|area| ctx.require(TenantAction::EnterMeasurement(area)).is_ok());
-    if !may_enter_anything {
-        return Err(ServiceError::forbidden());
-    }
-    let rows = measurement_csv::parse(csv).map_err(rejected)?;
+    require_import_rights(ctx)?;
+    let parsed = measurement_csv::parse(csv).map_err(|e| rejected(vec![e]))?;
     let outcome = run_in_tenant(conn, &ctx.db, |tc| {
-        let resolved = resolve(tc, ctx, &rows).map_err(rejected)?;
+        let (resolved, mut errors) = resolve(tc, ctx, &parsed.rows)?;
+        errors.extend(parsed.errors.iter().cloned());
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| e.line);
+            return Err(Abort::Failed(rejected(errors)));
+        }
         let mut report = ImportReport {
             rows: resolved.len(),
+            skipped: parsed.skipped,
             dry_run,
             ..ImportReport::default()
         };
@@ -119,23 +117,36 @@ pub fn import(
     }
 }
 
+/// Whether the caller may enter measurements for at least one area: checked before the file is
+/// read, so that a reader does not upload a file only to be refused.
+pub fn require_import_rights(ctx: &TenantContext) -> Result<(), ServiceError> {
+    let may_enter_anything = std::iter::once(None)
+        .chain(
+            ctx.grants
+                .iter()
+                .map(|g| g.municipality_id)
+                .filter(Option::is_some),
+        )
+        .any(|area| ctx.require(TenantAction::EnterMeasurement(area)).is_ok());
+    if may_enter_anything {
+        Ok(())
+    } else {
+        Err(ServiceError::forbidden())
+    }
+}
+
+/// A row placed: its indicator, and the measurement it enters.
+type Placed = (Uuid, MeasurementFields);
+
 /// Which indicator and area every row means; every row that cannot be placed, with the reason.
 fn resolve(
     tc: &mut TenantConn<'_>,
     ctx: &TenantContext,
     rows: &[CsvRow],
-) -> Result<Vec<(Uuid, MeasurementFields)>, Vec<RowError>> {
-    let internal = |e: crate::db::DbError| {
-        tracing::error!(error = ?e, "loading the import's reference data failed");
-        vec![RowError::new(
-            1,
-            "de gegevens van het samenwerkingsverband konden niet worden gelezen; probeer het opnieuw",
-        )]
-    };
-    let all = indicators::all(tc).map_err(internal)?;
-    let towns = municipalities::all(tc).map_err(internal)?;
-    let scopes: HashMap<Uuid, (Option<Uuid>, String)> = priorities::all(tc)
-        .map_err(internal)?
+) -> Result<(Vec<Placed>, Vec<RowError>), ServiceError> {
+    let all = indicators::all(tc)?;
+    let towns = municipalities::all(tc)?;
+    let scopes: HashMap<Uuid, (Option<Uuid>, String)> = priorities::all(tc)?
         .into_iter()
         .map(|p| (p.id, (p.municipality_id, p.title)))
         .collect();
@@ -169,11 +180,7 @@ fn resolve(
             Err(reason) => errors.push(RowError::new(row.line, reason)),
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    Ok((out, errors))
 }
 
 fn place(
@@ -238,6 +245,13 @@ fn find_indicator<'a>(
             .iter()
             .find(|i| i.id == id)
             .ok_or_else(|| format!("indicator_id {id} bestaat niet in dit samenwerkingsverband"))?;
+        if let (Some(code), Some(own)) = (&row.indicator_code, &found.police_code)
+            && !code.eq_ignore_ascii_case(own)
+        {
+            return Err(format!(
+                "indicator_id {id} heeft politiecode {own}, niet {code}"
+            ));
+        }
         if let Some(name) = &row.indicator
             && !name.eq_ignore_ascii_case(&found.name)
         {

@@ -28,6 +28,8 @@ pub struct AreaProgress {
     pub target: Option<Target>,
     pub measurement_count: usize,
     pub progress: Progress,
+    /// Set when the target period is over and no measurement of it or later exists.
+    pub notice: Option<String>,
 }
 
 /// An indicator with its progress in every area that has a target, a baseline or measurements.
@@ -115,6 +117,7 @@ fn areas_of<'a>(
     names: &HashMap<Uuid, String>,
 ) -> Result<Vec<AreaProgress>, ServiceError> {
     let direction = direction(indicator)?;
+    let today = today_in_years();
     let mut by_area: Vec<(Option<Uuid>, Option<&TargetRow>, Vec<Measurement>)> = Vec::new();
     for t in targets {
         by_area.push((t.municipality_id, Some(t), Vec::new()));
@@ -136,13 +139,15 @@ fn areas_of<'a>(
                 Some(t) => target_of(t)?,
                 None => (None, None),
             };
+            let progress = progress::assess(direction, baseline, target, &list);
             Ok(AreaProgress {
                 municipality_id,
                 area_name: area_name(names, municipality_id),
                 baseline,
                 target,
                 measurement_count: list.len(),
-                progress: progress::assess(direction, baseline, target, &list),
+                notice: progress::outdated_notice(progress.latest, target, today),
+                progress,
             })
         })
         .collect::<Result<Vec<_>, ServiceError>>()?;
@@ -151,6 +156,14 @@ fn areas_of<'a>(
             .cmp(&(b.municipality_id.is_some(), &b.area_name))
     });
     Ok(areas)
+}
+
+/// Today on the periods' time line (2026-07-02 ≈ 2026.5).
+fn today_in_years() -> f64 {
+    use chrono::Datelike;
+    let today = chrono::Utc::now().date_naive();
+    let days = if today.leap_year() { 366.0 } else { 365.0 };
+    f64::from(today.year()) + f64::from(today.ordinal0()) / days
 }
 
 /// The derived status of each of these priorities, from their own indicators.

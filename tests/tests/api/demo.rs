@@ -207,6 +207,13 @@ async fn ermelos_target_shows_with_its_baseline_and_the_rule_applied() {
         ermelo["progress"]["explanation"],
         "930 in 2019: op koers naar 800 in 2024 (verwacht rond 930)."
     );
+    // …but 2024 is over and its figure is missing, which the area says.
+    assert!(
+        ermelo["notice"]
+            .as_str()
+            .is_some_and(|n| n.contains("2024") && n.contains("laatste meting is van 2019")),
+        "{ermelo}"
+    );
 
     // A 2022 figure of 900 is above the line (930 - 130 * 3/5 = 852): off track, and the
     // overall goal's status says so.

@@ -230,10 +230,29 @@ async fn indicators_carry_baseline_target_and_progress_per_area() {
         .await;
     assert_eq!(res.status.as_u16(), 409);
     assert_eq!(res.problem_code(), "priority_has_indicators");
+    // Measurements once entered and deleted stay in the history, and so does the indicator.
+    let m = app
+        .record_measurement(
+            s.slug(),
+            tok,
+            &jeugd,
+            &json!({ "municipalityId": s.ermelo, "period": "2022", "value": 12 }),
+        )
+        .await
+        .id();
+    let res = app
+        .delete(&format!("{base}/{jeugd}/measurements/{m}"), tok)
+        .await;
+    assert_eq!(res.status.as_u16(), 204, "{}", res.text);
     let res = app.delete(&format!("{base}/{jeugd}"), tok).await;
+    assert_eq!(res.status.as_u16(), 409, "{}", res.text);
+    assert_eq!(res.problem_code(), "indicator_has_history");
+    let fresh = json!({ "priorityId": s.ermelo_priority, "name": "Nog niet gemeten", "unit": "aantal", "source": "politie", "direction": "lower_is_better" });
+    let fresh = app.post(&base, tok, &fresh).await.id();
+    let res = app.delete(&format!("{base}/{fresh}"), tok).await;
     assert_eq!(res.status.as_u16(), 204, "{}", res.text);
     assert_eq!(
-        app.get(&format!("{base}/{jeugd}"), tok)
+        app.get(&format!("{base}/{fresh}"), tok)
             .await
             .status
             .as_u16(),

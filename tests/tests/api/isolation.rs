@@ -353,7 +353,13 @@ async fn indicators_and_measurements_of_another_tenant_answer_404() {
     assert_eq!(res.body["rejectedRows"].as_array().map(Vec::len), Some(1));
     // A's export holds A's figures only; B's are untouched.
     let res = app.export_measurements(a.slug(), tok, "").await;
-    assert_eq!(res.text.lines().count(), 1, "{}", res.text);
+    // A's indicator with its two targets, no figures: one line per area, none of B's.
+    assert_eq!(res.text.lines().count(), 3, "{}", res.text);
+    assert!(
+        res.text.contains(&a_ind) && !res.text.contains(&b_ind),
+        "{}",
+        res.text
+    );
     let res = app
         .get(
             &format!(
@@ -422,7 +428,8 @@ async fn one_connection_serves_indicators_of_tenant_after_tenant() {
                 .await;
             assert_eq!(res.body["total"], 1, "{}", res.text);
             let res = app.export_measurements(s.slug(), tok, "").await;
-            assert_eq!(res.text.lines().count(), 2, "{}", res.text);
+            // Ermelo's figure, and Putten's target without one.
+            assert_eq!(res.text.lines().count(), 3, "{}", res.text);
         }
     }
 }

@@ -116,6 +116,9 @@ pub struct IndicatorAreaDto {
     pub measurement_count: usize,
     pub latest: Option<PeriodValueDto>,
     pub progress: ProgressDto,
+    /// Set when the target period is over and its figure is missing: the verdict rests on old
+    /// figures.
+    pub notice: Option<String>,
 }
 
 impl From<&AreaProgress> for IndicatorAreaDto {
@@ -138,6 +141,7 @@ impl From<&AreaProgress> for IndicatorAreaDto {
                 value: m.value,
             }),
             progress: ProgressDto::from(&a.progress),
+            notice: a.notice.clone(),
         }
     }
 }
@@ -379,6 +383,8 @@ pub struct ImportReportDto {
     pub updated: usize,
     /// The same value and note were there already.
     pub unchanged: usize,
+    /// Lines without period and value (an indicator or area without figures, as exported).
+    pub skipped: usize,
     pub dry_run: bool,
 }
 
@@ -389,6 +395,7 @@ impl From<ImportReport> for ImportReportDto {
             created: r.created,
             updated: r.updated,
             unchanged: r.unchanged,
+            skipped: r.skipped,
             dry_run: r.dry_run,
         }
     }

@@ -15,7 +15,8 @@ use crate::services::measurement_import;
     description = "The first line names the columns: `indicator` (name) or `indicator_id`, \
         `municipality` (empty: the whole cooperation), `period` (2024 or 2026-H1), `value`, and \
         optionally `source_note`, `indicator_code`, `unit` and `cooperation` (checked against the \
-        indicator and the cooperation). Dutch column names (gemeente, periode, waarde, toelichting) \
+        indicator and the cooperation). Lines with an indicator but neither period nor value are \
+        skipped and counted (the export writes them for areas without figures). Dutch column names (gemeente, periode, waarde, toelichting) \
         work too; other columns are ignored. Comma-separated files use a decimal point, \
         semicolon-separated files (Dutch Excel) a decimal comma. Every row is checked; when one \
         is refused nothing is written and the answer (422) lists every refused line in \
@@ -42,9 +43,10 @@ pub async fn import_measurements(
     query: web::Query<ImportQuery>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
+    let ctx = t.ctx;
+    measurement_import::require_import_rights(&ctx)?;
     let csv = read_csv(&req, payload).await?;
     let dry_run = query.dry_run.unwrap_or(false);
-    let ctx = t.ctx;
     let report = state
         .db(move |conn| measurement_import::import(conn, &ctx, &csv, dry_run))
         .await?;
