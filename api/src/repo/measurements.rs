@@ -117,22 +117,6 @@ pub fn has_history(conn: &mut TenantConn<'_>, indicator_id: Uuid) -> Result<bool
     .get_result(&mut **conn)?)
 }
 
-/// The measurement, locked until the transaction ends (before it is changed or deleted).
-#[tracing::instrument(skip(conn))]
-pub fn find_for_update(
-    conn: &mut TenantConn<'_>,
-    indicator_id: Uuid,
-    id: Uuid,
-) -> Result<Option<MeasurementRow>, DbError> {
-    Ok(measurements::table
-        .filter(measurements::id.eq(id))
-        .filter(measurements::indicator_id.eq(indicator_id))
-        .select(MeasurementRow::as_select())
-        .for_update()
-        .first(&mut **conn)
-        .optional()?)
-}
-
 fn locked(
     conn: &mut TenantConn<'_>,
     indicator_id: Uuid,
@@ -200,12 +184,27 @@ pub fn record(
     Ok((row, Recorded::Updated))
 }
 
-/// Deletes the measurement; its last value stays in the history.
+/// Deletes the measurement and keeps the value it had at that moment in the history. Returns the
+/// deleted row, for the caller to check before the transaction commits.
 #[tracing::instrument(skip(conn))]
-pub fn delete(conn: &mut TenantConn<'_>, row: &MeasurementRow, user: Uuid) -> Result<(), DbError> {
-    keep_in_history(conn, row, user, "deleted")?;
-    diesel::delete(measurements::table.find(row.id)).execute(&mut **conn)?;
-    Ok(())
+pub fn delete(
+    conn: &mut TenantConn<'_>,
+    indicator_id: Uuid,
+    id: Uuid,
+    user: Uuid,
+) -> Result<Option<MeasurementRow>, DbError> {
+    let deleted = diesel::delete(
+        measurements::table
+            .filter(measurements::id.eq(id))
+            .filter(measurements::indicator_id.eq(indicator_id)),
+    )
+    .returning(MeasurementRow::as_returning())
+    .get_result(&mut **conn)
+    .optional()?;
+    if let Some(row) = &deleted {
+        keep_in_history(conn, row, user, "deleted")?;
+    }
+    Ok(deleted)
 }
 
 fn keep_in_history(

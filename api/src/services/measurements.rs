@@ -76,10 +76,11 @@ pub fn delete(
     id: Uuid,
 ) -> Result<(), ServiceError> {
     run_in_tenant(conn, &ctx.db, |tc| {
-        let row =
-            measurements::find(tc, indicator_id, id)?.ok_or(ServiceError::not_found("meting"))?;
+        // Deleted and kept in one statement, so a concurrent change cannot slip in between; a
+        // refusal below rolls the delete back.
+        let row = measurements::delete(tc, indicator_id, id, ctx.user_id)?
+            .ok_or(ServiceError::not_found("meting"))?;
         ctx.require(TenantAction::EnterMeasurement(row.municipality_id))?;
-        measurements::delete(tc, &row, ctx.user_id)?;
         Ok(())
     })
 }
