@@ -120,7 +120,8 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, RowError> {
     };
     let header_at = line_start(&text, blank_lines);
     let body = &text[header_at..];
-    let line_of = |offset: u64| line_at(body, offset) + blank_lines;
+    let mut lines = LineCounter::new(body);
+    let mut line_of = |offset: u64| lines.line_at(offset) + blank_lines;
     let header_no = blank_lines + 1;
 
     let semicolon = header_line.matches(';').count() > header_line.matches(',').count();
@@ -249,18 +250,46 @@ fn line_start(text: &str, n: usize) -> usize {
         .map_or(text.len(), |(i, _)| i + 1)
 }
 
-/// The line (from 1) of the record the reader places at `offset`. The reader places a record
-/// just after the previous one's terminator, which may leave line ends (blank lines, the `\n` of
-/// a CRLF) before the record's first character: those are skipped.
-fn line_at(text: &str, offset: u64) -> usize {
-    let bytes = text.as_bytes();
-    let mut start = usize::try_from(offset)
-        .unwrap_or(usize::MAX)
-        .min(bytes.len());
-    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-        start += 1;
+/// Line numbers of records, counted on as the reader moves forward (records come in order, so
+/// each byte is counted once).
+struct LineCounter<'t> {
+    bytes: &'t [u8],
+    counted_to: usize,
+    newlines: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            counted_to: 0,
+            newlines: 0,
+        }
     }
-    bytes[..start].iter().filter(|b| **b == b'\n').count() + 1
+
+    /// The line (from 1) of the record the reader places at `offset`. The reader places a record
+    /// just after the previous one's terminator, which may leave line ends (blank lines) before
+    /// the record's first character: those are skipped.
+    fn line_at(&mut self, offset: u64) -> usize {
+        let bytes = self.bytes;
+        let mut start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
+        while start < bytes.len() && bytes[start] == b'\n' {
+            start += 1;
+        }
+        if start < self.counted_to {
+            // Never expected (records come in order), but then count afresh.
+            self.counted_to = 0;
+            self.newlines = 0;
+        }
+        self.newlines += bytes[self.counted_to..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.counted_to = start;
+        self.newlines + 1
+    }
 }
 
 fn read_row<'r>(

@@ -1,7 +1,9 @@
 //! `measurements` and their `measurement_history` of a tenant schema.
 
 use chrono::{DateTime, Utc};
+use diesel::pg::Pg;
 use diesel::prelude::*;
+use diesel::sql_types::{Bool, Nullable};
 use uuid::Uuid;
 
 use crate::db::schema::tenant::{measurement_history, measurements, municipalities};
@@ -34,6 +36,16 @@ pub struct HistoryRow {
     pub change: String,
 }
 
+/// Rows of one area. `= id` or `IS NULL`, not `IS NOT DISTINCT FROM`: only these use the index.
+fn in_area(
+    area: Option<Uuid>,
+) -> Box<dyn BoxableExpression<measurements::table, Pg, SqlType = Nullable<Bool>>> {
+    match area {
+        Some(m) => Box::new(measurements::municipality_id.eq(m)),
+        None => Box::new(measurements::municipality_id.is_null().nullable()),
+    }
+}
+
 /// Which areas a list covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AreaFilter {
@@ -56,7 +68,10 @@ pub fn list(
             .filter(measurements::indicator_id.eq(indicator_id))
             .into_boxed();
         if let AreaFilter::Only(m) = area {
-            q = q.filter(measurements::municipality_id.is_not_distinct_from(m));
+            q = match m {
+                Some(m) => q.filter(measurements::municipality_id.eq(m)),
+                None => q.filter(measurements::municipality_id.is_null()),
+            };
         }
         q
     };
@@ -124,7 +139,7 @@ fn locked(
 ) -> Result<Option<MeasurementRow>, DbError> {
     Ok(measurements::table
         .filter(measurements::indicator_id.eq(indicator_id))
-        .filter(measurements::municipality_id.is_not_distinct_from(f.municipality_id))
+        .filter(in_area(f.municipality_id))
         .filter(measurements::period.eq(f.period.to_string()))
         .select(MeasurementRow::as_select())
         .for_update()
@@ -238,7 +253,11 @@ pub fn history(
 ) -> Result<Vec<HistoryRow>, DbError> {
     Ok(measurement_history::table
         .filter(measurement_history::indicator_id.eq(row.indicator_id))
-        .filter(measurement_history::municipality_id.is_not_distinct_from(row.municipality_id))
+        .filter(match row.municipality_id {
+            Some(m) => Box::new(measurement_history::municipality_id.eq(m))
+                as Box<dyn BoxableExpression<_, Pg, SqlType = Nullable<Bool>>>,
+            None => Box::new(measurement_history::municipality_id.is_null().nullable()),
+        })
         .filter(measurement_history::period.eq(&row.period))
         .select(HistoryRow::as_select())
         .order(measurement_history::id.desc())
