@@ -97,9 +97,34 @@ pub struct ApiDoc;
 pub fn document_json() -> String {
     let mut doc = ApiDoc::openapi();
     doc.info.version = API_VERSION.to_owned();
+    let generic: Vec<String> = doc
+        .components
+        .as_ref()
+        .map(|c| {
+            c.schemas
+                .keys()
+                .filter(|k| k.contains('_'))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
     let mut json = doc.to_pretty_json().unwrap_or_default();
+    // utoipa names generic schemas `PageDto_PlanDto`; the NL API Design Rules want UpperCamelCase.
+    for name in generic {
+        let readable = readable_schema_name(&name);
+        json = json
+            .replace(&format!("\"{name}\""), &format!("\"{readable}\""))
+            .replace(&format!("/{name}\""), &format!("/{readable}\""));
+    }
     json.push('\n');
     json
+}
+
+/// `PageDto_PlanDto` → `PlanPage`, `ListDto_DistrictDto` → `DistrictList`.
+fn readable_schema_name(generic: &str) -> String {
+    let (outer, inner) = generic.split_once('_').unwrap_or((generic, ""));
+    let strip = |s: &str| s.strip_suffix("Dto").unwrap_or(s).to_owned();
+    format!("{}{}", strip(inner), strip(outer))
 }
 
 #[derive(Debug)]
@@ -196,4 +221,18 @@ fn problem_response(description: &str) -> Response {
                 .build(),
         )
         .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generic_schema_names_read_as_upper_camel_case() {
+        assert_eq!(readable_schema_name("PageDto_PlanDto"), "PlanPage");
+        assert_eq!(readable_schema_name("ListDto_DistrictDto"), "DistrictList");
+        let json = document_json();
+        assert!(!json.contains("PageDto_"), "generic names are replaced");
+        assert!(json.contains("\"#/components/schemas/PlanPage\""));
+    }
 }

@@ -187,7 +187,18 @@ pub fn record(
         return Ok((old, Recorded::Unchanged));
     }
     keep_in_history(conn, &old, user, "updated")?;
-    let row = diesel::update(measurements::table.find(old.id))
+    let row = replace_value(conn, old.id, f, user)?;
+    Ok((row, Recorded::Updated))
+}
+
+/// Gives measurement `id` the value and note of `f`, entered by `user` now.
+fn replace_value(
+    conn: &mut TenantConn<'_>,
+    id: Uuid,
+    f: &MeasurementFields,
+    user: Uuid,
+) -> Result<MeasurementRow, DbError> {
+    Ok(diesel::update(measurements::table.find(id))
         .set((
             measurements::value.eq(f.value),
             measurements::source_note.eq(&f.source_note),
@@ -195,8 +206,7 @@ pub fn record(
             measurements::entered_at.eq(diesel::dsl::now),
         ))
         .returning(MeasurementRow::as_returning())
-        .get_result(&mut **conn)?;
-    Ok((row, Recorded::Updated))
+        .get_result(&mut **conn)?)
 }
 
 /// Deletes the measurement and keeps the value it had at that moment in the history. Returns the
@@ -222,6 +232,39 @@ pub fn delete(
     Ok(deleted)
 }
 
+/// A row of the history: the value `old` had, replaced or deleted by `user`.
+#[derive(Insertable)]
+#[diesel(table_name = measurement_history)]
+struct NewHistory<'a> {
+    measurement_id: Uuid,
+    indicator_id: Uuid,
+    municipality_id: Option<Uuid>,
+    period: &'a str,
+    value: f64,
+    source_note: &'a str,
+    entered_by: Uuid,
+    entered_at: DateTime<Utc>,
+    replaced_by: Uuid,
+    change: &'a str,
+}
+
+impl<'a> NewHistory<'a> {
+    fn of(old: &'a MeasurementRow, user: Uuid, change: &'a str) -> Self {
+        NewHistory {
+            measurement_id: old.id,
+            indicator_id: old.indicator_id,
+            municipality_id: old.municipality_id,
+            period: &old.period,
+            value: old.value,
+            source_note: &old.source_note,
+            entered_by: old.entered_by,
+            entered_at: old.entered_at,
+            replaced_by: user,
+            change,
+        }
+    }
+}
+
 fn keep_in_history(
     conn: &mut TenantConn<'_>,
     old: &MeasurementRow,
@@ -229,20 +272,81 @@ fn keep_in_history(
     change: &str,
 ) -> Result<(), DbError> {
     diesel::insert_into(measurement_history::table)
-        .values((
-            measurement_history::measurement_id.eq(old.id),
-            measurement_history::indicator_id.eq(old.indicator_id),
-            measurement_history::municipality_id.eq(old.municipality_id),
-            measurement_history::period.eq(&old.period),
-            measurement_history::value.eq(old.value),
-            measurement_history::source_note.eq(&old.source_note),
-            measurement_history::entered_by.eq(old.entered_by),
-            measurement_history::entered_at.eq(old.entered_at),
-            measurement_history::replaced_by.eq(user),
-            measurement_history::change.eq(change),
-        ))
+        .values(NewHistory::of(old, user, change))
         .execute(&mut **conn)?;
     Ok(())
+}
+
+/// Rows per INSERT: well below PostgreSQL's 65,535 parameters per statement.
+const CHUNK: usize = 1_000;
+
+/// Enters many values at once (an import), with the same outcome per value as [`record`] in a
+/// few statements. The existing measurements of these indicators are locked first; should another
+/// transaction meanwhile enter a value for a new indicator, area and period of the batch, the
+/// unique index refuses the batch as a whole. `items` must not repeat an indicator, area and period.
+#[tracing::instrument(skip_all, fields(count = items.len()))]
+pub fn record_many(
+    conn: &mut TenantConn<'_>,
+    items: &[(Uuid, MeasurementFields)],
+    user: Uuid,
+) -> Result<Vec<Recorded>, DbError> {
+    let mut indicator_ids: Vec<Uuid> = items.iter().map(|(i, _)| *i).collect();
+    indicator_ids.sort_unstable();
+    indicator_ids.dedup();
+    let existing: Vec<MeasurementRow> = measurements::table
+        .filter(measurements::indicator_id.eq_any(&indicator_ids))
+        .select(MeasurementRow::as_select())
+        .for_update()
+        .load(&mut **conn)?;
+    let by_key: std::collections::HashMap<(Uuid, Option<Uuid>, &str), &MeasurementRow> = existing
+        .iter()
+        .map(|m| ((m.indicator_id, m.municipality_id, m.period.as_str()), m))
+        .collect();
+    let periods: Vec<String> = items.iter().map(|(_, f)| f.period.to_string()).collect();
+    let mut outcome = Vec::with_capacity(items.len());
+    let mut creates = Vec::new();
+    let mut updates = Vec::new();
+    for ((indicator_id, f), period) in items.iter().zip(&periods) {
+        match by_key.get(&(*indicator_id, f.municipality_id, period.as_str())) {
+            None => {
+                creates.push((
+                    measurements::id.eq(Uuid::new_v4()),
+                    measurements::indicator_id.eq(*indicator_id),
+                    measurements::municipality_id.eq(f.municipality_id),
+                    measurements::period.eq(period.as_str()),
+                    measurements::value.eq(f.value),
+                    measurements::source_note.eq(f.source_note.as_str()),
+                    measurements::entered_by.eq(user),
+                ));
+                outcome.push(Recorded::Created);
+            }
+            Some(old) if old.value == f.value && old.source_note == f.source_note => {
+                outcome.push(Recorded::Unchanged);
+            }
+            Some(old) => {
+                updates.push((*old, f));
+                outcome.push(Recorded::Updated);
+            }
+        }
+    }
+    for chunk in updates.chunks(CHUNK) {
+        let history: Vec<NewHistory<'_>> = chunk
+            .iter()
+            .map(|(old, _)| NewHistory::of(old, user, "updated"))
+            .collect();
+        diesel::insert_into(measurement_history::table)
+            .values(history)
+            .execute(&mut **conn)?;
+    }
+    for (old, f) in &updates {
+        replace_value(conn, old.id, f, user)?;
+    }
+    for chunk in creates.chunks(CHUNK) {
+        diesel::insert_into(measurements::table)
+            .values(chunk)
+            .execute(&mut **conn)?;
+    }
+    Ok(outcome)
 }
 
 /// Earlier values of the measurement for the same indicator, area and period, newest first.

@@ -96,9 +96,9 @@ pub fn import(
             dry_run,
             ..ImportReport::default()
         };
-        for (indicator_id, fields) in &resolved {
-            let (_, recorded) = measurements::record(tc, *indicator_id, fields, ctx.user_id)
-                .map_err(ServiceError::from)?;
+        let outcome =
+            measurements::record_many(tc, &resolved, ctx.user_id).map_err(ServiceError::from)?;
+        for recorded in outcome {
             match recorded {
                 Recorded::Created => report.created += 1,
                 Recorded::Updated => report.updated += 1,
