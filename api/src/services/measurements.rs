@@ -1,6 +1,8 @@
 //! Measurements of an indicator: one value per area and period; entering it again replaces it and
 //! keeps the earlier value in the history. Who may enter one follows its area.
 
+use std::collections::HashMap;
+
 use diesel::PgConnection;
 use uuid::Uuid;
 
@@ -13,7 +15,24 @@ use crate::domain::measurement::{MeasurementFields, Recorded};
 use crate::domain::page::{Page, PageRequest};
 use crate::repo::indicators::{self, IndicatorRow};
 use crate::repo::measurements::{self, AreaFilter, HistoryRow, MeasurementRow};
-use crate::repo::priorities;
+use crate::repo::{priorities, users};
+
+/// Display names of the users who entered or replaced the figures, by id.
+pub type UserNames = HashMap<Uuid, String>;
+
+/// Looked up outside the tenant's transaction: users live in the platform schema.
+fn names_of(
+    conn: &mut PgConnection,
+    ids: impl Iterator<Item = Uuid>,
+) -> Result<UserNames, ServiceError> {
+    let mut ids: Vec<Uuid> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(users::find_many(conn, &ids)?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect())
+}
 
 #[tracing::instrument(skip(conn, ctx))]
 pub fn list(
@@ -22,12 +41,14 @@ pub fn list(
     indicator_id: Uuid,
     area: AreaFilter,
     page: PageRequest,
-) -> Result<Page<MeasurementRow>, ServiceError> {
+) -> Result<(Page<MeasurementRow>, UserNames), ServiceError> {
     ctx.require(TenantAction::Read)?;
-    run_in_tenant(conn, &ctx.db, |tc| {
+    let page = run_in_tenant(conn, &ctx.db, |tc| {
         indicator(tc, indicator_id)?;
-        Ok(measurements::list(tc, indicator_id, area, page)?)
-    })
+        Ok::<_, ServiceError>(measurements::list(tc, indicator_id, area, page)?)
+    })?;
+    let names = names_of(conn, page.items.iter().map(|m| m.entered_by))?;
+    Ok((page, names))
 }
 
 /// The measurement with its earlier values, newest first.
@@ -37,14 +58,18 @@ pub fn get(
     ctx: &TenantContext,
     indicator_id: Uuid,
     id: Uuid,
-) -> Result<(MeasurementRow, Vec<HistoryRow>), ServiceError> {
+) -> Result<(MeasurementRow, Vec<HistoryRow>, UserNames), ServiceError> {
     ctx.require(TenantAction::Read)?;
-    run_in_tenant(conn, &ctx.db, |tc| {
+    let (row, history) = run_in_tenant(conn, &ctx.db, |tc| {
         let row =
             measurements::find(tc, indicator_id, id)?.ok_or(ServiceError::not_found("meting"))?;
         let history = measurements::history(tc, &row)?;
-        Ok((row, history))
-    })
+        Ok::<_, ServiceError>((row, history))
+    })?;
+    let people = std::iter::once(row.entered_by)
+        .chain(history.iter().flat_map(|h| [h.entered_by, h.replaced_by]));
+    let names = names_of(conn, people)?;
+    Ok((row, history, names))
 }
 
 #[tracing::instrument(skip(conn, ctx, fields))]
@@ -53,8 +78,8 @@ pub fn record(
     ctx: &TenantContext,
     indicator_id: Uuid,
     fields: &MeasurementFields,
-) -> Result<(MeasurementRow, Recorded), ServiceError> {
-    run_in_tenant(conn, &ctx.db, |tc| {
+) -> Result<(MeasurementRow, Recorded, UserNames), ServiceError> {
+    let (row, recorded) = run_in_tenant(conn, &ctx.db, |tc| {
         let indicator = indicator(tc, indicator_id)?;
         require_entry(
             tc,
@@ -63,8 +88,10 @@ pub fn record(
             fields.municipality_id,
             "municipalityId",
         )?;
-        Ok(measurements::record(tc, indicator_id, fields, ctx.user_id)?)
-    })
+        Ok::<_, ServiceError>(measurements::record(tc, indicator_id, fields, ctx.user_id)?)
+    })?;
+    let names = names_of(conn, std::iter::once(row.entered_by))?;
+    Ok((row, recorded, names))
 }
 
 /// Deletes a measurement; its last value stays in the history.

@@ -23,6 +23,7 @@ async fn entering_a_value_again_replaces_it_and_keeps_the_old_one() {
     assert_eq!(res.status.as_u16(), 201, "{}", res.text);
     let id = res.id();
     assert_eq!(res.body["enteredBy"], s.t.admin_id.to_string());
+    assert_eq!(res.body["enteredByName"], "Beheerder");
     assert_eq!(res.body["sourceNote"], "politie, export januari");
 
     // The same value again changes nothing.
@@ -49,6 +50,9 @@ async fn entering_a_value_again_replaces_it_and_keeps_the_old_one() {
     assert_eq!(history[0]["sourceNote"], "politie, export januari");
     assert_eq!(history[0]["enteredBy"], s.t.admin_id.to_string());
     assert_eq!(history[0]["change"], "updated");
+    assert_eq!(history[0]["enteredByName"], "Beheerder");
+    assert_eq!(history[0]["replacedByName"], "Test Gebruiker");
+    assert_eq!(res.body["enteredByName"], "Test Gebruiker");
 
     // Half-years, the whole cooperation, list filters and order.
     for (area, period, value) in [

@@ -12,6 +12,7 @@ use crate::domain::priority_status::DerivedStatus;
 use crate::domain::progress::Progress;
 use crate::repo::measurements::{HistoryRow, MeasurementRow};
 use crate::services::measurement_import::ImportReport;
+use crate::services::measurements::UserNames;
 use crate::services::progress::{AreaProgress, IndicatorView};
 
 /// Status of a priority, derived from its indicators: every area of every indicator that can be
@@ -271,12 +272,15 @@ pub struct MeasurementDto {
     pub source_note: String,
     /// The user who entered the current value.
     pub entered_by: Uuid,
+    /// Their name, while they have an account.
+    pub entered_by_name: Option<String>,
     pub entered_at: DateTime<Utc>,
 }
 
-impl From<MeasurementRow> for MeasurementDto {
-    fn from(m: MeasurementRow) -> Self {
+impl MeasurementDto {
+    pub fn new(m: MeasurementRow, names: &UserNames) -> Self {
         MeasurementDto {
+            entered_by_name: names.get(&m.entered_by).cloned(),
             id: m.id,
             indicator_id: m.indicator_id,
             municipality_id: m.municipality_id,
@@ -296,17 +300,21 @@ pub struct MeasurementHistoryDto {
     pub value: f64,
     pub source_note: String,
     pub entered_by: Uuid,
+    pub entered_by_name: Option<String>,
     pub entered_at: DateTime<Utc>,
     /// Who replaced or deleted it, and when.
     pub replaced_by: Uuid,
+    pub replaced_by_name: Option<String>,
     pub replaced_at: DateTime<Utc>,
     /// updated or deleted
     pub change: String,
 }
 
-impl From<HistoryRow> for MeasurementHistoryDto {
-    fn from(h: HistoryRow) -> Self {
+impl MeasurementHistoryDto {
+    pub fn new(h: HistoryRow, names: &UserNames) -> Self {
         MeasurementHistoryDto {
+            entered_by_name: names.get(&h.entered_by).cloned(),
+            replaced_by_name: names.get(&h.replaced_by).cloned(),
             value: h.value,
             source_note: h.source_note,
             entered_by: h.entered_by,

@@ -30,14 +30,14 @@ pub async fn get_measurement(
 ) -> Result<HttpResponse, ApiError> {
     let ctx = t.ctx;
     let (indicator, id) = (path.indicator_id, path.measurement_id);
-    let (row, history) = state
+    let (row, history, names) = state
         .db(move |conn| measurements::get(conn, &ctx, indicator, id))
         .await?;
     Ok(HttpResponse::Ok().json(MeasurementDetailDto {
-        measurement: MeasurementDto::from(row),
+        measurement: MeasurementDto::new(row, &names),
         history: history
             .into_iter()
-            .map(MeasurementHistoryDto::from)
+            .map(|h| MeasurementHistoryDto::new(h, &names))
             .collect(),
     }))
 }

@@ -48,8 +48,8 @@ pub async fn list_measurements(
     };
     let ctx = t.ctx;
     let indicator = path.indicator_id;
-    let result = state
+    let (result, names) = state
         .db(move |conn| measurements::list(conn, &ctx, indicator, area, page))
         .await?;
-    Ok(HttpResponse::Ok().json(PageDto::map(result, MeasurementDto::from)))
+    Ok(HttpResponse::Ok().json(PageDto::map(result, |m| MeasurementDto::new(m, &names))))
 }

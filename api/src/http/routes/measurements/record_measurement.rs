@@ -38,7 +38,7 @@ pub async fn record_measurement(
     let ctx = t.ctx;
     let tenant = ctx.tenant.slug.clone();
     let indicator = path.indicator_id;
-    let (row, recorded) = state
+    let (row, recorded, names) = state
         .db(move |conn| measurements::record(conn, &ctx, indicator, &fields))
         .await?;
     let location = format!(
@@ -51,5 +51,5 @@ pub async fn record_measurement(
     };
     Ok(res
         .insert_header(("Location", location))
-        .json(MeasurementDto::from(row)))
+        .json(MeasurementDto::new(row, &names)))
 }
