@@ -185,6 +185,14 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, RowError> {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
+        if record.iter().any(|f| f.contains('\n')) {
+            // An open quote swallows the lines after it: refuse, rather than lose those lines.
+            parsed.errors.push(RowError::new(
+                line,
+                "een aanhalingsteken (\") wordt niet gesloten, waardoor de volgende regels in dit veld vallen; sluit het of haal het weg",
+            ));
+            continue;
+        }
         if record.len() > headers.len() {
             let sep = if semicolon { "puntkomma" } else { "komma" };
             parsed.errors.push(RowError::new(
@@ -231,14 +239,18 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, RowError> {
     Ok(parsed)
 }
 
-/// A text field as a spreadsheet may have guarded it: the export writes `'=…` for a text that
-/// starts with `=`, `+`, `-` or `@`, so that Excel does not run it as a formula.
+/// A text field as a spreadsheet may have guarded it: the export writes `'` before a text that
+/// starts with `=`, `+`, `-`, `@` or `'`, so that Excel neither runs it as a formula nor eats a
+/// leading quote; this takes exactly that `'` off again.
 pub fn unguard(s: &str) -> &str {
     match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        Some(rest) if rest.starts_with(GUARDED) => rest,
         _ => s,
     }
 }
+
+/// What a text must not start with in a spreadsheet cell without a `'` in front.
+pub const GUARDED: [char; 5] = ['=', '+', '-', '@', '\''];
 
 /// The byte where line `n` (from 0) starts.
 fn line_start(text: &str, n: usize) -> usize {
@@ -487,6 +499,20 @@ mod tests {
         assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
         assert_eq!(parsed.errors[0].line, 4);
         assert_eq!(unguard("'hallo"), "'hallo");
+        assert_eq!(unguard("''=x"), "'=x");
+    }
+
+    #[test]
+    fn an_open_quote_does_not_swallow_the_lines_after_it() {
+        let csv = "indicator,municipality,period,value,source\n\
+                   Geweld,Ermelo,2019,1,\"politie\n\
+                   Geweld,Putten,2019,2,\n\
+                   Geweld,Ermelo,2020,3,\n";
+        let parsed = parse(csv.as_bytes()).expect("read");
+        assert!(parsed.rows.is_empty(), "{:?}", parsed.rows);
+        assert_eq!(parsed.errors.len(), 1);
+        assert_eq!(parsed.errors[0].line, 2);
+        assert!(parsed.errors[0].reason.contains("aanhalingsteken"));
     }
 
     #[test]

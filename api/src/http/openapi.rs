@@ -97,17 +97,22 @@ pub struct ApiDoc;
 pub fn document_json() -> String {
     let mut doc = ApiDoc::openapi();
     doc.info.version = API_VERSION.to_owned();
-    let generic: Vec<String> = doc
+    let names: Vec<String> = doc
         .components
         .as_ref()
-        .map(|c| {
-            c.schemas
-                .keys()
-                .filter(|k| k.contains('_'))
-                .cloned()
-                .collect()
-        })
+        .map(|c| c.schemas.keys().cloned().collect())
         .unwrap_or_default();
+    // Only `XDto_YDto` names, and only when the new name is free.
+    let generic: Vec<String> = names
+        .iter()
+        .filter(|k| {
+            k.split_once('_').is_some_and(|(outer, inner)| {
+                outer.ends_with("Dto") && inner.ends_with("Dto") && !inner.contains('_')
+            })
+        })
+        .filter(|k| !names.contains(&readable_schema_name(k)))
+        .cloned()
+        .collect();
     let mut json = doc.to_pretty_json().unwrap_or_default();
     // utoipa names generic schemas `PageDto_PlanDto`; the NL API Design Rules want UpperCamelCase.
     for name in generic {
@@ -234,5 +239,13 @@ mod tests {
         let json = document_json();
         assert!(!json.contains("PageDto_"), "generic names are replaced");
         assert!(json.contains("\"#/components/schemas/PlanPage\""));
+        let doc: serde_json::Value = serde_json::from_str(&json).expect("still JSON");
+        let schemas = doc["components"]["schemas"].as_object().expect("schemas");
+        assert!(
+            schemas.keys().all(|k| !k.contains('_')),
+            "{:?}",
+            schemas.keys()
+        );
+        assert!(schemas.contains_key("PlanPage") && schemas.contains_key("TenantList"));
     }
 }

@@ -280,53 +280,81 @@ fn keep_in_history(
 /// Rows per INSERT: well below PostgreSQL's 65,535 parameters per statement.
 const CHUNK: usize = 1_000;
 
+/// The measurements of these indicators, locked until the transaction ends (before a batch of
+/// values is entered for them).
+#[tracing::instrument(skip_all, fields(count = indicator_ids.len()))]
+pub fn lock_for_indicators(
+    conn: &mut TenantConn<'_>,
+    indicator_ids: &[Uuid],
+) -> Result<Vec<MeasurementRow>, DbError> {
+    Ok(measurements::table
+        .filter(measurements::indicator_id.eq_any(indicator_ids))
+        .select(MeasurementRow::as_select())
+        .for_update()
+        .load(&mut **conn)?)
+}
+
+/// What entering each of `items` would do, given the `existing` measurements of their
+/// indicators: the same decision [`record`] makes for one value.
+pub fn classify(existing: &[MeasurementRow], items: &[(Uuid, MeasurementFields)]) -> Vec<Recorded> {
+    let by_key = keyed(existing);
+    items
+        .iter()
+        .map(|(indicator_id, f)| {
+            match by_key.get(&(*indicator_id, f.municipality_id, f.period.to_string())) {
+                None => Recorded::Created,
+                Some(old) if old.value == f.value && old.source_note == f.source_note => {
+                    Recorded::Unchanged
+                }
+                Some(_) => Recorded::Updated,
+            }
+        })
+        .collect()
+}
+
+type Key = (Uuid, Option<Uuid>, String);
+
+fn keyed(existing: &[MeasurementRow]) -> std::collections::HashMap<Key, &MeasurementRow> {
+    existing
+        .iter()
+        .map(|m| ((m.indicator_id, m.municipality_id, m.period.clone()), m))
+        .collect()
+}
+
 /// Enters many values at once (an import), with the same outcome per value as [`record`] in a
-/// few statements. The existing measurements of these indicators are locked first; should another
-/// transaction meanwhile enter a value for a new indicator, area and period of the batch, the
-/// unique index refuses the batch as a whole. `items` must not repeat an indicator, area and period.
+/// few statements. `existing` are the measurements of these indicators, locked by
+/// [`lock_for_indicators`] in this transaction; should another transaction meanwhile enter a
+/// value for a new indicator, area and period of the batch, the unique index refuses the batch as
+/// a whole. `items` must not repeat an indicator, area and period.
 #[tracing::instrument(skip_all, fields(count = items.len()))]
 pub fn record_many(
     conn: &mut TenantConn<'_>,
     items: &[(Uuid, MeasurementFields)],
+    existing: &[MeasurementRow],
     user: Uuid,
 ) -> Result<Vec<Recorded>, DbError> {
-    let mut indicator_ids: Vec<Uuid> = items.iter().map(|(i, _)| *i).collect();
-    indicator_ids.sort_unstable();
-    indicator_ids.dedup();
-    let existing: Vec<MeasurementRow> = measurements::table
-        .filter(measurements::indicator_id.eq_any(&indicator_ids))
-        .select(MeasurementRow::as_select())
-        .for_update()
-        .load(&mut **conn)?;
-    let by_key: std::collections::HashMap<(Uuid, Option<Uuid>, &str), &MeasurementRow> = existing
-        .iter()
-        .map(|m| ((m.indicator_id, m.municipality_id, m.period.as_str()), m))
-        .collect();
+    let by_key = keyed(existing);
+    let outcome = classify(existing, items);
     let periods: Vec<String> = items.iter().map(|(_, f)| f.period.to_string()).collect();
-    let mut outcome = Vec::with_capacity(items.len());
     let mut creates = Vec::new();
     let mut updates = Vec::new();
-    for ((indicator_id, f), period) in items.iter().zip(&periods) {
-        match by_key.get(&(*indicator_id, f.municipality_id, period.as_str())) {
-            None => {
-                creates.push((
-                    measurements::id.eq(Uuid::new_v4()),
-                    measurements::indicator_id.eq(*indicator_id),
-                    measurements::municipality_id.eq(f.municipality_id),
-                    measurements::period.eq(period.as_str()),
-                    measurements::value.eq(f.value),
-                    measurements::source_note.eq(f.source_note.as_str()),
-                    measurements::entered_by.eq(user),
-                ));
-                outcome.push(Recorded::Created);
+    for (((indicator_id, f), period), recorded) in items.iter().zip(&periods).zip(&outcome) {
+        match recorded {
+            Recorded::Created => creates.push((
+                measurements::id.eq(Uuid::new_v4()),
+                measurements::indicator_id.eq(*indicator_id),
+                measurements::municipality_id.eq(f.municipality_id),
+                measurements::period.eq(period.as_str()),
+                measurements::value.eq(f.value),
+                measurements::source_note.eq(f.source_note.as_str()),
+                measurements::entered_by.eq(user),
+            )),
+            Recorded::Updated => {
+                if let Some(old) = by_key.get(&(*indicator_id, f.municipality_id, period.clone())) {
+                    updates.push((*old, f));
+                }
             }
-            Some(old) if old.value == f.value && old.source_note == f.source_note => {
-                outcome.push(Recorded::Unchanged);
-            }
-            Some(old) => {
-                updates.push((*old, f));
-                outcome.push(Recorded::Updated);
-            }
+            Recorded::Unchanged => {}
         }
     }
     for chunk in updates.chunks(CHUNK) {

@@ -11,6 +11,7 @@ use super::progress::{indicator_views, municipality_names};
 use super::tenant_access::TenantContext;
 use crate::authz::TenantAction;
 use crate::db::run_in_tenant;
+use crate::domain::measurement_csv::GUARDED;
 use crate::domain::page::PageRequest;
 use crate::repo::indicators::{self, IndicatorFilter};
 use crate::repo::measurements::{self, MeasurementRow};
@@ -64,10 +65,10 @@ struct Line<'a> {
     area: Option<Uuid>,
 }
 
-/// A text as a spreadsheet should show it: one that starts like a formula gets a `'` in front,
-/// which the import takes off again (`measurement_csv::unguard`).
+/// A text as a spreadsheet should show it: one that starts like a formula (or with a quote) gets
+/// a `'` in front, which the import takes off again (`measurement_csv::unguard`).
 fn guard(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if s.starts_with(GUARDED) {
         format!("'{s}")
     } else {
         s.to_owned()
@@ -161,9 +162,7 @@ pub fn export(
                 baseline.map(|b| b.period.to_string()).unwrap_or_default(),
                 opt(baseline.map(|b| b.value)),
                 target.map(|t| t.period.to_string()).unwrap_or_default(),
-                target
-                    .map(|t| t.comparator.as_str().to_owned())
-                    .unwrap_or_default(),
+                guard(target.map_or("", |t| t.comparator.as_str())),
                 opt(target.map(|t| t.value)),
                 area.map(|a| a.progress.status.label().to_lowercase())
                     .unwrap_or_default(),

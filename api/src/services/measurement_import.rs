@@ -84,20 +84,43 @@ pub fn import(
     require_import_rights(ctx)?;
     let parsed = measurement_csv::parse(csv).map_err(|e| rejected(vec![e]))?;
     let outcome = run_in_tenant(conn, &ctx.db, |tc| {
-        let (resolved, mut errors) = resolve(tc, ctx, &parsed.rows)?;
+        let (placed, mut errors) = resolve(tc, ctx, &parsed.rows)?;
         errors.extend(parsed.errors.iter().cloned());
+        let items: Vec<(Uuid, MeasurementFields)> = placed
+            .iter()
+            .map(|p| (p.indicator_id, p.fields.clone()))
+            .collect();
+        let mut indicator_ids: Vec<Uuid> = items.iter().map(|(i, _)| *i).collect();
+        indicator_ids.sort_unstable();
+        indicator_ids.dedup();
+        let existing =
+            measurements::lock_for_indicators(tc, &indicator_ids).map_err(ServiceError::from)?;
+        // Rights count for what a row changes: a line that leaves its value as it is (as in a
+        // re-imported export of the whole cooperation) needs no right to that area.
+        for (p, recorded) in placed.iter().zip(measurements::classify(&existing, &items)) {
+            if recorded != Recorded::Unchanged
+                && ctx
+                    .require(TenantAction::EnterMeasurement(p.fields.municipality_id))
+                    .is_err()
+            {
+                errors.push(RowError::new(
+                    p.line,
+                    format!("u mag geen metingen invoeren voor {}", p.area_label),
+                ));
+            }
+        }
         if !errors.is_empty() {
             errors.sort_by_key(|e| e.line);
             return Err(Abort::Failed(rejected(errors)));
         }
         let mut report = ImportReport {
-            rows: resolved.len(),
+            rows: items.len(),
             skipped: parsed.skipped,
             dry_run,
             ..ImportReport::default()
         };
-        let outcome =
-            measurements::record_many(tc, &resolved, ctx.user_id).map_err(ServiceError::from)?;
+        let outcome = measurements::record_many(tc, &items, &existing, ctx.user_id)
+            .map_err(ServiceError::from)?;
         for recorded in outcome {
             match recorded {
                 Recorded::Created => report.created += 1,
@@ -135,8 +158,15 @@ pub fn require_import_rights(ctx: &TenantContext) -> Result<(), ServiceError> {
     }
 }
 
-/// A row placed: its indicator, and the measurement it enters.
-type Placed = (Uuid, MeasurementFields);
+/// A row placed: its line, its indicator, and the measurement it enters.
+#[derive(Debug)]
+struct Placed {
+    line: usize,
+    indicator_id: Uuid,
+    fields: MeasurementFields,
+    /// The area as the file names it, for messages.
+    area_label: String,
+}
 
 /// Which indicator and area every row means; every row that cannot be placed, with the reason.
 fn resolve(
@@ -168,15 +198,20 @@ fn resolve(
             }
         });
         match placed {
-            Ok((indicator, area)) => out.push((
-                indicator,
-                MeasurementFields {
+            Ok((indicator, area)) => out.push(Placed {
+                line: row.line,
+                indicator_id: indicator,
+                fields: MeasurementFields {
                     municipality_id: area,
                     period: row.period,
                     value: row.value,
                     source_note: row.source_note.clone(),
                 },
-            )),
+                area_label: row
+                    .municipality
+                    .clone()
+                    .unwrap_or_else(|| "het hele samenwerkingsverband".to_owned()),
+            }),
             Err(reason) => errors.push(RowError::new(row.line, reason)),
         }
     }
@@ -225,13 +260,6 @@ fn place(
     };
     let scope = scopes.get(&indicator.priority_id).and_then(|s| s.0);
     area_fits(scope, area).map_err(|m| format!("indicator '{}': {m}", indicator.name))?;
-    if ctx.require(TenantAction::EnterMeasurement(area)).is_err() {
-        let where_ = row
-            .municipality
-            .clone()
-            .unwrap_or_else(|| "het hele samenwerkingsverband".to_owned());
-        return Err(format!("u mag geen metingen invoeren voor {where_}"));
-    }
     Ok((indicator.id, area))
 }
 

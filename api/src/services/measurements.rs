@@ -20,18 +20,19 @@ use crate::repo::{priorities, users};
 /// Display names of the users who entered or replaced the figures, by id.
 pub type UserNames = HashMap<Uuid, String>;
 
-/// Looked up outside the tenant's transaction: users live in the platform schema.
-fn names_of(
-    conn: &mut PgConnection,
-    ids: impl Iterator<Item = Uuid>,
-) -> Result<UserNames, ServiceError> {
+/// Looked up outside the tenant's transaction: users live in the platform schema. The names are
+/// a courtesy: when the lookup fails (after a write has committed), the answer goes without them.
+fn names_of(conn: &mut PgConnection, ids: impl Iterator<Item = Uuid>) -> UserNames {
     let mut ids: Vec<Uuid> = ids.collect();
     ids.sort_unstable();
     ids.dedup();
-    Ok(users::find_many(conn, &ids)?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect())
+    match users::find_many(conn, &ids) {
+        Ok(found) => found.into_iter().map(|u| (u.id, u.display_name)).collect(),
+        Err(e) => {
+            tracing::warn!(error = ?e, "names of users not found; answering without them");
+            UserNames::new()
+        }
+    }
 }
 
 #[tracing::instrument(skip(conn, ctx))]
@@ -47,7 +48,7 @@ pub fn list(
         indicator(tc, indicator_id)?;
         Ok::<_, ServiceError>(measurements::list(tc, indicator_id, area, page)?)
     })?;
-    let names = names_of(conn, page.items.iter().map(|m| m.entered_by))?;
+    let names = names_of(conn, page.items.iter().map(|m| m.entered_by));
     Ok((page, names))
 }
 
@@ -68,7 +69,7 @@ pub fn get(
     })?;
     let people = std::iter::once(row.entered_by)
         .chain(history.iter().flat_map(|h| [h.entered_by, h.replaced_by]));
-    let names = names_of(conn, people)?;
+    let names = names_of(conn, people);
     Ok((row, history, names))
 }
 
@@ -90,7 +91,7 @@ pub fn record(
         )?;
         Ok::<_, ServiceError>(measurements::record(tc, indicator_id, fields, ctx.user_id)?)
     })?;
-    let names = names_of(conn, std::iter::once(row.entered_by))?;
+    let names = names_of(conn, std::iter::once(row.entered_by));
     Ok((row, recorded, names))
 }
 
