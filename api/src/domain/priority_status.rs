@@ -46,6 +46,8 @@ pub struct AreaVerdict {
     pub indicator: String,
     pub area: String,
     pub status: Status,
+    /// The target period is over and its figure is missing (`progress::outdated_notice`).
+    pub outdated: bool,
 }
 
 /// The status with a sentence that says what it rests on.
@@ -86,6 +88,12 @@ pub fn derive(indicator_count: usize, verdicts: &[AreaVerdict]) -> DerivedStatus
             .collect();
         explanation.push_str(&format!(" Niet op koers: {}.", names.join(", ")));
     }
+    let outdated = judged.iter().filter(|v| v.outdated).count();
+    if outdated > 0 {
+        explanation.push_str(&format!(
+            " Let op: voor {outdated} van deze meetpunten is de streefperiode voorbij zonder meting daarvan."
+        ));
+    }
     let status = if off.is_empty() {
         PriorityStatus::OpKoers
     } else if off.len() * 2 <= judged.len() {
@@ -108,7 +116,20 @@ mod tests {
             indicator: "Totaal misdrijven".to_owned(),
             area: area.to_owned(),
             status,
+            outdated: false,
         }
+    }
+
+    #[test]
+    fn old_figures_are_pointed_out() {
+        let mut stale = v("Ermelo", Status::OnTrack);
+        stale.outdated = true;
+        let r = derive(1, &[stale, v("Putten", Status::OnTrack)]);
+        assert_eq!(r.status, PriorityStatus::OpKoers);
+        assert_eq!(
+            r.explanation,
+            "2 van 2 meetpunten op koers. Let op: voor 1 van deze meetpunten is de streefperiode voorbij zonder meting daarvan."
+        );
     }
 
     #[test]

@@ -188,6 +188,7 @@ pub fn priority_statuses(
                         indicator: v.indicator.name.clone(),
                         area: a.area_name.clone(),
                         status: a.progress.status,
+                        outdated: a.notice.is_some(),
                     })
                 })
                 .collect();

@@ -137,7 +137,8 @@ async fn indicators_carry_baseline_target_and_progress_per_area() {
     );
     assert_eq!(
         res.body["status"]["explanation"],
-        "1 van 2 meetpunten op koers. Niet op koers: Totaal misdrijven (excl. cybercrime) (Putten)."
+        "1 van 2 meetpunten op koers. Niet op koers: Totaal misdrijven (excl. cybercrime) (Putten). \
+         Let op: voor 2 van deze meetpunten is de streefperiode voorbij zonder meting daarvan."
     );
     let res = app
         .get(
