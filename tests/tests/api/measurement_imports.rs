@@ -371,3 +371,56 @@ async fn the_export_reads_back_into_the_import_unchanged() {
     let res = app.export_measurements(s.slug(), &viewer, "").await;
     assert_eq!(res.status.as_u16(), 200, "viewers read");
 }
+
+#[actix_rt::test]
+async fn concurrent_imports_lose_nothing_and_never_fail_with_500() {
+    let app = spawn_app().await;
+    let s = PlanSetup::new(&app, "gelijktijdig").await;
+    let tok = s.t.admin_token.clone();
+    let indicator = app.create(&s.t, "indicators", &s.misdrijven()).await;
+    let file = |value: u32| {
+        let mut csv = String::from("indicator_id,municipality,period,value\n");
+        for year in 1950..2100 {
+            csv.push_str(&format!("{indicator},Ermelo,{year},{value}\n"));
+        }
+        csv
+    };
+    let imports = (1..=4).map(|k| {
+        let (app, tok, slug, csv) = (&app, &tok, s.slug(), file(k));
+        async move { (k, app.import_measurements(slug, tok, &csv, false).await) }
+    });
+    let results = futures_util::future::join_all(imports).await;
+    let mut succeeded = Vec::new();
+    for (k, res) in &results {
+        assert!(
+            [200, 409].contains(&res.status.as_u16()),
+            "import {k}: {}",
+            res.text
+        );
+        if res.status.as_u16() == 200 {
+            succeeded.push(f64::from(*k));
+        } else {
+            assert_eq!(res.problem_code(), "concurrent_change");
+        }
+    }
+    assert!(!succeeded.is_empty());
+    // Every value that went in is either the current one or kept in the history.
+    let base = format!(
+        "/api/v1/tenants/{}/indicators/{indicator}/measurements",
+        s.slug()
+    );
+    let list = app.get(&format!("{base}?pageSize=100"), &tok).await;
+    assert_eq!(list.body["total"], 150, "{}", list.text);
+    let first = list.body["items"][0]["id"].as_str().expect("id").to_owned();
+    let detail = app.get(&format!("{base}/{first}"), &tok).await;
+    let mut seen: Vec<f64> = detail.body["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .map(|h| h["value"].as_f64().expect("value"))
+        .collect();
+    seen.push(detail.body["value"].as_f64().expect("value"));
+    seen.sort_by(f64::total_cmp);
+    succeeded.sort_by(f64::total_cmp);
+    assert_eq!(seen, succeeded, "{}", detail.text);
+}
