@@ -7,14 +7,14 @@
 use diesel::PgConnection;
 
 use super::ServiceError;
-use super::progress::{indicator_views, municipality_names};
+use super::progress::indicator_views;
 use super::tenant_access::TenantContext;
 use crate::authz::TenantAction;
 use crate::db::run_in_tenant;
 use crate::domain::measurement_csv::GUARDED;
 use crate::domain::page::PageRequest;
 use crate::repo::indicators::{self, IndicatorFilter};
-use crate::repo::measurements::{self, MeasurementRow};
+use crate::repo::measurements::MeasurementRow;
 use crate::repo::priorities;
 use uuid::Uuid;
 
@@ -84,16 +84,13 @@ pub fn export(
 ) -> Result<String, ServiceError> {
     ctx.require(TenantAction::Read)?;
     let cooperation = ctx.tenant.name.clone();
-    let (views, figures, names, titles) = run_in_tenant(conn, &ctx.db, |tc| {
+    let (views, titles) = run_in_tenant(conn, &ctx.db, |tc| {
         let rows = indicators::list(tc, filter, PageRequest::ALL)?.items;
-        let ids: Vec<_> = rows.iter().map(|r| r.id).collect();
-        let figures = measurements::for_indicators(tc, &ids)?;
-        let names = municipality_names(tc)?;
         let titles: std::collections::HashMap<_, _> = priorities::all(tc)?
             .into_iter()
             .map(|p| (p.id, p.title))
             .collect();
-        Ok::<_, ServiceError>((indicator_views(tc, rows)?, figures, names, titles))
+        Ok::<_, ServiceError>((indicator_views(tc, rows)?, titles))
     })?;
     let mut out = csv::WriterBuilder::new()
         .delimiter(match sep {
@@ -108,11 +105,16 @@ pub fn export(
         // One line per measurement, and one per area (or indicator) without any, so that every
         // indicator and target shows; the whole cooperation first, then municipalities by name,
         // each oldest period first.
-        let mut lines: Vec<Line<'_>> = figures
+        // Every area with measurements is among the view's areas, with its name.
+        let name_of = |area: Option<Uuid>| {
+            area.and_then(|_| v.areas.iter().find(|a| a.municipality_id == area))
+                .map(|a| a.area_name.clone())
+        };
+        let mut lines: Vec<Line<'_>> = v
+            .measurements
             .iter()
-            .filter(|m| m.indicator_id == i.id)
             .map(|m| Line {
-                municipality: m.municipality_id.and_then(|id| names.get(&id).cloned()),
+                municipality: name_of(m.municipality_id),
                 period: m.period.clone(),
                 measurement: Some(m),
                 area: m.municipality_id,

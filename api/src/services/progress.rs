@@ -37,6 +37,8 @@ pub struct AreaProgress {
 pub struct IndicatorView {
     pub indicator: IndicatorRow,
     pub areas: Vec<AreaProgress>,
+    /// The measurements the progress was computed from, oldest period first.
+    pub measurements: Vec<MeasurementRow>,
 }
 
 fn stored<T>(r: Result<T, crate::domain::InvalidField>) -> Result<T, ServiceError> {
@@ -93,19 +95,29 @@ pub fn indicator_views(
     rows: Vec<IndicatorRow>,
 ) -> Result<Vec<IndicatorView>, ServiceError> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-    let targets = indicators::targets_of(tc, &ids)?;
-    let figures = measurements::for_indicators(tc, &ids)?;
+    let mut targets: HashMap<Uuid, Vec<TargetRow>> = HashMap::new();
+    for t in indicators::targets_of(tc, &ids)? {
+        targets.entry(t.indicator_id).or_default().push(t);
+    }
+    let mut figures: HashMap<Uuid, Vec<MeasurementRow>> = HashMap::new();
+    for m in measurements::for_indicators(tc, &ids)? {
+        figures.entry(m.indicator_id).or_default().push(m);
+    }
     let names = municipality_names(tc)?;
     rows.into_iter()
         .map(|indicator| {
-            let mine = |m: &&MeasurementRow| m.indicator_id == indicator.id;
+            let measurements = figures.remove(&indicator.id).unwrap_or_default();
             let areas = areas_of(
                 &indicator,
-                targets.iter().filter(|t| t.indicator_id == indicator.id),
-                figures.iter().filter(mine),
+                targets.get(&indicator.id).into_iter().flatten(),
+                measurements.iter(),
                 &names,
             )?;
-            Ok(IndicatorView { indicator, areas })
+            Ok(IndicatorView {
+                indicator,
+                areas,
+                measurements,
+            })
         })
         .collect()
 }
