@@ -13,7 +13,13 @@
 //! - Indicators (with their baselines and targets) follow their priority.
 //! - Measurements follow their area: a coordinator scoped to one municipality enters only that
 //!   municipality's figures, not those of other municipalities or of the whole cooperation.
-//! - Experts, bestuurders and viewers read.
+//! - Tenant admins and coordinators of the whole cooperation manage expert groups and may write any
+//!   group's review; other members of a group (not viewers) write that group's review.
+//! - Tenant admins, coordinators of the whole cooperation and bestuurders adopt a submitted review
+//!   or send it back.
+//! - Commitments follow their municipality, as measurements do.
+//! - Tenant admins and coordinators read the audit trail.
+//! - Otherwise experts, bestuurders and viewers read.
 
 use uuid::Uuid;
 
@@ -40,6 +46,18 @@ pub enum TenantAction {
     EditPriority(Option<Uuid>),
     /// Enter, change or delete a measurement for this municipality (`None`: the whole cooperation).
     EnterMeasurement(Option<Uuid>),
+    /// Create, change or delete expert groups.
+    ManageExpertGroups,
+    /// Write the review of any expert group.
+    WriteAnyReview,
+    /// Write the review of a group the user is a member of.
+    WriteReviewAsMember,
+    /// Adopt a submitted review, or send it back.
+    DecideReview,
+    /// Register, change or delete a commitment made to this municipality's council.
+    EditCommitment(Uuid),
+    /// Read who changed what.
+    ReadAudit,
 }
 
 /// Whether a member with `grants` in a tenant may do `action` there.
@@ -64,7 +82,14 @@ fn grant_allows(grant: Grant, action: TenantAction) -> bool {
                 (Some(_), None) => false,
             }
         }
+        (Role::Coordinator, ManageExpertGroups | WriteAnyReview | DecideReview) => {
+            grant.municipality_id.is_none()
+        }
+        (Role::Coordinator, EditCommitment(m)) => grant.municipality_id.is_none_or(|own| own == m),
+        (Role::Coordinator, WriteReviewAsMember | ReadAudit) => true,
         (Role::Coordinator, ManageUsers) => false,
+        (Role::Expert | Role::Bestuurder, WriteReviewAsMember) => true,
+        (Role::Bestuurder, DecideReview) => true,
         (Role::Expert | Role::Bestuurder | Role::Viewer, _) => false,
     }
 }
@@ -188,6 +213,50 @@ mod tests {
             (g(Role::Viewer, None), ManageUsers, false),
             (g(Role::Viewer, None), CreateMunicipality, false),
             (g(Role::Viewer, None), EditMunicipality(ermelo), false),
+            (g(Role::TenantAdmin, None), ManageExpertGroups, true),
+            (g(Role::Coordinator, None), ManageExpertGroups, true),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                ManageExpertGroups,
+                false,
+            ),
+            (g(Role::Expert, None), ManageExpertGroups, false),
+            (g(Role::Coordinator, None), WriteAnyReview, true),
+            (g(Role::Coordinator, Some(ermelo)), WriteAnyReview, false),
+            (g(Role::Expert, None), WriteAnyReview, false),
+            (g(Role::Expert, None), WriteReviewAsMember, true),
+            (g(Role::Bestuurder, None), WriteReviewAsMember, true),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                WriteReviewAsMember,
+                true,
+            ),
+            (g(Role::Viewer, None), WriteReviewAsMember, false),
+            (g(Role::TenantAdmin, None), DecideReview, true),
+            (g(Role::Coordinator, None), DecideReview, true),
+            (g(Role::Coordinator, Some(ermelo)), DecideReview, false),
+            (g(Role::Bestuurder, None), DecideReview, true),
+            (g(Role::Expert, None), DecideReview, false),
+            (g(Role::Viewer, None), DecideReview, false),
+            (g(Role::TenantAdmin, None), EditCommitment(ermelo), true),
+            (g(Role::Coordinator, None), EditCommitment(putten), true),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                EditCommitment(ermelo),
+                true,
+            ),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                EditCommitment(putten),
+                false,
+            ),
+            (g(Role::Bestuurder, None), EditCommitment(ermelo), false),
+            (g(Role::Viewer, None), EditCommitment(ermelo), false),
+            (g(Role::TenantAdmin, None), ReadAudit, true),
+            (g(Role::Coordinator, Some(ermelo)), ReadAudit, true),
+            (g(Role::Expert, None), ReadAudit, false),
+            (g(Role::Bestuurder, None), ReadAudit, false),
+            (g(Role::Viewer, None), ReadAudit, false),
             // No membership: nothing at all.
             (vec![], Read, false),
             (vec![], ManageUsers, false),

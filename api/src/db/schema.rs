@@ -196,6 +196,20 @@ pub mod tenant {
         }
     }
 
+    diesel::table! {
+        audit_events (id) {
+            id -> Int8,
+            occurred_at -> Timestamptz,
+            actor_id -> Nullable<Uuid>,
+            entity_type -> Text,
+            entity_id -> Uuid,
+            action -> Text,
+            before -> Nullable<Jsonb>,
+            after -> Nullable<Jsonb>,
+            changed_fields -> Array<Text>,
+        }
+    }
+
     diesel::joinable!(actions -> priorities (priority_id));
     diesel::joinable!(indicators -> priorities (priority_id));
     diesel::joinable!(indicator_targets -> indicators (indicator_id));
@@ -210,6 +224,7 @@ pub mod tenant {
         indicators,
         indicator_targets,
         measurements,
-        measurement_history
+        measurement_history,
+        audit_events
     );
 }

@@ -2,14 +2,16 @@
 //!
 //! [`run_in_tenant`] opens a transaction, sets `search_path` and the role to the tenant's own schema
 //! and NOLOGIN role with `SET LOCAL` (so nothing survives the transaction on the pooled
-//! connection), and hands the closure a [`TenantConn`]. Repository functions for tenant tables take
-//! a `TenantConn`, which nothing else can make. Inside, PostgreSQL itself refuses any other
+//! connection), records who acts for the audit trail (`app.actor_id`), and hands the closure a
+//! [`TenantConn`]. Repository functions for tenant tables take a `TenantConn`, which nothing else
+//! can make. Inside, PostgreSQL itself refuses any other
 //! tenant's schema: the tenant role has rights on its own schema only.
 
 use std::ops::{Deref, DerefMut};
 
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
+use uuid::Uuid;
 
 use crate::domain::tenant_names::DbName;
 
@@ -18,6 +20,18 @@ use crate::domain::tenant_names::DbName;
 pub struct TenantDb {
     pub schema: DbName,
     pub role: DbName,
+    /// Who acts: the audit trail names this user for every change in the transaction. `None`
+    /// for the platform itself (provisioning, demo data).
+    pub actor: Option<Uuid>,
+}
+
+impl TenantDb {
+    pub fn acting_as(self, user_id: Uuid) -> Self {
+        TenantDb {
+            actor: Some(user_id),
+            ..self
+        }
+    }
 }
 
 /// A connection inside a tenant's transaction; only [`run_in_tenant`] makes one.
@@ -54,9 +68,11 @@ where
     conn.transaction(|conn| {
         // The names are validated `DbName`s (`tn_` + 32 hex digits), so quoting cannot be escaped.
         conn.batch_execute(&format!(
-            "SET LOCAL search_path TO \"{schema}\"; SET LOCAL ROLE \"{role}\"",
+            "SET LOCAL search_path TO \"{schema}\"; SET LOCAL ROLE \"{role}\"; SET LOCAL app.actor_id TO '{actor}'",
             schema = tenant.schema,
-            role = tenant.role
+            role = tenant.role,
+            // A formatted Uuid holds only hex digits and dashes.
+            actor = tenant.actor.map(|a| a.to_string()).unwrap_or_default(),
         ))?;
         let mut scoped = TenantConn { conn };
         let result = work(&mut scoped)?;

@@ -1,6 +1,7 @@
 //! Domain types: values parsed once at the edge (`parse()`), valid everywhere after.
 
 pub mod action;
+pub mod audit;
 pub mod email;
 pub mod indicator;
 pub mod measurement;

@@ -74,6 +74,7 @@ use super::routes;
         routes::measurements::delete_measurement::delete_measurement,
         routes::measurement_imports::import_measurements::import_measurements,
         routes::measurement_exports::export_measurements::export_measurements,
+        routes::audit_events::list_audit_events::list_audit_events,
     ),
     components(schemas(Problem, InvalidParam, RejectedRow, dto::RoleDto, dto::MembershipDto, dto::NewAdminRequest)),
     modifiers(&SharedResponses),
@@ -88,6 +89,7 @@ use super::routes;
         (name = "Actions", description = "Action points (actiepunten) of the uitvoeringsplan"),
         (name = "Indicators", description = "Indicators of a priority with baseline, target and progress per area"),
         (name = "Measurements", description = "Measurements (metingen) per area and period, with history; CSV import and export"),
+        (name = "Audit", description = "The audit trail: every create, update and delete of tenant data"),
         (name = "Plans", description = "Policy plans: IVP, HUP, handhavingsstrategie, prioriteringsagenda, uitvoeringsplan"),
     )
 )]

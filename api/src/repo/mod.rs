@@ -2,6 +2,7 @@
 //! tenant tables take a [`crate::db::TenantConn`], which only the tenancy entry point makes.
 
 pub mod actions;
+pub mod audit;
 pub mod districts;
 pub mod indicators;
 pub mod login_failures;

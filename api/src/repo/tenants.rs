@@ -30,6 +30,7 @@ impl TenantRow {
         Ok(TenantDb {
             schema: DbName::parse(&self.schema_name)?,
             role: DbName::parse(&self.role_name)?,
+            actor: None,
         })
     }
 

@@ -1,39 +1,21 @@
 //! Measurements of an indicator: one value per area and period; entering it again replaces it and
 //! keeps the earlier value in the history. Who may enter one follows its area.
 
-use std::collections::HashMap;
-
 use diesel::PgConnection;
 use uuid::Uuid;
 
 use super::ServiceError;
 use super::indicators::check_areas;
 use super::tenant_access::TenantContext;
+pub use super::user_names::UserNames;
+use super::user_names::names_of;
 use crate::authz::TenantAction;
 use crate::db::{TenantConn, run_in_tenant};
 use crate::domain::measurement::{MeasurementFields, Recorded};
 use crate::domain::page::{Page, PageRequest};
 use crate::repo::indicators::{self, IndicatorRow};
 use crate::repo::measurements::{self, AreaFilter, HistoryRow, MeasurementRow};
-use crate::repo::{priorities, users};
-
-/// Display names of the users who entered or replaced the figures, by id.
-pub type UserNames = HashMap<Uuid, String>;
-
-/// Looked up outside the tenant's transaction: users live in the platform schema. The names are
-/// a courtesy: when the lookup fails (after a write has committed), the answer goes without them.
-fn names_of(conn: &mut PgConnection, ids: impl Iterator<Item = Uuid>) -> UserNames {
-    let mut ids: Vec<Uuid> = ids.collect();
-    ids.sort_unstable();
-    ids.dedup();
-    match users::find_many(conn, &ids) {
-        Ok(found) => found.into_iter().map(|u| (u.id, u.display_name)).collect(),
-        Err(e) => {
-            tracing::warn!(error = ?e, "names of users not found; answering without them");
-            UserNames::new()
-        }
-    }
-}
+use crate::repo::priorities;
 
 #[tracing::instrument(skip(conn, ctx))]
 pub fn list(

@@ -2,6 +2,7 @@
 //! tenancy entry point) and validated input, and answers with rows or a [`ServiceError`].
 
 pub mod actions;
+pub mod audit;
 pub mod demo;
 pub mod indicators;
 pub mod measurement_export;
@@ -15,6 +16,7 @@ pub mod progress;
 pub mod provisioning;
 pub mod sessions;
 pub mod tenant_access;
+pub mod user_names;
 pub mod users;
 
 use crate::db::DbError;

@@ -47,7 +47,8 @@ pub fn resolve(
     }
     let db = tenant
         .db()
-        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        .map_err(|e| ServiceError::Internal(e.to_string()))?
+        .acting_as(principal.user.id);
     Ok(TenantContext {
         tenant,
         db,

@@ -16,6 +16,7 @@ use crate::domain::email::EmailAddress;
 use crate::domain::page::{Page, PageRequest};
 use crate::domain::password::NewPassword;
 use crate::domain::role::Role;
+use crate::repo::audit::{self, ExternalChange};
 use crate::repo::memberships::{self, MembershipRow};
 use crate::repo::municipalities;
 use crate::repo::users::{self, UserRow};
@@ -124,6 +125,7 @@ pub fn create(
             });
         }
         memberships::insert_many(conn, &membership_rows(ctx.tenant.id, user.id, &new.grants))?;
+        record_member_change(conn, ctx, user.id, None, Some(snapshot(&user, &new.grants)))?;
         Ok::<_, ServiceError>(user.id)
     })?;
     load_member(conn, ctx, user_id)
@@ -148,6 +150,17 @@ pub fn update(
         memberships::delete_for_user_in_tenant(conn, ctx.tenant.id, user_id)?;
         memberships::insert_many(conn, &membership_rows(ctx.tenant.id, user_id, grants))?;
         users::update_profile(conn, user_id, display_name, current.user.is_active)?;
+        let after = UserRow {
+            display_name: display_name.to_owned(),
+            ..current.user.clone()
+        };
+        record_member_change(
+            conn,
+            ctx,
+            user_id,
+            Some(snapshot(&current.user, &current.grants)),
+            Some(snapshot(&after, grants)),
+        )?;
         Ok::<_, ServiceError>(())
     })?;
     load_member(conn, ctx, user_id)
@@ -162,9 +175,16 @@ pub fn remove(
 ) -> Result<(), ServiceError> {
     ctx.require(TenantAction::ManageUsers)?;
     conn.transaction(|conn| {
-        load_member(conn, ctx, user_id)?;
+        let current = load_member(conn, ctx, user_id)?;
         ensure_other_admin_remains(conn, ctx, user_id, false)?;
         memberships::delete_for_user_in_tenant(conn, ctx.tenant.id, user_id)?;
+        record_member_change(
+            conn,
+            ctx,
+            user_id,
+            Some(snapshot(&current.user, &current.grants)),
+            None,
+        )?;
         Ok(())
     })
 }
@@ -242,6 +262,40 @@ fn check_municipalities_exist(
             }
         }
         Ok(())
+    })
+}
+
+/// Members live in the platform schema, so no trigger sees them: their changes go into the
+/// tenant's audit trail here, in the transaction that makes them.
+fn record_member_change(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    user_id: Uuid,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<(), ServiceError> {
+    run_in_tenant(conn, &ctx.db, |tc| {
+        audit::record(
+            tc,
+            &ExternalChange {
+                entity_type: "member",
+                entity_id: user_id,
+                before,
+                after,
+            },
+        )
+    })?;
+    Ok(())
+}
+
+fn snapshot(user: &UserRow, grants: &[Grant]) -> serde_json::Value {
+    serde_json::json!({
+        "email": user.email,
+        "display_name": user.display_name,
+        "roles": grants
+            .iter()
+            .map(|g| serde_json::json!({ "role": g.role.as_str(), "municipality_id": g.municipality_id }))
+            .collect::<Vec<_>>(),
     })
 }
 

@@ -436,6 +436,16 @@ impl TestApp {
         role: Role,
         municipality_id: Option<Uuid>,
     ) -> String {
+        self.member_user(tenant, role, municipality_id).await.0
+    }
+
+    /// Like [`TestApp::member`], also answering the member's user id.
+    pub async fn member_user(
+        &self,
+        tenant: &TestTenant,
+        role: Role,
+        municipality_id: Option<Uuid>,
+    ) -> (String, Uuid) {
         let email = format!(
             "{}-{}@{}.example",
             role.as_str().replace('_', "-"),
@@ -461,7 +471,7 @@ impl TestApp {
         })
         .await
         .expect("join");
-        self.token_for(&email).await
+        (self.token_for(&email).await, user_id)
     }
 }
 

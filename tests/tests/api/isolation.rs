@@ -127,6 +127,7 @@ fn tenant_endpoints(
             format!("/api/v1/tenants/{slug}/actions/{action}"),
             None,
         ),
+        ("GET", format!("/api/v1/tenants/{slug}/audit-events"), None),
     ]
 }
 
@@ -202,6 +203,7 @@ async fn a_member_of_one_tenant_gets_404_everywhere_in_another() {
             "/plans",
             "/priorities",
             "/actions",
+            "/audit-events",
         ]
         .iter()
         .any(|c| path.ends_with(c));
@@ -212,6 +214,17 @@ async fn a_member_of_one_tenant_gets_404_everywhere_in_another() {
             .request(method, &path, Some(&a.admin_token), body.as_ref())
             .await;
         assert_eq!(res.status.as_u16(), 404, "{method} {path}: {}", res.text);
+    }
+    // A's audit trail names none of B's data.
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/audit-events?pageSize=100", a.slug()),
+            &a.admin_token,
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 200);
+    for b_id in [&b_m, &b_d, &b_plan, &b_priority, &b_action] {
+        assert!(!res.text.contains(b_id.as_str()), "{}", res.text);
     }
     // Nothing of B changed, and A's own data is intact.
     let res = app

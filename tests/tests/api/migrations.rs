@@ -11,8 +11,9 @@ use diesel_migrations_names::count_migrations;
 use crate::helpers::{spawn_app, superuser_conn};
 
 /// Every table the tenant migrations make.
-const TENANT_TABLES: [&str; 9] = [
+const TENANT_TABLES: [&str; 10] = [
     "actions",
+    "audit_events",
     "districts",
     "indicator_targets",
     "indicators",

@@ -17,7 +17,9 @@ use crate::services::principal::Principal;
 use crate::services::sessions::SessionTokens;
 use crate::services::users::TenantUser;
 
+mod audit;
 mod indicators;
+pub use audit::*;
 pub use indicators::*;
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,6 +1,7 @@
 //! Routes, one handler per file.
 
 pub mod actions;
+pub mod audit_events;
 pub mod auth;
 pub mod districts;
 pub mod health;
@@ -151,7 +152,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             ))
             .service(resource("/tenants/{tenant}/measurement-exports").route(
                 web::get().to(measurement_exports::export_measurements::export_measurements),
-            )),
+            ))
+            .service(
+                resource("/tenants/{tenant}/audit-events")
+                    .route(web::get().to(audit_events::list_audit_events::list_audit_events)),
+            ),
     );
 }
 

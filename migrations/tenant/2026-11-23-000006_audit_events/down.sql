@@ -1,0 +1,11 @@
+DROP TRIGGER audit ON measurements;
+DROP TRIGGER audit ON indicator_targets;
+DROP TRIGGER audit ON indicators;
+DROP TRIGGER audit ON actions;
+DROP TRIGGER audit ON priorities;
+DROP TRIGGER audit ON plans;
+DROP TRIGGER audit ON districts;
+DROP TRIGGER audit ON municipalities;
+DROP FUNCTION audit_row();
+DROP TABLE audit_events;
+DROP FUNCTION audit_events_append_only();
