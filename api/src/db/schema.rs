@@ -210,7 +210,90 @@ pub mod tenant {
         }
     }
 
+    diesel::table! {
+        expert_groups (id) {
+            id -> Uuid,
+            name -> Text,
+            description -> Text,
+            chair_id -> Nullable<Uuid>,
+            cadence -> Text,
+            due_offset_days -> Int4,
+            reviews_from -> Text,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        expert_group_priorities (group_id, priority_id) {
+            group_id -> Uuid,
+            priority_id -> Uuid,
+        }
+    }
+
+    diesel::table! {
+        expert_group_members (id) {
+            id -> Uuid,
+            group_id -> Uuid,
+            user_id -> Nullable<Uuid>,
+            name -> Nullable<Text>,
+            organisation -> Text,
+            email -> Nullable<Text>,
+        }
+    }
+
+    diesel::table! {
+        reviews (id) {
+            id -> Uuid,
+            group_id -> Uuid,
+            period -> Text,
+            status -> Text,
+            summary -> Text,
+            created_by -> Uuid,
+            submitted_at -> Nullable<Timestamptz>,
+            submitted_by -> Nullable<Uuid>,
+            decided_at -> Nullable<Timestamptz>,
+            decided_by -> Nullable<Uuid>,
+            sent_back_at -> Nullable<Timestamptz>,
+            sent_back_by -> Nullable<Uuid>,
+            sent_back_reason -> Nullable<Text>,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        review_items (id) {
+            id -> Uuid,
+            review_id -> Uuid,
+            priority_id -> Uuid,
+            status -> Nullable<Text>,
+            progress -> Text,
+            activities -> Text,
+            risks -> Text,
+        }
+    }
+
+    diesel::table! {
+        course_corrections (id) {
+            id -> Uuid,
+            review_id -> Uuid,
+            priority_id -> Uuid,
+            position -> Int4,
+            description -> Text,
+            owner -> Text,
+            owner_id -> Nullable<Uuid>,
+            follow_up_on -> Date,
+        }
+    }
+
     diesel::joinable!(actions -> priorities (priority_id));
+    diesel::joinable!(expert_group_priorities -> expert_groups (group_id));
+    diesel::joinable!(expert_group_priorities -> priorities (priority_id));
+    diesel::joinable!(expert_group_members -> expert_groups (group_id));
+    diesel::joinable!(reviews -> expert_groups (group_id));
+    diesel::joinable!(review_items -> reviews (review_id));
+    diesel::joinable!(course_corrections -> reviews (review_id));
     diesel::joinable!(indicators -> priorities (priority_id));
     diesel::joinable!(indicator_targets -> indicators (indicator_id));
     diesel::joinable!(measurements -> indicators (indicator_id));
@@ -225,6 +308,12 @@ pub mod tenant {
         indicator_targets,
         measurements,
         measurement_history,
-        audit_events
+        audit_events,
+        expert_groups,
+        expert_group_priorities,
+        expert_group_members,
+        reviews,
+        review_items,
+        course_corrections
     );
 }

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod audit;
 pub mod email;
+pub mod expert_group;
 pub mod indicator;
 pub mod measurement;
 pub mod measurement_csv;
@@ -14,10 +15,13 @@ pub mod plan;
 pub mod priority;
 pub mod priority_status;
 pub mod progress;
+pub mod review;
+pub mod review_cadence;
 pub mod role;
 pub mod slug;
 pub mod tenant_names;
 pub mod text;
+pub mod time;
 
 /// Why a value was refused: which field, and a message a policy officer can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -32,6 +36,14 @@ impl InvalidField {
         InvalidField {
             field: field.into(),
             message: message.into(),
+        }
+    }
+
+    /// The same error for a field nested in `prefix` (`items[2]` + `status` → `items[2].status`).
+    pub fn within(self, prefix: &str) -> Self {
+        InvalidField {
+            field: format!("{prefix}.{}", self.field),
+            message: self.message,
         }
     }
 }

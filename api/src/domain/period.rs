@@ -1,5 +1,7 @@
 //! Measurement periods: a year (`2026`) or a half-year (`2026-H1`, `2026-H2`).
 
+use chrono::{Datelike, NaiveDate};
+
 use super::InvalidField;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,6 +47,47 @@ impl Period {
             Period::Year(y) => f64::from(y) + 1.0,
             Period::HalfYear { year, half } => f64::from(year) + 0.5 * f64::from(half),
         }
+    }
+}
+
+impl Period {
+    /// The half-year (or the year) that holds `date`.
+    pub fn containing(date: NaiveDate, half_years: bool) -> Period {
+        let year = date.year();
+        if half_years {
+            Period::HalfYear {
+                year,
+                half: if date.month() <= 6 { 1 } else { 2 },
+            }
+        } else {
+            Period::Year(year)
+        }
+    }
+
+    pub fn is_half_year(self) -> bool {
+        matches!(self, Period::HalfYear { .. })
+    }
+
+    /// The period of the same kind that follows.
+    pub fn next(self) -> Period {
+        match self {
+            Period::Year(y) => Period::Year(y + 1),
+            Period::HalfYear { year, half: 1 } => Period::HalfYear { year, half: 2 },
+            Period::HalfYear { year, .. } => Period::HalfYear {
+                year: year + 1,
+                half: 1,
+            },
+        }
+    }
+
+    /// The last day of the period: 30 June or 31 December.
+    pub fn last_day(self) -> NaiveDate {
+        let (year, month, day) = match self {
+            Period::Year(y) | Period::HalfYear { year: y, half: 2 } => (y, 12, 31),
+            Period::HalfYear { year, .. } => (year, 6, 30),
+        };
+        // Years are limited to 1900..=2200 by `parse`; those dates always exist.
+        NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MAX)
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod audit;
 pub mod districts;
+pub mod expert_groups;
 pub mod indicators;
 pub mod login_failures;
 pub mod measurements;
@@ -12,5 +13,6 @@ pub mod municipalities;
 pub mod plans;
 pub mod priorities;
 pub mod refresh_tokens;
+pub mod reviews;
 pub mod tenants;
 pub mod users;

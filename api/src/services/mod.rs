@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod audit;
 pub mod demo;
+pub mod expert_groups;
 pub mod indicators;
 pub mod measurement_export;
 pub mod measurement_import;
@@ -14,6 +15,7 @@ pub mod principal;
 pub mod priorities;
 pub mod progress;
 pub mod provisioning;
+pub mod reviews;
 pub mod sessions;
 pub mod tenant_access;
 pub mod user_names;

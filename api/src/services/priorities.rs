@@ -15,7 +15,7 @@ use crate::domain::page::{Page, PageRequest};
 use crate::domain::priority::{PriorityFields, Scope};
 use crate::domain::priority_status::DerivedStatus;
 use crate::repo::priorities::{self, PriorityFilter, PriorityRow};
-use crate::repo::{actions, districts, indicators, municipalities, plans};
+use crate::repo::{actions, districts, expert_groups, indicators, municipalities, plans, reviews};
 
 /// A priority with its plain-language status, derived from its indicators.
 #[derive(Debug, Clone)]
@@ -139,6 +139,24 @@ pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<
                 code: "priority_has_indicators",
                 detail: format!(
                     "De prioriteit heeft nog {n} indicator(en); verwijder of verplaats die eerst"
+                ),
+            });
+        }
+        let n = expert_groups::count_for_priority(tc, id)?;
+        if n > 0 {
+            return Err(ServiceError::Conflict {
+                code: "priority_in_expert_group",
+                detail: format!(
+                    "De prioriteit hoort bij het thema van {n} expertgroep(en); haal haar daar eerst weg"
+                ),
+            });
+        }
+        let n = reviews::count_for_priority(tc, id)?;
+        if n > 0 {
+            return Err(ServiceError::Conflict {
+                code: "priority_has_reviews",
+                detail: format!(
+                    "Over deze prioriteit zijn {n} evaluatie(s) geschreven; die blijven bewaard, dus de prioriteit kan niet worden verwijderd"
                 ),
             });
         }

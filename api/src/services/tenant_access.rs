@@ -19,8 +19,12 @@ pub struct TenantContext {
 }
 
 impl TenantContext {
+    pub fn allows(&self, action: TenantAction) -> bool {
+        tenant_allows(&self.grants, action)
+    }
+
     pub fn require(&self, action: TenantAction) -> Result<(), ServiceError> {
-        if tenant_allows(&self.grants, action) {
+        if self.allows(action) {
             Ok(())
         } else {
             Err(ServiceError::forbidden())

@@ -11,10 +11,14 @@ use diesel_migrations_names::count_migrations;
 use crate::helpers::{spawn_app, superuser_conn};
 
 /// Every table the tenant migrations make.
-const TENANT_TABLES: [&str; 10] = [
+const TENANT_TABLES: [&str; 16] = [
     "actions",
     "audit_events",
+    "course_corrections",
     "districts",
+    "expert_group_members",
+    "expert_group_priorities",
+    "expert_groups",
     "indicator_targets",
     "indicators",
     "measurement_history",
@@ -22,6 +26,8 @@ const TENANT_TABLES: [&str; 10] = [
     "municipalities",
     "plans",
     "priorities",
+    "review_items",
+    "reviews",
 ];
 
 mod diesel_migrations_names {

@@ -18,8 +18,10 @@ use crate::services::sessions::SessionTokens;
 use crate::services::users::TenantUser;
 
 mod audit;
+mod expert_groups;
 mod indicators;
 pub use audit::*;
+pub use expert_groups::*;
 pub use indicators::*;
 
 #[derive(Debug, Serialize, ToSchema)]

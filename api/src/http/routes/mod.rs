@@ -4,6 +4,7 @@ pub mod actions;
 pub mod audit_events;
 pub mod auth;
 pub mod districts;
+pub mod expert_groups;
 pub mod health;
 pub mod indicators;
 pub mod me;
@@ -14,6 +15,7 @@ pub mod municipalities;
 pub mod openapi_document;
 pub mod plans;
 pub mod priorities;
+pub mod reviews;
 pub mod tenants;
 pub mod users;
 
@@ -154,6 +156,42 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::get().to(measurement_exports::export_measurements::export_measurements),
             ))
             .service(
+                resource("/tenants/{tenant}/expert-groups")
+                    .route(web::get().to(expert_groups::list_expert_groups::list_expert_groups))
+                    .route(web::post().to(expert_groups::create_expert_group::create_expert_group)),
+            )
+            .service(
+                resource("/tenants/{tenant}/expert-groups/{groupId}")
+                    .route(web::get().to(expert_groups::get_expert_group::get_expert_group))
+                    .route(web::put().to(expert_groups::update_expert_group::update_expert_group))
+                    .route(
+                        web::delete().to(expert_groups::delete_expert_group::delete_expert_group),
+                    ),
+            )
+            .service(
+                resource("/tenants/{tenant}/expert-groups/{groupId}/reviews")
+                    .route(web::get().to(reviews::list_reviews::list_reviews))
+                    .route(web::post().to(reviews::create_review::create_review)),
+            )
+            .service(
+                resource("/tenants/{tenant}/expert-groups/{groupId}/reviews/{reviewId}")
+                    .route(web::get().to(reviews::get_review::get_review))
+                    .route(web::put().to(reviews::update_review::update_review))
+                    .route(web::delete().to(reviews::delete_review::delete_review)),
+            )
+            .service(
+                resource("/tenants/{tenant}/expert-groups/{groupId}/reviews/{reviewId}/submit")
+                    .route(web::post().to(reviews::submit_review::submit_review)),
+            )
+            .service(
+                resource("/tenants/{tenant}/expert-groups/{groupId}/reviews/{reviewId}/adopt")
+                    .route(web::post().to(reviews::adopt_review::adopt_review)),
+            )
+            .service(
+                resource("/tenants/{tenant}/expert-groups/{groupId}/reviews/{reviewId}/send-back")
+                    .route(web::post().to(reviews::send_back_review::send_back_review)),
+            )
+            .service(
                 resource("/tenants/{tenant}/audit-events")
                     .route(web::get().to(audit_events::list_audit_events::list_audit_events)),
             ),
@@ -224,4 +262,21 @@ pub struct MeasurementPath {
     pub tenant: String,
     pub indicator_id: uuid::Uuid,
     pub measurement_id: uuid::Uuid,
+}
+
+/// Path of an expert group inside a tenant.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExpertGroupPath {
+    pub tenant: String,
+    pub group_id: uuid::Uuid,
+}
+
+/// Path of a review of an expert group.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewPath {
+    pub tenant: String,
+    pub group_id: uuid::Uuid,
+    pub review_id: uuid::Uuid,
 }

@@ -1,0 +1,36 @@
+use actix_web::{HttpResponse, web};
+
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::routes::ReviewPath;
+use crate::http::state::AppState;
+use crate::services::reviews;
+
+#[utoipa::path(
+    delete,
+    path = "/tenants/{tenant}/expert-groups/{groupId}/reviews/{reviewId}",
+    tag = "Reviews",
+    summary = "Delete a concept review",
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        ("groupId" = Uuid, Path, description = "Id of the expert group"),
+        ("reviewId" = Uuid, Path, description = "Id of the review")
+    ),
+    responses(
+        (status = 204, description = "Deleted")
+    ),
+    security(("bearer" = []))
+)]
+#[tracing::instrument(name = "delete_review", skip_all)]
+pub async fn delete_review(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    path: web::Path<ReviewPath>,
+) -> Result<HttpResponse, ApiError> {
+    let ctx = t.ctx;
+    let (group, id) = (path.group_id, path.review_id);
+    state
+        .db(move |conn| reviews::delete(conn, &ctx, group, id))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,40 @@
+use actix_web::{HttpResponse, web};
+
+use crate::http::dto::{ReviewDto, ReviewRequest};
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::routes::ReviewPath;
+use crate::http::state::AppState;
+use crate::services::reviews;
+
+#[utoipa::path(
+    put,
+    path = "/tenants/{tenant}/expert-groups/{groupId}/reviews/{reviewId}",
+    tag = "Reviews",
+    summary = "Replace the content of a concept review (members of the group and coordinators); a submitted review is read-only",
+    request_body = ReviewRequest,
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        ("groupId" = Uuid, Path, description = "Id of the expert group"),
+        ("reviewId" = Uuid, Path, description = "Id of the review")
+    ),
+    responses(
+        (status = 200, description = "Saved", body = ReviewDto)
+    ),
+    security(("bearer" = []))
+)]
+#[tracing::instrument(name = "update_review", skip_all)]
+pub async fn update_review(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    path: web::Path<ReviewPath>,
+    body: web::Json<ReviewRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let input = body.parse()?;
+    let ctx = t.ctx;
+    let (group, id) = (path.group_id, path.review_id);
+    let (review, names) = state
+        .db(move |conn| reviews::update(conn, &ctx, group, id, &input))
+        .await?;
+    Ok(HttpResponse::Ok().json(ReviewDto::new(review, &names)))
+}

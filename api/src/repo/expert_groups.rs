@@ -1,0 +1,298 @@
+//! `expert_groups`, their priorities and members, of a tenant schema.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::schema::tenant::{
+    expert_group_members, expert_group_priorities, expert_groups, priorities,
+};
+use crate::db::{DbError, TenantConn};
+use crate::domain::expert_group::{ExpertGroupFields, Member};
+use crate::domain::page::{Page, PageRequest};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = expert_groups)]
+pub struct ExpertGroupRow {
+    pub id: Uuid,
+    pub name: String,
+    pub description: String,
+    pub chair_id: Option<Uuid>,
+    pub cadence: String,
+    pub due_offset_days: i32,
+    pub reviews_from: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = expert_group_members)]
+pub struct MemberRow {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub user_id: Option<Uuid>,
+    pub name: Option<String>,
+    pub organisation: String,
+    pub email: Option<String>,
+}
+
+impl MemberRow {
+    fn identity(&self) -> String {
+        match (self.user_id, &self.email) {
+            (Some(u), _) => u.to_string(),
+            (None, Some(e)) => e.to_lowercase(),
+            (None, None) => self.id.to_string(),
+        }
+    }
+}
+
+/// A priority of a group, with its title.
+#[derive(Debug, Clone, Queryable)]
+pub struct GroupPriorityRow {
+    pub group_id: Uuid,
+    pub priority_id: Uuid,
+    pub title: String,
+}
+
+/// Filters of the group list; each is optional.
+#[derive(Debug, Clone, Default)]
+pub struct ExpertGroupFilter {
+    pub priority_id: Option<Uuid>,
+    /// Groups this user chairs or is a member of.
+    pub user_id: Option<Uuid>,
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn list(
+    conn: &mut TenantConn<'_>,
+    f: &ExpertGroupFilter,
+    page: PageRequest,
+) -> Result<Page<ExpertGroupRow>, DbError> {
+    let filtered = || {
+        let mut q = expert_groups::table.into_boxed();
+        if let Some(p) = f.priority_id {
+            q = q.filter(
+                expert_groups::id.eq_any(
+                    expert_group_priorities::table
+                        .filter(expert_group_priorities::priority_id.eq(p))
+                        .select(expert_group_priorities::group_id),
+                ),
+            );
+        }
+        if let Some(u) = f.user_id {
+            q = q.filter(
+                expert_groups::chair_id.eq(u).or(expert_groups::id.eq_any(
+                    expert_group_members::table
+                        .filter(expert_group_members::user_id.eq(u))
+                        .select(expert_group_members::group_id),
+                )),
+            );
+        }
+        q
+    };
+    let total = filtered().count().get_result(&mut **conn)?;
+    let items = filtered()
+        .select(ExpertGroupRow::as_select())
+        .order((expert_groups::name.asc(), expert_groups::id.asc()))
+        .limit(page.page_size)
+        .offset(page.offset())
+        .load(&mut **conn)?;
+    Ok(Page::new(items, total, page))
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn find(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<ExpertGroupRow>, DbError> {
+    Ok(expert_groups::table
+        .find(id)
+        .select(ExpertGroupRow::as_select())
+        .first(&mut **conn)
+        .optional()?)
+}
+
+#[tracing::instrument(skip(conn, f))]
+pub fn insert(conn: &mut TenantConn<'_>, f: &ExpertGroupFields) -> Result<ExpertGroupRow, DbError> {
+    let row = diesel::insert_into(expert_groups::table)
+        .values((
+            expert_groups::id.eq(Uuid::new_v4()),
+            expert_groups::name.eq(&f.name),
+            expert_groups::description.eq(&f.description),
+            expert_groups::chair_id.eq(f.chair_id),
+            expert_groups::cadence.eq(f.cadence.cadence.as_str()),
+            expert_groups::due_offset_days.eq(f.cadence.due_offset_days),
+            expert_groups::reviews_from.eq(f.cadence.reviews_from.to_string()),
+        ))
+        .returning(ExpertGroupRow::as_returning())
+        .get_result(&mut **conn)?;
+    set_priorities(conn, row.id, &f.priority_ids)?;
+    set_members(conn, row.id, &f.members)?;
+    Ok(row)
+}
+
+#[tracing::instrument(skip(conn, f))]
+pub fn update(
+    conn: &mut TenantConn<'_>,
+    id: Uuid,
+    f: &ExpertGroupFields,
+) -> Result<Option<ExpertGroupRow>, DbError> {
+    let Some(row) = diesel::update(expert_groups::table.find(id))
+        .set((
+            expert_groups::name.eq(&f.name),
+            expert_groups::description.eq(&f.description),
+            expert_groups::chair_id.eq(f.chair_id),
+            expert_groups::cadence.eq(f.cadence.cadence.as_str()),
+            expert_groups::due_offset_days.eq(f.cadence.due_offset_days),
+            expert_groups::reviews_from.eq(f.cadence.reviews_from.to_string()),
+            expert_groups::updated_at.eq(diesel::dsl::now),
+        ))
+        .returning(ExpertGroupRow::as_returning())
+        .get_result(&mut **conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    set_priorities(conn, id, &f.priority_ids)?;
+    set_members(conn, id, &f.members)?;
+    Ok(Some(row))
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn delete(conn: &mut TenantConn<'_>, id: Uuid) -> Result<bool, DbError> {
+    Ok(diesel::delete(expert_groups::table.find(id)).execute(&mut **conn)? > 0)
+}
+
+/// Links exactly `ids`; links that stay are left alone, so the audit trail shows only changes.
+fn set_priorities(conn: &mut TenantConn<'_>, group: Uuid, ids: &[Uuid]) -> Result<(), DbError> {
+    diesel::delete(
+        expert_group_priorities::table
+            .filter(expert_group_priorities::group_id.eq(group))
+            .filter(expert_group_priorities::priority_id.ne_all(ids)),
+    )
+    .execute(&mut **conn)?;
+    let rows: Vec<_> = ids
+        .iter()
+        .map(|p| {
+            (
+                expert_group_priorities::group_id.eq(group),
+                expert_group_priorities::priority_id.eq(*p),
+            )
+        })
+        .collect();
+    diesel::insert_into(expert_group_priorities::table)
+        .values(&rows)
+        .on_conflict_do_nothing()
+        .execute(&mut **conn)?;
+    Ok(())
+}
+
+/// Makes the members exactly `members`, matching them by account or email address: a member
+/// who stays keeps their id, and is only updated when their details change.
+fn set_members(conn: &mut TenantConn<'_>, group: Uuid, members: &[Member]) -> Result<(), DbError> {
+    let existing = members_of(conn, &[group])?;
+    for old in &existing {
+        if !members.iter().any(|m| m.identity() == old.identity()) {
+            diesel::delete(expert_group_members::table.find(old.id)).execute(&mut **conn)?;
+        }
+    }
+    for m in members {
+        let (user_id, name, organisation, email) = match m {
+            Member::User {
+                user_id,
+                organisation,
+            } => (Some(*user_id), None, organisation.as_str(), None),
+            Member::External {
+                name,
+                organisation,
+                email,
+            } => (
+                None,
+                Some(name.as_str()),
+                organisation.as_str(),
+                Some(email.as_str()),
+            ),
+        };
+        match existing.iter().find(|o| o.identity() == m.identity()) {
+            Some(old) => {
+                if old.name.as_deref() != name
+                    || old.organisation != organisation
+                    || old.email.as_deref() != email
+                {
+                    diesel::update(expert_group_members::table.find(old.id))
+                        .set((
+                            expert_group_members::name.eq(name),
+                            expert_group_members::organisation.eq(organisation),
+                            expert_group_members::email.eq(email),
+                        ))
+                        .execute(&mut **conn)?;
+                }
+            }
+            None => {
+                diesel::insert_into(expert_group_members::table)
+                    .values((
+                        expert_group_members::id.eq(Uuid::new_v4()),
+                        expert_group_members::group_id.eq(group),
+                        expert_group_members::user_id.eq(user_id),
+                        expert_group_members::name.eq(name),
+                        expert_group_members::organisation.eq(organisation),
+                        expert_group_members::email.eq(email),
+                    ))
+                    .execute(&mut **conn)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn members_of(conn: &mut TenantConn<'_>, groups: &[Uuid]) -> Result<Vec<MemberRow>, DbError> {
+    Ok(expert_group_members::table
+        .filter(expert_group_members::group_id.eq_any(groups))
+        .select(MemberRow::as_select())
+        .order((
+            expert_group_members::name.asc(),
+            expert_group_members::id.asc(),
+        ))
+        .load(&mut **conn)?)
+}
+
+/// The groups' priorities, by title.
+#[tracing::instrument(skip(conn))]
+pub fn priorities_of(
+    conn: &mut TenantConn<'_>,
+    groups: &[Uuid],
+) -> Result<Vec<GroupPriorityRow>, DbError> {
+    Ok(expert_group_priorities::table
+        .inner_join(priorities::table)
+        .filter(expert_group_priorities::group_id.eq_any(groups))
+        .select((
+            expert_group_priorities::group_id,
+            expert_group_priorities::priority_id,
+            priorities::title,
+        ))
+        .order((priorities::title.asc(), priorities::id.asc()))
+        .load(&mut **conn)?)
+}
+
+/// Whether `user` chairs the group or is one of its members.
+#[tracing::instrument(skip(conn))]
+pub fn has_member(conn: &mut TenantConn<'_>, group: Uuid, user: Uuid) -> Result<bool, DbError> {
+    let chair = expert_groups::table
+        .find(group)
+        .filter(expert_groups::chair_id.eq(user))
+        .count()
+        .get_result::<i64>(&mut **conn)?;
+    let member = expert_group_members::table
+        .filter(expert_group_members::group_id.eq(group))
+        .filter(expert_group_members::user_id.eq(user))
+        .count()
+        .get_result::<i64>(&mut **conn)?;
+    Ok(chair + member > 0)
+}
+
+/// How many expert groups have this priority in their theme.
+#[tracing::instrument(skip(conn))]
+pub fn count_for_priority(conn: &mut TenantConn<'_>, priority: Uuid) -> Result<i64, DbError> {
+    Ok(expert_group_priorities::table
+        .filter(expert_group_priorities::priority_id.eq(priority))
+        .count()
+        .get_result(&mut **conn)?)
+}

@@ -1,0 +1,322 @@
+//! `reviews` of expert groups, with their items per priority and course corrections.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::schema::tenant::{course_corrections, review_items, reviews};
+use crate::db::{DbError, TenantConn};
+use crate::domain::page::{Page, PageRequest};
+use crate::domain::review::ReviewContent;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = reviews)]
+pub struct ReviewRow {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub period: String,
+    pub status: String,
+    pub summary: String,
+    pub created_by: Uuid,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub submitted_by: Option<Uuid>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decided_by: Option<Uuid>,
+    pub sent_back_at: Option<DateTime<Utc>>,
+    pub sent_back_by: Option<Uuid>,
+    pub sent_back_reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = review_items)]
+pub struct ReviewItemRow {
+    pub id: Uuid,
+    pub review_id: Uuid,
+    pub priority_id: Uuid,
+    pub status: Option<String>,
+    pub progress: String,
+    pub activities: String,
+    pub risks: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = course_corrections)]
+pub struct CourseCorrectionRow {
+    pub id: Uuid,
+    pub review_id: Uuid,
+    pub priority_id: Uuid,
+    pub position: i32,
+    pub description: String,
+    pub owner: String,
+    pub owner_id: Option<Uuid>,
+    pub follow_up_on: NaiveDate,
+}
+
+/// Newest period first.
+#[tracing::instrument(skip(conn))]
+pub fn list(
+    conn: &mut TenantConn<'_>,
+    group: Uuid,
+    status: Option<&str>,
+    page: PageRequest,
+) -> Result<Page<ReviewRow>, DbError> {
+    let filtered = || {
+        let mut q = reviews::table
+            .filter(reviews::group_id.eq(group))
+            .into_boxed();
+        if let Some(s) = status {
+            q = q.filter(reviews::status.eq(s.to_owned()));
+        }
+        q
+    };
+    let total = filtered().count().get_result(&mut **conn)?;
+    let items = filtered()
+        .select(ReviewRow::as_select())
+        .order(reviews::period.desc())
+        .limit(page.page_size)
+        .offset(page.offset())
+        .load(&mut **conn)?;
+    Ok(Page::new(items, total, page))
+}
+
+/// The review of `group` with `id`, locked for the rest of the transaction when `lock`.
+#[tracing::instrument(skip(conn))]
+pub fn find(
+    conn: &mut TenantConn<'_>,
+    group: Uuid,
+    id: Uuid,
+    lock: bool,
+) -> Result<Option<ReviewRow>, DbError> {
+    let q = reviews::table
+        .filter(reviews::group_id.eq(group))
+        .filter(reviews::id.eq(id))
+        .select(ReviewRow::as_select());
+    Ok(if lock {
+        q.for_update().first(&mut **conn).optional()?
+    } else {
+        q.first(&mut **conn).optional()?
+    })
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn exists_for_period(
+    conn: &mut TenantConn<'_>,
+    group: Uuid,
+    period: &str,
+) -> Result<bool, DbError> {
+    Ok(reviews::table
+        .filter(reviews::group_id.eq(group))
+        .filter(reviews::period.eq(period))
+        .count()
+        .get_result::<i64>(&mut **conn)?
+        > 0)
+}
+
+#[tracing::instrument(skip(conn, content))]
+pub fn insert(
+    conn: &mut TenantConn<'_>,
+    group: Uuid,
+    period: &str,
+    content: &ReviewContent,
+    created_by: Uuid,
+) -> Result<ReviewRow, DbError> {
+    let row = diesel::insert_into(reviews::table)
+        .values((
+            reviews::id.eq(Uuid::new_v4()),
+            reviews::group_id.eq(group),
+            reviews::period.eq(period),
+            reviews::summary.eq(&content.summary),
+            reviews::created_by.eq(created_by),
+        ))
+        .returning(ReviewRow::as_returning())
+        .get_result(&mut **conn)?;
+    write_items(conn, row.id, content)?;
+    Ok(row)
+}
+
+#[tracing::instrument(skip(conn, content))]
+pub fn replace_content(
+    conn: &mut TenantConn<'_>,
+    id: Uuid,
+    content: &ReviewContent,
+) -> Result<ReviewRow, DbError> {
+    let row = diesel::update(reviews::table.find(id))
+        .set((
+            reviews::summary.eq(&content.summary),
+            reviews::updated_at.eq(diesel::dsl::now),
+        ))
+        .returning(ReviewRow::as_returning())
+        .get_result(&mut **conn)?;
+    write_items(conn, id, content)?;
+    Ok(row)
+}
+
+/// Items are kept per priority (updated in place, so the audit trail shows what changed);
+/// course corrections are written anew in their order.
+fn write_items(
+    conn: &mut TenantConn<'_>,
+    review: Uuid,
+    content: &ReviewContent,
+) -> Result<(), DbError> {
+    let keep: Vec<Uuid> = content.items.iter().map(|i| i.priority_id).collect();
+    diesel::delete(
+        review_items::table
+            .filter(review_items::review_id.eq(review))
+            .filter(review_items::priority_id.ne_all(&keep)),
+    )
+    .execute(&mut **conn)?;
+    for item in &content.items {
+        diesel::insert_into(review_items::table)
+            .values((
+                review_items::id.eq(Uuid::new_v4()),
+                review_items::review_id.eq(review),
+                review_items::priority_id.eq(item.priority_id),
+                review_items::status.eq(&item.status),
+                review_items::progress.eq(&item.progress),
+                review_items::activities.eq(&item.activities),
+                review_items::risks.eq(&item.risks),
+            ))
+            .on_conflict((review_items::review_id, review_items::priority_id))
+            .do_update()
+            .set((
+                review_items::status.eq(&item.status),
+                review_items::progress.eq(&item.progress),
+                review_items::activities.eq(&item.activities),
+                review_items::risks.eq(&item.risks),
+            ))
+            .execute(&mut **conn)?;
+    }
+    diesel::delete(course_corrections::table.filter(course_corrections::review_id.eq(review)))
+        .execute(&mut **conn)?;
+    let mut rows = Vec::new();
+    for item in &content.items {
+        for (position, c) in (0i32..).zip(&item.course_corrections) {
+            rows.push((
+                course_corrections::id.eq(Uuid::new_v4()),
+                course_corrections::review_id.eq(review),
+                course_corrections::priority_id.eq(item.priority_id),
+                course_corrections::position.eq(position),
+                course_corrections::description.eq(&c.description),
+                course_corrections::owner.eq(&c.owner),
+                course_corrections::owner_id.eq(c.owner_id),
+                course_corrections::follow_up_on.eq(c.follow_up_on),
+            ));
+        }
+    }
+    if !rows.is_empty() {
+        diesel::insert_into(course_corrections::table)
+            .values(&rows)
+            .execute(&mut **conn)?;
+    }
+    Ok(())
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn mark_submitted(conn: &mut TenantConn<'_>, id: Uuid, by: Uuid) -> Result<ReviewRow, DbError> {
+    Ok(diesel::update(reviews::table.find(id))
+        .set((
+            reviews::status.eq(crate::domain::review::INGEDIEND),
+            reviews::submitted_at.eq(diesel::dsl::now),
+            reviews::submitted_by.eq(by),
+            reviews::updated_at.eq(diesel::dsl::now),
+        ))
+        .returning(ReviewRow::as_returning())
+        .get_result(&mut **conn)?)
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn mark_adopted(conn: &mut TenantConn<'_>, id: Uuid, by: Uuid) -> Result<ReviewRow, DbError> {
+    Ok(diesel::update(reviews::table.find(id))
+        .set((
+            reviews::status.eq(crate::domain::review::VASTGESTELD),
+            reviews::decided_at.eq(diesel::dsl::now),
+            reviews::decided_by.eq(by),
+            reviews::updated_at.eq(diesel::dsl::now),
+        ))
+        .returning(ReviewRow::as_returning())
+        .get_result(&mut **conn)?)
+}
+
+/// Back to concept: the submission is undone and the reason kept.
+#[tracing::instrument(skip(conn, reason))]
+pub fn mark_sent_back(
+    conn: &mut TenantConn<'_>,
+    id: Uuid,
+    by: Uuid,
+    reason: &str,
+) -> Result<ReviewRow, DbError> {
+    Ok(diesel::update(reviews::table.find(id))
+        .set((
+            reviews::status.eq(crate::domain::review::CONCEPT),
+            reviews::submitted_at.eq(None::<DateTime<Utc>>),
+            reviews::submitted_by.eq(None::<Uuid>),
+            reviews::sent_back_at.eq(diesel::dsl::now),
+            reviews::sent_back_by.eq(by),
+            reviews::sent_back_reason.eq(reason),
+            reviews::updated_at.eq(diesel::dsl::now),
+        ))
+        .returning(ReviewRow::as_returning())
+        .get_result(&mut **conn)?)
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn delete(conn: &mut TenantConn<'_>, id: Uuid) -> Result<bool, DbError> {
+    Ok(diesel::delete(reviews::table.find(id)).execute(&mut **conn)? > 0)
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn items_of(conn: &mut TenantConn<'_>, ids: &[Uuid]) -> Result<Vec<ReviewItemRow>, DbError> {
+    Ok(review_items::table
+        .filter(review_items::review_id.eq_any(ids))
+        .select(ReviewItemRow::as_select())
+        .load(&mut **conn)?)
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn corrections_of(
+    conn: &mut TenantConn<'_>,
+    ids: &[Uuid],
+) -> Result<Vec<CourseCorrectionRow>, DbError> {
+    Ok(course_corrections::table
+        .filter(course_corrections::review_id.eq_any(ids))
+        .select(CourseCorrectionRow::as_select())
+        .order((course_corrections::review_id, course_corrections::position))
+        .load(&mut **conn)?)
+}
+
+/// A submitted or adopted review, as the cadence check needs it.
+#[derive(Debug, Clone, Queryable)]
+pub struct DoneRow {
+    pub group_id: Uuid,
+    pub period: String,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// The submitted and adopted reviews of the groups.
+#[tracing::instrument(skip(conn))]
+pub fn done_of(conn: &mut TenantConn<'_>, groups: &[Uuid]) -> Result<Vec<DoneRow>, DbError> {
+    Ok(reviews::table
+        .filter(reviews::group_id.eq_any(groups))
+        .filter(reviews::status.ne(crate::domain::review::CONCEPT))
+        .select((reviews::group_id, reviews::period, reviews::submitted_at))
+        .load(&mut **conn)?)
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn count_for_group(conn: &mut TenantConn<'_>, group: Uuid) -> Result<i64, DbError> {
+    Ok(reviews::table
+        .filter(reviews::group_id.eq(group))
+        .count()
+        .get_result(&mut **conn)?)
+}
+
+/// How many review items speak about this priority.
+#[tracing::instrument(skip(conn))]
+pub fn count_for_priority(conn: &mut TenantConn<'_>, priority: Uuid) -> Result<i64, DbError> {
+    Ok(review_items::table
+        .filter(review_items::priority_id.eq(priority))
+        .count()
+        .get_result(&mut **conn)?)
+}
