@@ -287,7 +287,41 @@ pub mod tenant {
         }
     }
 
+    diesel::table! {
+        commitments (id) {
+            id -> Uuid,
+            reference -> Text,
+            title -> Text,
+            description -> Text,
+            municipality_id -> Uuid,
+            made_on -> Date,
+            meeting -> Text,
+            made_by_id -> Uuid,
+            requested_by -> Text,
+            requested_by_party -> Text,
+            responsible_officer_id -> Nullable<Uuid>,
+            due_on -> Nullable<Date>,
+            status -> Text,
+            closed_on -> Nullable<Date>,
+            closing_letter_reference -> Nullable<Text>,
+            closing_letter_title -> Nullable<Text>,
+            lapse_reason -> Nullable<Text>,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        commitment_priorities (commitment_id, priority_id) {
+            commitment_id -> Uuid,
+            priority_id -> Uuid,
+        }
+    }
+
     diesel::joinable!(actions -> priorities (priority_id));
+    diesel::joinable!(commitments -> municipalities (municipality_id));
+    diesel::joinable!(commitment_priorities -> commitments (commitment_id));
+    diesel::joinable!(commitment_priorities -> priorities (priority_id));
     diesel::joinable!(expert_group_priorities -> expert_groups (group_id));
     diesel::joinable!(expert_group_priorities -> priorities (priority_id));
     diesel::joinable!(expert_group_members -> expert_groups (group_id));
@@ -314,6 +348,8 @@ pub mod tenant {
         expert_group_members,
         reviews,
         review_items,
-        course_corrections
+        course_corrections,
+        commitments,
+        commitment_priorities
     );
 }

@@ -14,6 +14,8 @@
 
 use uuid::Uuid;
 
+pub use super::csv_table::RowError;
+use super::csv_table::{self, Separator};
 use super::measurement::source_note_text;
 use super::period::Period;
 
@@ -35,22 +37,6 @@ pub struct CsvRow {
     pub source_note: String,
 }
 
-/// Why a row (or the file, at line 1) was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    pub line: usize,
-    pub reason: String,
-}
-
-impl RowError {
-    pub fn new(line: usize, reason: impl Into<String>) -> Self {
-        RowError {
-            line,
-            reason: reason.into(),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
     Cooperation,
@@ -64,14 +50,8 @@ enum Column {
     SourceNote,
 }
 
-fn column(name: &str) -> Option<Column> {
-    let key: String = name
-        .trim()
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect();
-    Some(match key.as_str() {
+fn column(key: &str) -> Option<Column> {
+    Some(match key {
         "cooperation" | "samenwerkingsverband" => Column::Cooperation,
         "municipality" | "gemeente" => Column::Municipality,
         "indicator" | "indicatorname" => Column::Indicator,
@@ -98,122 +78,31 @@ pub struct ParsedCsv {
 /// Reads the file. `Err` is a problem with the file as a whole (at the line it names); problems
 /// of single rows are in [`ParsedCsv::errors`], so that every row can be reported at once.
 pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, RowError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let line = String::from_utf8_lossy(valid)
-            .replace("\r\n", "\n")
-            .replace('\r', "\n");
-        RowError::new(
-            line.matches('\n').count() + 1,
-            "het bestand is geen UTF-8; sla het op als 'CSV UTF-8'",
-        )
-    })?;
-    // One kind of line end, so that lines count the same for Windows, Unix and old Mac files.
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let blank_lines = text.lines().take_while(|l| l.trim().is_empty()).count();
-    let Some(header_line) = text.lines().nth(blank_lines) else {
-        return Err(RowError::new(
-            1,
-            "het bestand is leeg; de eerste regel moet de kolomnamen bevatten",
-        ));
-    };
-    let header_at = line_start(&text, blank_lines);
-    let body = &text[header_at..];
-    let mut lines = LineCounter::new(body);
-    let mut line_of = |offset: u64| lines.line_at(offset) + blank_lines;
-    let header_no = blank_lines + 1;
-
-    let semicolon = header_line.matches(';').count() > header_line.matches(',').count();
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(if semicolon { b';' } else { b',' })
-        .flexible(true)
-        .from_reader(body.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| RowError::new(header_no, format!("kolomnamen onleesbaar: {e}")))?
-        .clone();
-    let mut columns: Vec<(usize, Column)> = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        if let Some(c) = column(h) {
-            if columns.iter().any(|(_, o)| *o == c) {
-                return Err(RowError::new(
-                    header_no,
-                    format!("de kolom '{}' staat er twee keer in", h.trim()),
-                ));
-            }
-            columns.push((i, c));
-        }
-    }
-    let has = |c: Column| columns.iter().any(|(_, o)| *o == c);
+    let table = csv_table::read(bytes, column, MAX_ROWS)?;
     let mut missing = Vec::new();
-    if !has(Column::Indicator) && !has(Column::IndicatorId) {
+    if !table.has(Column::Indicator) && !table.has(Column::IndicatorId) {
         missing.push("indicator (of indicator_id)");
     }
-    if !has(Column::Period) {
+    if !table.has(Column::Period) {
         missing.push("period");
     }
-    if !has(Column::Value) {
+    if !table.has(Column::Value) {
         missing.push("value");
     }
     if !missing.is_empty() {
         return Err(RowError::new(
-            header_no,
+            table.header_line,
             format!("verplichte kolom ontbreekt: {}", missing.join(", ")),
         ));
     }
-
-    let mut parsed = ParsedCsv::default();
-    for (n, record) in reader.records().enumerate() {
-        if n >= MAX_ROWS {
-            return Err(RowError::new(
-                header_no,
-                format!("meer dan {MAX_ROWS} regels; splits het bestand"),
-            ));
-        }
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(header_no, |p| line_of(p.byte()));
-                parsed
-                    .errors
-                    .push(RowError::new(line, format!("onleesbare regel: {e}")));
-                continue;
-            }
-        };
-        let line = record.position().map_or(header_no, |p| line_of(p.byte()));
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if record.iter().any(|f| f.contains('\n')) {
-            // An open quote swallows the lines after it: refuse, rather than lose those lines.
-            parsed.errors.push(RowError::new(
-                line,
-                "een aanhalingsteken (\") wordt niet gesloten, waardoor de volgende regels in dit veld vallen; sluit het of haal het weg",
-            ));
-            continue;
-        }
-        if record.len() > headers.len() {
-            let sep = if semicolon { "puntkomma" } else { "komma" };
-            parsed.errors.push(RowError::new(
-                line,
-                format!(
-                    "de regel heeft {} velden en de kopregel {}: staat er een {sep} in een getal of tekst zonder aanhalingstekens?",
-                    record.len(),
-                    headers.len()
-                ),
-            ));
-            continue;
-        }
-        let get = |c: Column| {
-            columns
-                .iter()
-                .find(|(_, o)| *o == c)
-                .and_then(|(i, _)| record.get(*i))
-                .map(str::trim)
-                .map(unguard)
-                .filter(|s| !s.is_empty())
-        };
+    let semicolon = table.separator == Separator::Semicolon;
+    let mut parsed = ParsedCsv {
+        errors: table.errors,
+        ..ParsedCsv::default()
+    };
+    for record in &table.records {
+        let get = |c: Column| record.get(c);
+        let line = record.line;
         if get(Column::Period).is_none() && get(Column::Value).is_none() {
             if get(Column::Indicator).is_some() || get(Column::IndicatorId).is_some() {
                 parsed.skipped += 1;
@@ -230,78 +119,14 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, RowError> {
             Err(reasons) => parsed.errors.push(RowError::new(line, reasons.join("; "))),
         }
     }
+    parsed.errors.sort_by_key(|e| e.line);
     if parsed.rows.is_empty() && parsed.errors.is_empty() && parsed.skipped == 0 {
         return Err(RowError::new(
-            header_no,
+            table.header_line,
             "het bestand bevat geen metingen, alleen kolomnamen",
         ));
     }
     Ok(parsed)
-}
-
-/// A text field as a spreadsheet may have guarded it: the export writes `'` before a text that
-/// starts with `=`, `+`, `-`, `@` or `'`, so that Excel neither runs it as a formula nor eats a
-/// leading quote; this takes exactly that `'` off again.
-pub fn unguard(s: &str) -> &str {
-    match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(GUARDED) => rest,
-        _ => s,
-    }
-}
-
-/// What a text must not start with in a spreadsheet cell without a `'` in front.
-pub const GUARDED: [char; 5] = ['=', '+', '-', '@', '\''];
-
-/// The byte where line `n` (from 0) starts.
-fn line_start(text: &str, n: usize) -> usize {
-    if n == 0 {
-        return 0;
-    }
-    text.match_indices('\n')
-        .nth(n - 1)
-        .map_or(text.len(), |(i, _)| i + 1)
-}
-
-/// Line numbers of records, counted on as the reader moves forward (records come in order, so
-/// each byte is counted once).
-struct LineCounter<'t> {
-    bytes: &'t [u8],
-    counted_to: usize,
-    newlines: usize,
-}
-
-impl<'t> LineCounter<'t> {
-    fn new(text: &'t str) -> Self {
-        LineCounter {
-            bytes: text.as_bytes(),
-            counted_to: 0,
-            newlines: 0,
-        }
-    }
-
-    /// The line (from 1) of the record the reader places at `offset`. The reader places a record
-    /// just after the previous one's terminator, which may leave line ends (blank lines) before
-    /// the record's first character: those are skipped.
-    fn line_at(&mut self, offset: u64) -> usize {
-        let bytes = self.bytes;
-        let mut start = usize::try_from(offset)
-            .unwrap_or(usize::MAX)
-            .min(bytes.len());
-        while start < bytes.len() && bytes[start] == b'\n' {
-            start += 1;
-        }
-        if start < self.counted_to {
-            // Never expected (records come in order), but then count afresh.
-            self.counted_to = 0;
-            self.newlines = 0;
-        }
-        self.newlines += bytes[self.counted_to..start]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
-        self.counted_to = start;
-        self.newlines + 1
-    }
 }
 
 fn read_row<'r>(
@@ -400,6 +225,7 @@ fn parse_number(s: &str, decimal_comma: bool) -> Result<f64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::csv_table::unguard;
 
     #[test]
     fn reads_the_seed_data_columns() {

@@ -2,6 +2,9 @@
 
 pub mod action;
 pub mod audit;
+pub mod commitment;
+pub mod commitment_csv;
+pub mod csv_table;
 pub mod email;
 pub mod expert_group;
 pub mod indicator;

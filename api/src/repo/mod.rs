@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod audit;
+pub mod commitments;
 pub mod districts;
 pub mod expert_groups;
 pub mod indicators;

@@ -51,14 +51,7 @@ pub fn list(
 ) -> Result<(Page<ExpertGroupView>, UserNames), ServiceError> {
     ctx.require(TenantAction::Read)?;
     let page = run_in_tenant(conn, &ctx.db, |tc| {
-        let page = expert_groups::list(tc, filter, page)?;
-        let views = views(tc, page.items.clone(), today())?;
-        Ok::<_, ServiceError>(Page {
-            items: views,
-            page: page.page,
-            page_size: page.page_size,
-            total: page.total,
-        })
+        expert_groups::list(tc, filter, page)?.try_map_all(|rows| views(tc, rows, today()))
     })?;
     let names = names_of(conn, page.items.iter().flat_map(ExpertGroupView::people));
     Ok((page, names))
@@ -101,6 +94,10 @@ pub fn update(
     fields: &ExpertGroupFields,
 ) -> Result<(ExpertGroupView, UserNames), ServiceError> {
     ctx.require(TenantAction::ManageExpertGroups)?;
+    // A group that is not there answers 404 before anything about the input.
+    run_in_tenant(conn, &ctx.db, |tc| {
+        expert_groups::find(tc, id)?.ok_or(ServiceError::not_found("expertgroep"))
+    })?;
     check_people(conn, ctx, fields)?;
     let view = run_in_tenant(conn, &ctx.db, |tc| {
         let current = expert_groups::find(tc, id)?.ok_or(ServiceError::not_found("expertgroep"))?;

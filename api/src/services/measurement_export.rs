@@ -11,20 +11,12 @@ use super::progress::indicator_views;
 use super::tenant_access::TenantContext;
 use crate::authz::TenantAction;
 use crate::db::run_in_tenant;
-use crate::domain::measurement_csv::GUARDED;
+use crate::domain::csv_table::{Separator, guard};
 use crate::domain::page::PageRequest;
 use crate::repo::indicators::{self, IndicatorFilter};
 use crate::repo::measurements::MeasurementRow;
 use crate::repo::priorities;
 use uuid::Uuid;
-
-/// How the file separates fields: comma with decimal point, or semicolon with decimal comma (as
-/// Dutch Excel expects).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Separator {
-    Comma,
-    Semicolon,
-}
 
 pub const COLUMNS: [&str; 19] = [
     "cooperation",
@@ -63,16 +55,6 @@ struct Line<'a> {
     period: String,
     measurement: Option<&'a MeasurementRow>,
     area: Option<Uuid>,
-}
-
-/// A text as a spreadsheet should show it: one that starts like a formula (or with a quote) gets
-/// a `'` in front, which the import takes off again (`measurement_csv::unguard`).
-fn guard(s: &str) -> String {
-    if s.starts_with(GUARDED) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
 }
 
 #[tracing::instrument(skip(conn, ctx))]

@@ -13,6 +13,7 @@ use diesel::PgConnection;
 use uuid::Uuid;
 
 use super::ServiceError;
+use super::csv_import::{Abort, rejected};
 use super::tenant_access::TenantContext;
 use crate::authz::TenantAction;
 use crate::db::{TenantConn, run_in_tenant};
@@ -22,9 +23,6 @@ use crate::domain::measurement_csv::{self, CsvRow, RowError};
 use crate::repo::indicators::{self, IndicatorRow};
 use crate::repo::municipalities::{self, MunicipalityRow};
 use crate::repo::{measurements, priorities};
-
-/// At most this many refused rows are listed; the detail says how many there were in all.
-const MAX_LISTED: usize = 500;
 
 /// What an import did (or, as a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,42 +34,6 @@ pub struct ImportReport {
     /// Lines without period and value (an indicator or area without figures, as exported).
     pub skipped: usize,
     pub dry_run: bool,
-}
-
-/// Why the transaction ends without commit: an error, or a dry run that did its work to count.
-enum Abort {
-    Failed(ServiceError),
-    DryRun(ImportReport),
-}
-
-impl From<diesel::result::Error> for Abort {
-    fn from(e: diesel::result::Error) -> Self {
-        Abort::Failed(e.into())
-    }
-}
-
-impl From<ServiceError> for Abort {
-    fn from(e: ServiceError) -> Self {
-        Abort::Failed(e)
-    }
-}
-
-fn rejected(mut rows: Vec<RowError>) -> ServiceError {
-    let n = rows.len();
-    rows.truncate(MAX_LISTED);
-    let detail = if n == 1 {
-        format!(
-            "Regel {} is afgekeurd: {}. Er is niets ingelezen.",
-            rows[0].line, rows[0].reason
-        )
-    } else if n > MAX_LISTED {
-        format!(
-            "{n} regels zijn afgekeurd (de eerste {MAX_LISTED} staan in rejectedRows). Er is niets ingelezen."
-        )
-    } else {
-        format!("{n} regels zijn afgekeurd (zie rejectedRows). Er is niets ingelezen.")
-    };
-    ServiceError::Rejected { detail, rows }
 }
 
 #[tracing::instrument(skip(conn, ctx, csv), fields(bytes = csv.len()))]
@@ -132,12 +94,9 @@ pub fn import(
             // Everything was checked and counted against the real data; now undo it.
             return Err(Abort::DryRun(report));
         }
-        Ok::<_, Abort>(report)
+        Ok::<_, Abort<ImportReport>>(report)
     });
-    match outcome {
-        Ok(report) | Err(Abort::DryRun(report)) => Ok(report),
-        Err(Abort::Failed(e)) => Err(e),
-    }
+    Abort::settle(outcome)
 }
 
 /// Whether the caller may enter measurements for at least one area: checked before the file is

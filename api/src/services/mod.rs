@@ -3,6 +3,9 @@
 
 pub mod actions;
 pub mod audit;
+pub mod commitment_csv;
+pub mod commitments;
+pub mod csv_import;
 pub mod demo;
 pub mod expert_groups;
 pub mod indicators;
@@ -36,7 +39,7 @@ pub enum ServiceError {
     #[error("{detail}")]
     Rejected {
         detail: String,
-        rows: Vec<crate::domain::measurement_csv::RowError>,
+        rows: Vec<crate::domain::csv_table::RowError>,
     },
     #[error("{detail}")]
     Conflict { code: &'static str, detail: String },

@@ -15,7 +15,9 @@ use crate::domain::page::{Page, PageRequest};
 use crate::domain::priority::{PriorityFields, Scope};
 use crate::domain::priority_status::DerivedStatus;
 use crate::repo::priorities::{self, PriorityFilter, PriorityRow};
-use crate::repo::{actions, districts, expert_groups, indicators, municipalities, plans, reviews};
+use crate::repo::{
+    actions, commitments, districts, expert_groups, indicators, municipalities, plans, reviews,
+};
 
 /// A priority with its plain-language status, derived from its indicators.
 #[derive(Debug, Clone)]
@@ -148,6 +150,15 @@ pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<
                 code: "priority_in_expert_group",
                 detail: format!(
                     "De prioriteit hoort bij het thema van {n} expertgroep(en); haal haar daar eerst weg"
+                ),
+            });
+        }
+        let n = commitments::count_for_priority(tc, id)?;
+        if n > 0 {
+            return Err(ServiceError::Conflict {
+                code: "priority_has_commitments",
+                detail: format!(
+                    "De prioriteit is gekoppeld aan {n} toezegging(en); ontkoppel die eerst"
                 ),
             });
         }

@@ -77,14 +77,7 @@ pub fn list(
     ctx.require(TenantAction::Read)?;
     let page = run_in_tenant(conn, &ctx.db, |tc| {
         let group = group(tc, group_id)?;
-        let page = reviews::list(tc, group_id, status, page)?;
-        let views = views(tc, &group, page.items.clone())?;
-        Ok::<_, ServiceError>(Page {
-            items: views,
-            page: page.page,
-            page_size: page.page_size,
-            total: page.total,
-        })
+        reviews::list(tc, group_id, status, page)?.try_map_all(|rows| views(tc, &group, rows))
     })?;
     let names = names_of(conn, page.items.iter().flat_map(ReviewView::people));
     Ok((page, names))

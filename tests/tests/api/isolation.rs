@@ -596,3 +596,148 @@ async fn concurrent_requests_of_many_tenants_never_see_each_others_rows() {
         }
     }
 }
+
+#[actix_rt::test]
+async fn expert_groups_reviews_and_commitments_of_another_tenant_answer_404() {
+    let app = spawn_app().await;
+    let a = crate::expert_groups::GroupSetup::new(&app, "alpha").await;
+    let b = crate::expert_groups::GroupSetup::new(&app, "beta").await;
+    let b_review = app
+        .post(
+            &format!("{}/reviews", b.base()),
+            &b.member_token,
+            &json!({ "period": "2026-H1" }),
+        )
+        .await
+        .id();
+    let (_, b_bestuurder) = app.member_user(&b.p.t, Role::Bestuurder, None).await;
+    let commitment = |p: &crate::indicators::PlanSetup, by: &uuid::Uuid| json!({ "reference": "26bb000713", "title": "Wijkgericht handhaven", "municipalityId": p.ermelo, "madeOn": "2026-01-22", "madeById": by });
+    let b_commitment = app
+        .create(&b.p.t, "commitments", &commitment(&b.p, &b_bestuurder))
+        .await;
+    let tok = &a.p.t.admin_token;
+    let endpoints = |slug: &str| {
+        let g = format!("/api/v1/tenants/{slug}/expert-groups/{}", b.group);
+        let r = format!("{g}/reviews/{b_review}");
+        let c = format!("/api/v1/tenants/{slug}/commitments");
+        vec![
+            ("GET", format!("/api/v1/tenants/{slug}/expert-groups"), None),
+            ("GET", g.clone(), None),
+            (
+                "PUT",
+                g.clone(),
+                Some(json!({ "name": "X", "priorityIds": [b.p.coop_priority] })),
+            ),
+            ("DELETE", g.clone(), None),
+            ("GET", format!("{g}/reviews"), None),
+            (
+                "POST",
+                format!("{g}/reviews"),
+                Some(json!({ "period": "2026-H2" })),
+            ),
+            ("GET", r.clone(), None),
+            ("PUT", r.clone(), Some(b.complete_review())),
+            ("DELETE", r.clone(), None),
+            ("POST", format!("{r}/submit"), None),
+            ("POST", format!("{r}/adopt"), None),
+            (
+                "POST",
+                format!("{r}/send-back"),
+                Some(json!({ "reason": "x" })),
+            ),
+            ("GET", c.clone(), None),
+            ("GET", format!("{c}/{b_commitment}"), None),
+            (
+                "PUT",
+                format!("{c}/{b_commitment}"),
+                Some(commitment(&b.p, &b_bestuurder)),
+            ),
+            ("DELETE", format!("{c}/{b_commitment}"), None),
+            (
+                "GET",
+                format!("/api/v1/tenants/{slug}/commitment-exports"),
+                None,
+            ),
+        ]
+    };
+    // With B's slug: not A's tenant.
+    for (method, path, body) in endpoints(b.p.slug()) {
+        let res = app.request(method, &path, Some(tok), body.as_ref()).await;
+        assert_eq!(res.status.as_u16(), 404, "{method} {path}: {}", res.text);
+    }
+    // With A's slug and B's ids: not there.
+    for (method, path, body) in endpoints(a.p.slug()) {
+        if path.ends_with("/expert-groups")
+            || path.ends_with("/commitments")
+            || path.ends_with("/commitment-exports")
+        {
+            continue;
+        }
+        let res = app.request(method, &path, Some(tok), body.as_ref()).await;
+        assert_eq!(res.status.as_u16(), 404, "{method} {path}: {}", res.text);
+    }
+    // A cannot point at B's priorities, people or municipalities.
+    let res = app
+        .post(
+            &format!("/api/v1/tenants/{}/expert-groups", a.p.slug()),
+            tok,
+            &json!({ "name": "Spion", "priorityIds": [b.p.coop_priority] }),
+        )
+        .await;
+    assert_eq!(
+        res.body["invalidParams"][0]["name"], "priorityIds[0]",
+        "{}",
+        res.text
+    );
+    let res = app
+        .post(
+            &format!("/api/v1/tenants/{}/expert-groups", a.p.slug()),
+            tok,
+            &json!({ "name": "Spion", "priorityIds": [a.p.coop_priority], "members": [{ "userId": b.member_id }] }),
+        )
+        .await;
+    assert_eq!(
+        res.body["invalidParams"][0]["name"], "members[0].userId",
+        "{}",
+        res.text
+    );
+    let res = app
+        .post(
+            &format!("/api/v1/tenants/{}/commitments", a.p.slug()),
+            tok,
+            &commitment(&b.p, &b_bestuurder),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.body["invalidParams"][0]["name"], "madeById");
+    let res = app
+        .send_raw(
+            "POST",
+            &format!("/api/v1/tenants/{}/commitment-imports", b.p.slug()),
+            Some(tok),
+            "text/csv",
+            b"kenmerk,titel,gemeente,datum_toezegging,bestuurder\nX,Y,Ermelo,2026-01-01,x@y.nl\n"
+                .to_vec(),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 404, "{}", res.text);
+    // A's lists and export hold nothing of B; B's data is intact.
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/commitment-exports", a.p.slug()),
+            tok,
+        )
+        .await;
+    assert_eq!(res.text.lines().count(), 1, "{}", res.text);
+    let res = app
+        .get(&format!("{}/reviews", b.base()), &b.p.t.admin_token)
+        .await;
+    assert_eq!(res.body["total"], 1);
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/commitments", b.p.slug()),
+            &b.p.t.admin_token,
+        )
+        .await;
+    assert_eq!(res.body["total"], 1);
+}

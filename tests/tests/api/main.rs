@@ -3,6 +3,7 @@
 mod actions;
 mod audit;
 mod auth;
+mod commitments;
 mod demo;
 mod errors;
 mod expert_groups;

@@ -11,9 +11,11 @@ use diesel_migrations_names::count_migrations;
 use crate::helpers::{spawn_app, superuser_conn};
 
 /// Every table the tenant migrations make.
-const TENANT_TABLES: [&str; 16] = [
+const TENANT_TABLES: [&str; 18] = [
     "actions",
     "audit_events",
+    "commitment_priorities",
+    "commitments",
     "course_corrections",
     "districts",
     "expert_group_members",

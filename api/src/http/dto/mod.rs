@@ -18,9 +18,11 @@ use crate::services::sessions::SessionTokens;
 use crate::services::users::TenantUser;
 
 mod audit;
+mod commitments;
 mod expert_groups;
 mod indicators;
 pub use audit::*;
+pub use commitments::*;
 pub use expert_groups::*;
 pub use indicators::*;
 

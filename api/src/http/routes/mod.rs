@@ -3,6 +3,9 @@
 pub mod actions;
 pub mod audit_events;
 pub mod auth;
+pub mod commitment_exports;
+pub mod commitment_imports;
+pub mod commitments;
 pub mod districts;
 pub mod expert_groups;
 pub mod health;
@@ -192,6 +195,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::post().to(reviews::send_back_review::send_back_review)),
             )
             .service(
+                resource("/tenants/{tenant}/commitments")
+                    .route(web::get().to(commitments::list_commitments::list_commitments))
+                    .route(web::post().to(commitments::create_commitment::create_commitment)),
+            )
+            .service(
+                resource("/tenants/{tenant}/commitments/{commitmentId}")
+                    .route(web::get().to(commitments::get_commitment::get_commitment))
+                    .route(web::put().to(commitments::update_commitment::update_commitment))
+                    .route(web::delete().to(commitments::delete_commitment::delete_commitment)),
+            )
+            .service(
+                resource("/tenants/{tenant}/commitment-exports").route(
+                    web::get().to(commitment_exports::export_commitments::export_commitments),
+                ),
+            )
+            .service(
+                resource("/tenants/{tenant}/commitment-imports").route(
+                    web::post().to(commitment_imports::import_commitments::import_commitments),
+                ),
+            )
+            .service(
                 resource("/tenants/{tenant}/audit-events")
                     .route(web::get().to(audit_events::list_audit_events::list_audit_events)),
             ),
@@ -279,4 +303,12 @@ pub struct ReviewPath {
     pub tenant: String,
     pub group_id: uuid::Uuid,
     pub review_id: uuid::Uuid,
+}
+
+/// Path of a commitment inside a tenant.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommitmentPath {
+    pub tenant: String,
+    pub commitment_id: uuid::Uuid,
 }

@@ -1,13 +1,13 @@
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 
-use crate::domain::InvalidField;
+use crate::domain::csv_table::Separator;
 use crate::http::dto::ExportQuery;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::repo::indicators::IndicatorFilter;
-use crate::services::measurement_export::{self, Separator};
+use crate::services::measurement_export;
 
 #[utoipa::path(
     get,
@@ -32,17 +32,7 @@ pub async fn export_measurements(
     query: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
-    let sep = match q.separator.as_deref() {
-        None | Some("comma") => Separator::Comma,
-        Some("semicolon") => Separator::Semicolon,
-        Some(other) => {
-            return Err(InvalidField::new(
-                "separator",
-                format!("'{other}' is onbekend; kies uit comma, semicolon"),
-            )
-            .into());
-        }
-    };
+    let sep = Separator::parse(q.separator.as_deref())?;
     let filter = IndicatorFilter {
         priority_id: q.priority_id,
         plan_id: q.plan_id,

@@ -1,0 +1,41 @@
+use actix_web::{HttpResponse, web};
+
+use crate::http::dto::{CommitmentDto, CommitmentRequest};
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::state::AppState;
+use crate::services::commitments;
+
+#[utoipa::path(
+    post,
+    path = "/tenants/{tenant}/commitments",
+    tag = "Commitments",
+    summary = "Register a commitment (tenant admins and coordinators of its municipality)",
+    request_body = CommitmentRequest,
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`")
+    ),
+    responses(
+        (status = 201, description = "Registered", body = CommitmentDto)
+    ),
+    security(("bearer" = []))
+)]
+#[tracing::instrument(name = "create_commitment", skip_all)]
+pub async fn create_commitment(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    body: web::Json<CommitmentRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let fields = body.parse()?;
+    let ctx = t.ctx;
+    let tenant = ctx.tenant.slug.clone();
+    let (view, names) = state
+        .db(move |conn| commitments::create(conn, &ctx, &fields))
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            "Location",
+            format!("/api/v1/tenants/{tenant}/commitments/{}", view.row.id),
+        ))
+        .json(CommitmentDto::new(view, &names)))
+}

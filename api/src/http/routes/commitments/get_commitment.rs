@@ -1,0 +1,36 @@
+use actix_web::{HttpResponse, web};
+
+use crate::http::dto::CommitmentDto;
+use crate::http::extractors::TenantRequest;
+use crate::http::problem::ApiError;
+use crate::http::routes::CommitmentPath;
+use crate::http::state::AppState;
+use crate::services::commitments;
+
+#[utoipa::path(
+    get,
+    path = "/tenants/{tenant}/commitments/{commitmentId}",
+    tag = "Commitments",
+    summary = "A commitment",
+    params(
+        ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
+        ("commitmentId" = Uuid, Path, description = "Id of the commitment")
+    ),
+    responses(
+        (status = 200, description = "The commitment", body = CommitmentDto)
+    ),
+    security(("bearer" = []))
+)]
+#[tracing::instrument(name = "get_commitment", skip_all)]
+pub async fn get_commitment(
+    state: web::Data<AppState>,
+    t: TenantRequest,
+    path: web::Path<CommitmentPath>,
+) -> Result<HttpResponse, ApiError> {
+    let ctx = t.ctx;
+    let id = path.commitment_id;
+    let (view, names) = state
+        .db(move |conn| commitments::get(conn, &ctx, id))
+        .await?;
+    Ok(HttpResponse::Ok().json(CommitmentDto::new(view, &names)))
+}

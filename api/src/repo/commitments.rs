@@ -1,0 +1,268 @@
+//! `commitments` (toezeggingen) and the priorities they touch, of a tenant schema.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::schema::tenant::{commitment_priorities, commitments, priorities};
+use crate::db::{DbError, TenantConn};
+use crate::domain::commitment::{CommitmentFields, PENDING};
+use crate::domain::page::{Page, PageRequest};
+use crate::repo::municipalities::escape_like;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = commitments)]
+pub struct CommitmentRow {
+    pub id: Uuid,
+    pub reference: String,
+    pub title: String,
+    pub description: String,
+    pub municipality_id: Uuid,
+    pub made_on: NaiveDate,
+    pub meeting: String,
+    pub made_by_id: Uuid,
+    pub requested_by: String,
+    pub requested_by_party: String,
+    pub responsible_officer_id: Option<Uuid>,
+    pub due_on: Option<NaiveDate>,
+    pub status: String,
+    pub closed_on: Option<NaiveDate>,
+    pub closing_letter_reference: Option<String>,
+    pub closing_letter_title: Option<String>,
+    pub lapse_reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A priority a commitment touches, with its title.
+#[derive(Debug, Clone, Queryable)]
+pub struct CommitmentPriorityRow {
+    pub commitment_id: Uuid,
+    pub priority_id: Uuid,
+    pub title: String,
+}
+
+/// Filters of the commitment list; each is optional. `today` decides what is overdue.
+#[derive(Debug, Clone)]
+pub struct CommitmentFilter {
+    pub status: Option<String>,
+    pub municipality_id: Option<Uuid>,
+    pub made_by_id: Option<Uuid>,
+    pub responsible_officer_id: Option<Uuid>,
+    pub priority_id: Option<Uuid>,
+    pub overdue: Option<bool>,
+    pub due_before: Option<NaiveDate>,
+    /// Reference or title contains this text (case-insensitive).
+    pub text: Option<String>,
+    pub today: NaiveDate,
+}
+
+/// Soonest due first; those without a due date last.
+#[tracing::instrument(skip(conn))]
+pub fn list(
+    conn: &mut TenantConn<'_>,
+    f: &CommitmentFilter,
+    page: PageRequest,
+) -> Result<Page<CommitmentRow>, DbError> {
+    let filtered = || {
+        let mut q = commitments::table.into_boxed();
+        if let Some(s) = &f.status {
+            q = q.filter(commitments::status.eq(s.clone()));
+        }
+        if let Some(m) = f.municipality_id {
+            q = q.filter(commitments::municipality_id.eq(m));
+        }
+        if let Some(b) = f.made_by_id {
+            q = q.filter(commitments::made_by_id.eq(b));
+        }
+        if let Some(o) = f.responsible_officer_id {
+            q = q.filter(commitments::responsible_officer_id.eq(o));
+        }
+        if let Some(p) = f.priority_id {
+            q = q.filter(
+                commitments::id.eq_any(
+                    commitment_priorities::table
+                        .filter(commitment_priorities::priority_id.eq(p))
+                        .select(commitment_priorities::commitment_id),
+                ),
+            );
+        }
+        match f.overdue {
+            Some(true) => {
+                q = q
+                    .filter(commitments::status.eq_any(PENDING))
+                    .filter(commitments::due_on.lt(f.today));
+            }
+            Some(false) => {
+                q = q.filter(
+                    commitments::status
+                        .ne_all(PENDING)
+                        .or(commitments::due_on.is_null())
+                        .or(commitments::due_on.ge(f.today)),
+                );
+            }
+            None => {}
+        }
+        if let Some(d) = f.due_before {
+            q = q.filter(commitments::due_on.lt(d));
+        }
+        if let Some(t) = &f.text {
+            let like = format!("%{}%", escape_like(t));
+            q = q.filter(
+                commitments::reference
+                    .ilike(like.clone())
+                    .or(commitments::title.ilike(like)),
+            );
+        }
+        q
+    };
+    let total = filtered().count().get_result(&mut **conn)?;
+    let items = filtered()
+        .select(CommitmentRow::as_select())
+        .order((
+            commitments::due_on.asc().nulls_last(),
+            commitments::reference.asc(),
+        ))
+        .limit(page.page_size)
+        .offset(page.offset())
+        .load(&mut **conn)?;
+    Ok(Page::new(items, total, page))
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn find(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<CommitmentRow>, DbError> {
+    Ok(commitments::table
+        .find(id)
+        .select(CommitmentRow::as_select())
+        .first(&mut **conn)
+        .optional()?)
+}
+
+/// Every commitment, locked until the transaction ends (an import compares against them).
+#[tracing::instrument(skip(conn))]
+pub fn lock_all(conn: &mut TenantConn<'_>) -> Result<Vec<CommitmentRow>, DbError> {
+    Ok(commitments::table
+        .select(CommitmentRow::as_select())
+        .for_update()
+        .load(&mut **conn)?)
+}
+
+#[tracing::instrument(skip(conn, f))]
+pub fn insert(conn: &mut TenantConn<'_>, f: &CommitmentFields) -> Result<CommitmentRow, DbError> {
+    let row = diesel::insert_into(commitments::table)
+        .values((
+            commitments::id.eq(Uuid::new_v4()),
+            commitments::reference.eq(&f.reference),
+            commitments::title.eq(&f.title),
+            commitments::description.eq(&f.description),
+            commitments::municipality_id.eq(f.municipality_id),
+            commitments::made_on.eq(f.made_on),
+            commitments::meeting.eq(&f.meeting),
+            commitments::made_by_id.eq(f.made_by_id),
+            commitments::requested_by.eq(&f.requested_by),
+            commitments::requested_by_party.eq(&f.requested_by_party),
+            commitments::responsible_officer_id.eq(f.responsible_officer_id),
+            commitments::due_on.eq(f.due_on),
+            commitments::status.eq(&f.status),
+            commitments::closed_on.eq(f.closed_on),
+            commitments::closing_letter_reference.eq(&f.closing_letter_reference),
+            commitments::closing_letter_title.eq(&f.closing_letter_title),
+            commitments::lapse_reason.eq(&f.lapse_reason),
+        ))
+        .returning(CommitmentRow::as_returning())
+        .get_result(&mut **conn)?;
+    set_priorities(conn, row.id, &f.priority_ids)?;
+    Ok(row)
+}
+
+#[tracing::instrument(skip(conn, f))]
+pub fn update(
+    conn: &mut TenantConn<'_>,
+    id: Uuid,
+    f: &CommitmentFields,
+) -> Result<Option<CommitmentRow>, DbError> {
+    let Some(row) = diesel::update(commitments::table.find(id))
+        .set((
+            commitments::reference.eq(&f.reference),
+            commitments::title.eq(&f.title),
+            commitments::description.eq(&f.description),
+            commitments::municipality_id.eq(f.municipality_id),
+            commitments::made_on.eq(f.made_on),
+            commitments::meeting.eq(&f.meeting),
+            commitments::made_by_id.eq(f.made_by_id),
+            commitments::requested_by.eq(&f.requested_by),
+            commitments::requested_by_party.eq(&f.requested_by_party),
+            commitments::responsible_officer_id.eq(f.responsible_officer_id),
+            commitments::due_on.eq(f.due_on),
+            commitments::status.eq(&f.status),
+            commitments::closed_on.eq(f.closed_on),
+            commitments::closing_letter_reference.eq(&f.closing_letter_reference),
+            commitments::closing_letter_title.eq(&f.closing_letter_title),
+            commitments::lapse_reason.eq(&f.lapse_reason),
+            commitments::updated_at.eq(diesel::dsl::now),
+        ))
+        .returning(CommitmentRow::as_returning())
+        .get_result(&mut **conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    set_priorities(conn, id, &f.priority_ids)?;
+    Ok(Some(row))
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn delete(conn: &mut TenantConn<'_>, id: Uuid) -> Result<bool, DbError> {
+    Ok(diesel::delete(commitments::table.find(id)).execute(&mut **conn)? > 0)
+}
+
+/// Links exactly `ids`; links that stay are left alone, so the audit trail shows only changes.
+fn set_priorities(conn: &mut TenantConn<'_>, id: Uuid, ids: &[Uuid]) -> Result<(), DbError> {
+    diesel::delete(
+        commitment_priorities::table
+            .filter(commitment_priorities::commitment_id.eq(id))
+            .filter(commitment_priorities::priority_id.ne_all(ids)),
+    )
+    .execute(&mut **conn)?;
+    let rows: Vec<_> = ids
+        .iter()
+        .map(|p| {
+            (
+                commitment_priorities::commitment_id.eq(id),
+                commitment_priorities::priority_id.eq(*p),
+            )
+        })
+        .collect();
+    diesel::insert_into(commitment_priorities::table)
+        .values(&rows)
+        .on_conflict_do_nothing()
+        .execute(&mut **conn)?;
+    Ok(())
+}
+
+/// The commitments' priorities, by title.
+#[tracing::instrument(skip(conn))]
+pub fn priorities_of(
+    conn: &mut TenantConn<'_>,
+    ids: &[Uuid],
+) -> Result<Vec<CommitmentPriorityRow>, DbError> {
+    Ok(commitment_priorities::table
+        .inner_join(priorities::table)
+        .filter(commitment_priorities::commitment_id.eq_any(ids))
+        .select((
+            commitment_priorities::commitment_id,
+            commitment_priorities::priority_id,
+            priorities::title,
+        ))
+        .order((priorities::title.asc(), priorities::id.asc()))
+        .load(&mut **conn)?)
+}
+
+/// How many commitments touch this priority.
+#[tracing::instrument(skip(conn))]
+pub fn count_for_priority(conn: &mut TenantConn<'_>, priority: Uuid) -> Result<i64, DbError> {
+    Ok(commitment_priorities::table
+        .filter(commitment_priorities::priority_id.eq(priority))
+        .count()
+        .get_result(&mut **conn)?)
+}

@@ -1,0 +1,383 @@
+//! Commitments to and from CSV (see `domain::commitment_csv` for the columns). The import is all
+//! rows or none: every refused row is listed, rights count per row for the rows that change
+//! something, and a commitment is matched on its reference (kenmerk).
+
+use std::collections::HashMap;
+
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use super::ServiceError;
+use super::commitments::reference_taken;
+use super::csv_import::{Abort, rejected};
+use super::tenant_access::TenantContext;
+use crate::authz::TenantAction;
+use crate::db::run_in_tenant;
+use crate::domain::commitment::{CommitmentFields, CommitmentInput, status_label};
+use crate::domain::commitment_csv::{self, CsvCommitment, HEADER, PRIORITY_SEPARATOR};
+use crate::domain::csv_table::{self, RowError, Separator};
+use crate::domain::page::PageRequest;
+use crate::domain::role::Role;
+use crate::repo::commitments::{self, CommitmentFilter, CommitmentRow};
+use crate::repo::municipalities::MunicipalityRow;
+use crate::repo::priorities::PriorityRow;
+use crate::repo::{memberships, municipalities, priorities, users};
+
+/// What an import did (or, as a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommitmentImportReport {
+    pub rows: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub dry_run: bool,
+}
+
+/// A member of the tenant as a file may name them.
+#[derive(Debug, Clone)]
+struct Person {
+    id: Uuid,
+    name: String,
+    email: String,
+    bestuurder: bool,
+}
+
+fn people(conn: &mut PgConnection, ctx: &TenantContext) -> Result<Vec<Person>, ServiceError> {
+    let members = memberships::for_tenant(conn, ctx.tenant.id)?;
+    let mut ids: Vec<Uuid> = members.iter().map(|m| m.user_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(users::find_many(conn, &ids)?
+        .into_iter()
+        .map(|u| Person {
+            bestuurder: members
+                .iter()
+                .any(|m| m.user_id == u.id && m.role == Role::Bestuurder.as_str()),
+            id: u.id,
+            name: u.display_name,
+            email: u.email,
+        })
+        .collect())
+}
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn export(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    filter: &CommitmentFilter,
+    separator: Separator,
+) -> Result<String, ServiceError> {
+    ctx.require(TenantAction::Read)?;
+    let (rows, links, towns) = run_in_tenant(conn, &ctx.db, |tc| {
+        let rows = commitments::list(tc, filter, PageRequest::ALL)?.items;
+        let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+        let links = commitments::priorities_of(tc, &ids)?;
+        Ok::<_, ServiceError>((rows, links, municipalities::all(tc)?))
+    })?;
+    let emails: HashMap<Uuid, String> = people(conn, ctx)?
+        .into_iter()
+        .map(|p| (p.id, p.email))
+        .collect();
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let lines = rows.iter().map(|r| {
+        let prios: Vec<&str> = links
+            .iter()
+            .filter(|l| l.commitment_id == r.id)
+            .map(|l| l.title.as_str())
+            .collect();
+        vec![
+            r.reference.clone(),
+            r.title.clone(),
+            r.description.clone(),
+            towns
+                .iter()
+                .find(|m| m.id == r.municipality_id)
+                .map(|m| m.name.clone())
+                .unwrap_or_default(),
+            r.made_on.to_string(),
+            r.meeting.clone(),
+            emails.get(&r.made_by_id).cloned().unwrap_or_default(),
+            r.requested_by.clone(),
+            r.requested_by_party.clone(),
+            r.responsible_officer_id
+                .and_then(|o| emails.get(&o).cloned())
+                .unwrap_or_default(),
+            date(r.due_on),
+            status_label(&r.status).to_owned(),
+            date(r.closed_on),
+            r.closing_letter_reference.clone().unwrap_or_default(),
+            r.closing_letter_title.clone().unwrap_or_default(),
+            r.lapse_reason.clone().unwrap_or_default(),
+            prios.join(PRIORITY_SEPARATOR),
+        ]
+    });
+    csv_table::write(separator, &HEADER, lines)
+        .map_err(|e| ServiceError::Internal(format!("writing CSV: {e}")))
+}
+
+/// Whether the caller may change commitments of at least one municipality: checked before the
+/// file is read.
+pub fn require_import_rights(ctx: &TenantContext) -> Result<(), ServiceError> {
+    let may = ctx.grants.iter().any(|g| {
+        ctx.allows(TenantAction::EditCommitment(
+            g.municipality_id.unwrap_or(Uuid::nil()),
+        ))
+    });
+    if may {
+        Ok(())
+    } else {
+        Err(ServiceError::forbidden())
+    }
+}
+
+#[tracing::instrument(skip(conn, ctx, csv), fields(bytes = csv.len()))]
+pub fn import(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    csv: &[u8],
+    dry_run: bool,
+) -> Result<CommitmentImportReport, ServiceError> {
+    require_import_rights(ctx)?;
+    let parsed = commitment_csv::parse(csv).map_err(|e| rejected(vec![e]))?;
+    let people = people(conn, ctx)?;
+    let outcome = run_in_tenant(conn, &ctx.db, |tc| {
+        let towns = municipalities::all(tc)?;
+        let prios = priorities::all(tc)?;
+        let existing = commitments::lock_all(tc)?;
+        let ids: Vec<Uuid> = existing.iter().map(|r| r.id).collect();
+        let mut links: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        for l in commitments::priorities_of(tc, &ids)? {
+            links
+                .entry(l.commitment_id)
+                .or_default()
+                .push(l.priority_id);
+        }
+        let by_reference: HashMap<String, &CommitmentRow> = existing
+            .iter()
+            .map(|r| (r.reference.to_lowercase(), r))
+            .collect();
+
+        let mut errors = parsed.errors.clone();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut writes: Vec<(Option<Uuid>, CommitmentFields)> = Vec::new();
+        let mut report = CommitmentImportReport {
+            rows: parsed.rows.len(),
+            dry_run,
+            ..CommitmentImportReport::default()
+        };
+        for row in &parsed.rows {
+            if let Some(first) = seen.insert(row.reference.to_lowercase(), row.line) {
+                errors.push(RowError::new(
+                    row.line,
+                    format!("kenmerk {} staat al op regel {first}", row.reference),
+                ));
+                continue;
+            }
+            let fields = match resolve(row, &towns, &people, &prios) {
+                Ok(f) => f,
+                Err(reasons) => {
+                    errors.push(RowError::new(row.line, reasons.join("; ")));
+                    continue;
+                }
+            };
+            let current = by_reference.get(&row.reference.to_lowercase()).copied();
+            if let Some(cur) = current {
+                let mut linked = links.get(&cur.id).cloned().unwrap_or_default();
+                if same(cur, &mut linked, &fields) {
+                    report.unchanged += 1;
+                    continue;
+                }
+            }
+            let areas = current
+                .map(|c| c.municipality_id)
+                .into_iter()
+                .chain(std::iter::once(fields.municipality_id));
+            let mut allowed = true;
+            for area in areas {
+                if !ctx.allows(TenantAction::EditCommitment(area)) {
+                    let name = towns
+                        .iter()
+                        .find(|m| m.id == area)
+                        .map_or("deze gemeente", |m| m.name.as_str());
+                    errors.push(RowError::new(
+                        row.line,
+                        format!("u mag geen toezeggingen van {name} wijzigen"),
+                    ));
+                    allowed = false;
+                    break;
+                }
+            }
+            if allowed {
+                writes.push((current.map(|c| c.id), fields));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Abort::Failed(rejected(errors)));
+        }
+        for (id, fields) in &writes {
+            match id {
+                Some(id) => {
+                    commitments::update(tc, *id, fields).map_err(reference_taken)?;
+                    report.updated += 1;
+                }
+                None => {
+                    commitments::insert(tc, fields).map_err(reference_taken)?;
+                    report.created += 1;
+                }
+            }
+        }
+        if dry_run {
+            return Err(Abort::DryRun(report));
+        }
+        Ok::<_, Abort<CommitmentImportReport>>(report)
+    });
+    Abort::settle(outcome)
+}
+
+/// Whether the stored commitment already holds these fields.
+fn same(cur: &CommitmentRow, linked: &mut [Uuid], f: &CommitmentFields) -> bool {
+    let mut wanted = f.priority_ids.clone();
+    wanted.sort_unstable();
+    linked.sort_unstable();
+    cur.reference == f.reference
+        && cur.title == f.title
+        && cur.description == f.description
+        && cur.municipality_id == f.municipality_id
+        && cur.made_on == f.made_on
+        && cur.meeting == f.meeting
+        && cur.made_by_id == f.made_by_id
+        && cur.requested_by == f.requested_by
+        && cur.requested_by_party == f.requested_by_party
+        && cur.responsible_officer_id == f.responsible_officer_id
+        && cur.due_on == f.due_on
+        && cur.status == f.status
+        && cur.closed_on == f.closed_on
+        && cur.closing_letter_reference == f.closing_letter_reference
+        && cur.closing_letter_title == f.closing_letter_title
+        && cur.lapse_reason == f.lapse_reason
+        && *linked == wanted[..]
+}
+
+/// The row with its names resolved against the tenant, checked by the commitment rules.
+fn resolve(
+    row: &CsvCommitment,
+    towns: &[MunicipalityRow],
+    people: &[Person],
+    prios: &[PriorityRow],
+) -> Result<CommitmentFields, Vec<String>> {
+    let mut reasons = Vec::new();
+    let key = row.municipality.to_lowercase();
+    let town = towns.iter().find(|m| {
+        m.name.to_lowercase() == key
+            || m.cbs_code.as_deref().map(str::to_lowercase) == Some(key.clone())
+    });
+    if town.is_none() {
+        reasons.push(format!(
+            "gemeente '{}' hoort niet bij dit samenwerkingsverband",
+            row.municipality
+        ));
+    }
+    let mut person = |what: &str, named: &str, bestuurder_only: bool| {
+        let key = named.to_lowercase();
+        let found: Vec<&Person> = people
+            .iter()
+            .filter(|p| !bestuurder_only || p.bestuurder)
+            .filter(|p| p.email == key || p.name.to_lowercase() == key)
+            .collect();
+        match found.as_slice() {
+            [one] => Some(one.id),
+            [] => {
+                reasons.push(format!(
+                    "{what} '{named}' is geen {} van dit samenwerkingsverband",
+                    if bestuurder_only {
+                        "bestuurder"
+                    } else {
+                        "gebruiker"
+                    }
+                ));
+                None
+            }
+            _ => {
+                reasons.push(format!(
+                    "{what} '{named}' is niet eenduidig; gebruik het e-mailadres"
+                ));
+                None
+            }
+        }
+    };
+    let made_by = person("bestuurder", &row.made_by, true);
+    let officer = row
+        .officer
+        .as_deref()
+        .and_then(|o| person("ambtenaar", o, false));
+    let mut priority_ids = Vec::new();
+    for title in &row.priorities {
+        let key = title.to_lowercase();
+        let mut found: Vec<&PriorityRow> = prios
+            .iter()
+            .filter(|p| p.title.to_lowercase() == key)
+            .collect();
+        if found.len() > 1 {
+            // "Jeugd en Veiligheid" of Ermelo and of Harderwijk: the commitment's own wins.
+            found
+                .retain(|p| p.municipality_id.is_none() || p.municipality_id == town.map(|t| t.id));
+        }
+        match found.as_slice() {
+            [one] => priority_ids.push(one.id),
+            [] => reasons.push(format!("prioriteit '{title}' bestaat niet")),
+            _ => reasons.push(format!("prioriteit '{title}' is niet eenduidig")),
+        }
+    }
+    if !reasons.is_empty() {
+        return Err(reasons);
+    }
+    let input = CommitmentInput {
+        reference: &row.reference,
+        title: &row.title,
+        description: Some(&row.description),
+        municipality_id: town.map(|t| t.id),
+        made_on: row.made_on,
+        meeting: Some(&row.meeting),
+        made_by_id: made_by,
+        requested_by: Some(&row.requested_by),
+        requested_by_party: Some(&row.party),
+        responsible_officer_id: officer,
+        due_on: row.due_on,
+        priority_ids: &priority_ids,
+        status: row.status.as_deref(),
+        closed_on: row.closed_on,
+        closing_letter_reference: row.letter_reference.as_deref(),
+        closing_letter_title: row.letter_title.as_deref(),
+        lapse_reason: row.lapse_reason.as_deref(),
+    };
+    CommitmentFields::parse(&input)
+        .map_err(|e| vec![format!("{}: {}", column_of(&e.field), e.message)])
+}
+
+/// The CSV column of each API field, for messages.
+const COLUMN_OF_FIELD: [(&str, &str); 17] = [
+    ("reference", "kenmerk"),
+    ("title", "titel"),
+    ("description", "omschrijving"),
+    ("municipalityId", "gemeente"),
+    ("madeOn", "datum_toezegging"),
+    ("meeting", "vergadering"),
+    ("madeById", "bestuurder"),
+    ("requestedBy", "aangevraagd_door"),
+    ("requestedByParty", "fractie"),
+    ("responsibleOfficerId", "ambtenaar"),
+    ("dueOn", "termijn"),
+    ("status", "status"),
+    ("closedOn", "datum_afdoening"),
+    ("closingLetterReference", "kenmerk_brief"),
+    ("closingLetterTitle", "titel_brief"),
+    ("lapseReason", "reden_vervallen"),
+    ("priorityIds", "prioriteiten"),
+];
+
+fn column_of(field: &str) -> &str {
+    COLUMN_OF_FIELD
+        .iter()
+        .find(|(api, _)| *api == field)
+        .map_or(field, |(_, csv)| csv)
+}

@@ -1,0 +1,220 @@
+//! Commitments (toezeggingen): registered and followed by tenant admins and coordinators (a
+//! coordinator scoped to one municipality: that municipality's commitments), read by every
+//! member. Whether one is overdue is computed on today's date in the Netherlands.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use super::ServiceError;
+use super::tenant_access::TenantContext;
+use super::user_names::{UserNames, names_of};
+use super::users::ensure_member;
+use crate::authz::TenantAction;
+use crate::db::{DbError, TenantConn, run_in_tenant};
+use crate::domain::InvalidField;
+use crate::domain::commitment::{CommitmentFields, is_overdue};
+use crate::domain::page::{Page, PageRequest};
+use crate::domain::role::Role;
+use crate::domain::time::today;
+use crate::repo::commitments::{self, CommitmentFilter, CommitmentPriorityRow, CommitmentRow};
+use crate::repo::{memberships, municipalities, priorities};
+
+/// A commitment with everything its screen shows.
+#[derive(Debug, Clone)]
+pub struct CommitmentView {
+    pub row: CommitmentRow,
+    pub municipality_name: String,
+    pub priorities: Vec<CommitmentPriorityRow>,
+    pub overdue: bool,
+    /// Days past the due date, while overdue.
+    pub days_overdue: Option<i64>,
+}
+
+impl CommitmentView {
+    fn people(&self) -> impl Iterator<Item = Uuid> + '_ {
+        std::iter::once(self.row.made_by_id).chain(self.row.responsible_officer_id)
+    }
+}
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn list(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    filter: &CommitmentFilter,
+    page: PageRequest,
+) -> Result<(Page<CommitmentView>, UserNames), ServiceError> {
+    ctx.require(TenantAction::Read)?;
+    let page = run_in_tenant(conn, &ctx.db, |tc| {
+        commitments::list(tc, filter, page)?.try_map_all(|rows| views(tc, rows, filter.today))
+    })?;
+    let names = names_of(conn, page.items.iter().flat_map(CommitmentView::people));
+    Ok((page, names))
+}
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn get(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    id: Uuid,
+) -> Result<(CommitmentView, UserNames), ServiceError> {
+    ctx.require(TenantAction::Read)?;
+    let view = run_in_tenant(conn, &ctx.db, |tc| {
+        let row = find(tc, id)?;
+        view(tc, row)
+    })?;
+    named(conn, view)
+}
+
+#[tracing::instrument(skip(conn, ctx, fields))]
+pub fn create(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    fields: &CommitmentFields,
+) -> Result<(CommitmentView, UserNames), ServiceError> {
+    ctx.require(TenantAction::EditCommitment(fields.municipality_id))?;
+    check_people(conn, ctx, fields)?;
+    let view = run_in_tenant(conn, &ctx.db, |tc| {
+        check_places(tc, fields)?;
+        let row = commitments::insert(tc, fields).map_err(reference_taken)?;
+        view(tc, row)
+    })?;
+    named(conn, view)
+}
+
+#[tracing::instrument(skip(conn, ctx, fields))]
+pub fn update(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    id: Uuid,
+    fields: &CommitmentFields,
+) -> Result<(CommitmentView, UserNames), ServiceError> {
+    // A commitment that is not there answers 404 before anything about the input.
+    run_in_tenant(conn, &ctx.db, |tc| find(tc, id))?;
+    check_people(conn, ctx, fields)?;
+    let view = run_in_tenant(conn, &ctx.db, |tc| {
+        let current = find(tc, id)?;
+        ctx.require(TenantAction::EditCommitment(current.municipality_id))?;
+        ctx.require(TenantAction::EditCommitment(fields.municipality_id))?;
+        check_places(tc, fields)?;
+        let row = commitments::update(tc, id, fields)
+            .map_err(reference_taken)?
+            .ok_or(ServiceError::not_found("toezegging"))?;
+        view(tc, row)
+    })?;
+    named(conn, view)
+}
+
+#[tracing::instrument(skip(conn, ctx))]
+pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<(), ServiceError> {
+    run_in_tenant(conn, &ctx.db, |tc| {
+        let current = find(tc, id)?;
+        ctx.require(TenantAction::EditCommitment(current.municipality_id))?;
+        commitments::delete(tc, id)?;
+        Ok(())
+    })
+}
+
+fn named(
+    conn: &mut PgConnection,
+    view: CommitmentView,
+) -> Result<(CommitmentView, UserNames), ServiceError> {
+    let names = names_of(conn, view.people());
+    Ok((view, names))
+}
+
+fn find(tc: &mut TenantConn<'_>, id: Uuid) -> Result<CommitmentRow, ServiceError> {
+    commitments::find(tc, id)?.ok_or(ServiceError::not_found("toezegging"))
+}
+
+/// Views of the rows, overdue as of `on`.
+pub fn views(
+    tc: &mut TenantConn<'_>,
+    rows: Vec<CommitmentRow>,
+    on: NaiveDate,
+) -> Result<Vec<CommitmentView>, ServiceError> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut prios: HashMap<Uuid, Vec<CommitmentPriorityRow>> = HashMap::new();
+    for p in commitments::priorities_of(tc, &ids)? {
+        prios.entry(p.commitment_id).or_default().push(p);
+    }
+    let towns: HashMap<Uuid, String> = municipalities::all(tc)?
+        .into_iter()
+        .map(|m| (m.id, m.name))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let overdue = is_overdue(&row.status, row.due_on, on);
+            CommitmentView {
+                municipality_name: towns.get(&row.municipality_id).cloned().unwrap_or_default(),
+                priorities: prios.remove(&row.id).unwrap_or_default(),
+                overdue,
+                days_overdue: row.due_on.filter(|_| overdue).map(|d| (on - d).num_days()),
+                row,
+            }
+        })
+        .collect())
+}
+
+fn view(tc: &mut TenantConn<'_>, row: CommitmentRow) -> Result<CommitmentView, ServiceError> {
+    views(tc, vec![row], today())?
+        .pop()
+        .ok_or(ServiceError::not_found("toezegging"))
+}
+
+/// The commitment was made by a bestuurder of this cooperation; its officer is a member.
+fn check_people(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    fields: &CommitmentFields,
+) -> Result<(), ServiceError> {
+    let roles = memberships::for_user_in_tenant(conn, ctx.tenant.id, fields.made_by_id)?;
+    if !roles.iter().any(|m| m.role == Role::Bestuurder.as_str()) {
+        return Err(InvalidField::new(
+            "madeById",
+            "is geen bestuurder van dit samenwerkingsverband",
+        )
+        .into());
+    }
+    ensure_member(
+        conn,
+        ctx,
+        fields.responsible_officer_id,
+        "responsibleOfficerId",
+    )
+}
+
+/// The municipality and priorities are of this cooperation.
+fn check_places(tc: &mut TenantConn<'_>, fields: &CommitmentFields) -> Result<(), ServiceError> {
+    if municipalities::find(tc, fields.municipality_id)?.is_none() {
+        return Err(InvalidField::new(
+            "municipalityId",
+            "deze gemeente bestaat niet in dit samenwerkingsverband",
+        )
+        .into());
+    }
+    for (i, id) in fields.priority_ids.iter().enumerate() {
+        if priorities::find(tc, *id)?.is_none() {
+            return Err(InvalidField::new(
+                format!("priorityIds[{i}]"),
+                "deze prioriteit bestaat niet in dit samenwerkingsverband",
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
+pub fn reference_taken(e: DbError) -> ServiceError {
+    if e.unique_violation() == Some("commitments_reference_key") {
+        ServiceError::Conflict {
+            code: "commitment_reference_taken",
+            detail: "Er is al een toezegging met dit kenmerk".to_owned(),
+        }
+    } else {
+        e.into()
+    }
+}

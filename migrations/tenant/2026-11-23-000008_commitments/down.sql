@@ -1,0 +1,2 @@
+DROP TABLE commitment_priorities;
+DROP TABLE commitments;
