@@ -143,6 +143,7 @@ fn demo_data(settings: &Settings) -> anyhow::Result<()> {
     tracing::info!(
         created = ?report.tenants_created,
         figures = ?report.figures_loaded,
+        accountability = ?report.accountability_loaded,
         users = report.users.len(),
         "demo data loaded"
     );

@@ -26,6 +26,14 @@ async fn demo_data_loads_once_with_every_role() {
     assert!(second.tenants_created.is_empty());
     assert_eq!(first.figures_loaded, ["tweestromenland", "veluwe-west"]);
     assert!(second.figures_loaded.is_empty(), "figures load once");
+    assert_eq!(
+        first.accountability_loaded,
+        ["1stroom", "tweestromenland", "veluwe-west"]
+    );
+    assert!(
+        second.accountability_loaded.is_empty(),
+        "groups and commitments load once"
+    );
     assert_eq!(first.users.len(), 19);
 
     let login = app
@@ -127,6 +135,101 @@ async fn demo_data_loads_once_with_every_role() {
         )
         .await;
     assert_eq!(wide.body["total"], 6);
+    // Every cooperation has an expert group whose review of 2026-H1 is submitted.
+    for slug in ["1stroom", "tweestromenland", "veluwe-west"] {
+        let admin = app
+            .login(&format!("admin@{slug}.example"), DEMO_PASSWORD)
+            .await;
+        let token = admin.body["accessToken"].as_str().expect("t");
+        let groups = app
+            .get(&format!("/api/v1/tenants/{slug}/expert-groups"), token)
+            .await;
+        assert_eq!(groups.body["total"], 1, "{slug}: {}", groups.text);
+        let group = groups.body["items"][0]["id"].as_str().expect("id");
+        let reviews = app
+            .get(
+                &format!("/api/v1/tenants/{slug}/expert-groups/{group}/reviews"),
+                token,
+            )
+            .await;
+        assert_eq!(reviews.body["items"][0]["period"], "2026-H1", "{slug}");
+        assert_eq!(reviews.body["items"][0]["status"], "ingediend", "{slug}");
+        assert_eq!(
+            groups.body["items"][0]["compliance"]["reviewsLast12Months"],
+            1
+        );
+    }
+    let groups = app
+        .get("/api/v1/tenants/veluwe-west/expert-groups", &admin)
+        .await;
+    let g = &groups.body["items"][0];
+    assert_eq!(g["name"], "Expertgroep Ondermijning");
+    assert_eq!(g["priorities"][0]["title"], "Ondermijning");
+    assert_eq!(g["chairName"], "Niels de Boer");
+    assert!(
+        g["members"]
+            .as_array()
+            .expect("members")
+            .iter()
+            .any(|m| m["organisation"] == "RIEC Oost-Nederland")
+    );
+    let reviews = app
+        .get(
+            &format!(
+                "/api/v1/tenants/veluwe-west/expert-groups/{}/reviews",
+                g["id"].as_str().expect("id")
+            ),
+            &admin,
+        )
+        .await;
+    let review = &reviews.body["items"][0];
+    assert_eq!(review["submittedByName"], "Olga Brouwer");
+    assert_eq!(review["items"][0]["status"], "aandacht_nodig");
+    assert_eq!(
+        review["items"][0]["courseCorrections"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+
+    // Commitment 26bb000713 of seed 004, discharged by a council letter.
+    let c = app
+        .get(
+            "/api/v1/tenants/veluwe-west/commitments?q=26bb000713",
+            &admin,
+        )
+        .await;
+    let c = &c.body["items"][0];
+    assert_eq!(c["status"], "afgedaan");
+    assert_eq!(c["madeOn"], "2026-01-22");
+    assert_eq!(c["requestedByParty"], "ChristenUnie");
+    assert_eq!(c["madeByName"], "Pieter Dekker");
+    assert!(
+        c["closingLetterTitle"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("Raadsinformatiebrief")
+    );
+    let overdue = app
+        .get(
+            "/api/v1/tenants/veluwe-west/commitments?overdue=true",
+            &admin,
+        )
+        .await;
+    assert_eq!(overdue.item_field("reference"), ["VW-2026-031"]);
+    // Entered by the demo people, as the audit trail shows.
+    let trail = app
+        .get(
+            "/api/v1/tenants/veluwe-west/audit-events?entityType=review",
+            &admin,
+        )
+        .await;
+    assert_eq!(
+        trail.body["items"][0]["actorName"], "Olga Brouwer",
+        "{}",
+        trail.text
+    );
+
     for (slug, n) in [("1stroom", 6), ("tweestromenland", 5)] {
         let admin = app
             .login(&format!("admin@{slug}.example"), DEMO_PASSWORD)

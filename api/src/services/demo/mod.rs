@@ -1,6 +1,7 @@
 //! Demo data: the three launch cooperations with their municipalities, a few districts, and a demo
 //! user for every role. Loading it twice changes nothing: what exists is left alone.
 
+mod accountability;
 mod figures;
 
 use diesel::PgConnection;
@@ -43,6 +44,8 @@ struct DemoTenant {
     plan: DemoPlan,
     /// Indicators and measurements from the seeds' figures.
     figures: Option<&'static figures::DemoFigures>,
+    /// The expert group, its review and the commitments.
+    accountability: &'static accountability::DemoAccountability,
 }
 
 const TENANTS: &[DemoTenant] = &[
@@ -75,6 +78,7 @@ const TENANTS: &[DemoTenant] = &[
             ],
         },
         figures: None,
+        accountability: &accountability::ONE_STROOM,
     },
     DemoTenant {
         slug: "tweestromenland",
@@ -114,6 +118,7 @@ const TENANTS: &[DemoTenant] = &[
             ],
         },
         figures: Some(&figures::TWEESTROMENLAND),
+        accountability: &accountability::TWEESTROMENLAND,
     },
     DemoTenant {
         slug: "veluwe-west",
@@ -162,6 +167,7 @@ const TENANTS: &[DemoTenant] = &[
             ],
         },
         figures: Some(&figures::VELUWE_WEST),
+        accountability: &accountability::VELUWE_WEST,
     },
 ];
 
@@ -174,6 +180,8 @@ pub struct DemoReport {
     pub users: Vec<String>,
     /// Tenants whose indicators and measurements were loaded now.
     pub figures_loaded: Vec<String>,
+    /// Tenants whose expert group, review or commitments were loaded now.
+    pub accountability_loaded: Vec<String>,
 }
 
 /// Loads the demo tenants and users; every demo user gets `password`.
@@ -296,6 +304,19 @@ pub fn load(conn: &mut PgConnection, password: &NewPassword) -> Result<DemoRepor
             if figures::load(conn, &ctx, f)? {
                 report.figures_loaded.push(t.slug.to_owned());
             }
+        }
+        let person = |conn: &mut PgConnection, role: &str| {
+            users::find_by_email(conn, &format!("{role}@{}.example", t.slug))?
+                .map(|u| u.id)
+                .ok_or_else(|| ServiceError::Internal(format!("demo {role} missing")))
+        };
+        let people = accountability::DemoPeople {
+            coordinator: person(conn, "coordinator")?,
+            expert: person(conn, "expert")?,
+            bestuurder: person(conn, "bestuurder")?,
+        };
+        if accountability::load(conn, &tenant, &db, &people, t.accountability)? {
+            report.accountability_loaded.push(t.slug.to_owned());
         }
     }
     Ok(report)
