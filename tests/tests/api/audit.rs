@@ -223,3 +223,106 @@ async fn the_trail_is_read_by_admins_and_coordinators_only_and_never_changes() {
     assert!(update.is_err() && delete.is_err(), "{update:?} {delete:?}");
     assert_eq!(events(&app, &t, "").await.len(), 1);
 }
+
+/// Each kind of tenant data the trail knows is really recorded: a walk through writes of every
+/// kind leaves events of every entity type, and every tenant table with data has a trigger.
+#[actix_rt::test]
+async fn every_kind_of_tenant_data_is_recorded() {
+    let app = spawn_app().await;
+    let s = crate::expert_groups::GroupSetup::new(&app, "auditall").await;
+    let t = &s.p.t;
+    let slug = s.p.slug().to_owned();
+    let tok = &t.admin_token;
+    let res = app
+        .post(
+            &format!(
+                "/api/v1/tenants/{slug}/municipalities/{}/districts",
+                s.p.ermelo
+            ),
+            tok,
+            &json!({ "name": "Centrum" }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    app.create(
+        t,
+        "actions",
+        &json!({ "priorityId": s.p.coop_priority, "title": "Controles" }),
+    )
+    .await;
+    let indicator = app.create(t, "indicators", &s.p.misdrijven()).await;
+    let mut review = s.complete_review();
+    review["period"] = json!("2026-H1");
+    review["measurements"] = json!([{ "indicatorId": indicator, "municipalityId": s.p.ermelo, "period": "2026-H1", "value": 400 }]);
+    let res = app
+        .post(&format!("{}/reviews", s.base()), &s.member_token, &review)
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    let (_, bestuurder) = app.member_user(t, Role::Bestuurder, None).await;
+    app.create(t, "commitments", &json!({
+        "reference": "A-1", "title": "Toezegging", "municipalityId": s.p.ermelo, "madeOn": "2026-01-22",
+        "madeById": bestuurder, "priorityIds": [s.p.coop_priority]
+    }))
+    .await;
+    let res = app
+        .post(&format!("/api/v1/tenants/{slug}/users"), tok, &json!({ "email": "nieuw@example.nl", "displayName": "Nieuw Lid", "roles": [{ "role": "viewer" }] }))
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+
+    let mut seen = std::collections::BTreeSet::new();
+    let mut page = 1;
+    loop {
+        let res = app
+            .get(
+                &format!("/api/v1/tenants/{slug}/audit-events?pageSize=100&page={page}"),
+                tok,
+            )
+            .await;
+        let items = res.body["items"].as_array().expect("items").clone();
+        for e in &items {
+            seen.insert(e["entityType"].as_str().expect("type").to_owned());
+        }
+        if items.len() < 100 {
+            break;
+        }
+        page += 1;
+    }
+    let expected: std::collections::BTreeSet<String> = api::domain::audit::ENTITY_TYPES
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    assert_eq!(seen, expected);
+
+    // Every table of the tenant schema but the trail itself and the measurement history (which
+    // is a trail of its own) carries the audit trigger.
+    let pool = app.pool.clone();
+    let db = t.db();
+    let untriggered: Vec<String> = tokio::task::spawn_blocking(move || {
+        #[derive(diesel::QueryableByName)]
+        struct Name {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            name: String,
+        }
+        let mut conn = pool.get().expect("conn");
+        run_in_tenant(&mut conn, &db, |tc| {
+            diesel::sql_query(
+                "SELECT c.relname::text AS name FROM pg_class c
+                 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+                   AND c.relname NOT IN ('audit_events', 'measurement_history', '__diesel_schema_migrations')
+                   AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'audit')
+                 ORDER BY 1",
+            )
+            .load::<Name>(&mut **tc)
+        })
+        .expect("query")
+        .into_iter()
+        .map(|n| n.name)
+        .collect()
+    })
+    .await
+    .expect("join");
+    assert!(
+        untriggered.is_empty(),
+        "tables without audit trigger: {untriggered:?}"
+    );
+}
