@@ -320,3 +320,45 @@ pub fn count_for_priority(conn: &mut TenantConn<'_>, priority: Uuid) -> Result<i
         .count()
         .get_result(&mut **conn)?)
 }
+
+/// The latest judgement of expert groups on a priority: the item of the latest submitted or
+/// adopted review that speaks about it.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct LatestJudgementRow {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    pub priority_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    pub review_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    pub group_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub group_name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub period: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub review_status: String,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    pub status: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub progress: String,
+}
+
+/// Per priority, the latest period first; of one period an adopted review before a submitted one.
+#[tracing::instrument(skip(conn))]
+pub fn latest_judgements(
+    conn: &mut TenantConn<'_>,
+    priority_ids: &[Uuid],
+) -> Result<Vec<LatestJudgementRow>, DbError> {
+    Ok(diesel::sql_query(
+        "SELECT DISTINCT ON (i.priority_id)
+                i.priority_id, r.id AS review_id, g.id AS group_id, g.name AS group_name,
+                r.period, r.status AS review_status, i.status, i.progress
+         FROM review_items i
+         JOIN reviews r ON r.id = i.review_id
+         JOIN expert_groups g ON g.id = r.group_id
+         WHERE i.priority_id = ANY($1) AND r.status <> 'concept'
+         ORDER BY i.priority_id, r.period DESC, (r.status = 'vastgesteld') DESC, r.submitted_at DESC",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(priority_ids)
+    .load(&mut **conn)?)
+}

@@ -1,5 +1,7 @@
 //! Priorities of a plan, scoped to the cooperation, a municipality or a district.
 
+use std::collections::HashMap;
+
 use diesel::PgConnection;
 use uuid::Uuid;
 
@@ -15,6 +17,7 @@ use crate::domain::page::{Page, PageRequest};
 use crate::domain::priority::{PriorityFields, Scope};
 use crate::domain::priority_status::DerivedStatus;
 use crate::repo::priorities::{self, PriorityFilter, PriorityRow};
+use crate::repo::reviews::LatestJudgementRow;
 use crate::repo::{
     actions, commitments, districts, expert_groups, indicators, municipalities, plans, reviews,
 };
@@ -24,6 +27,8 @@ use crate::repo::{
 pub struct PriorityView {
     pub priority: PriorityRow,
     pub status: DerivedStatus,
+    /// What the expert groups said last (a submitted or adopted review), if anything.
+    pub latest_review: Option<LatestJudgementRow>,
 }
 
 fn views(
@@ -32,12 +37,20 @@ fn views(
 ) -> Result<Vec<PriorityView>, ServiceError> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let mut statuses = priority_statuses(tc, &ids)?;
+    let mut judgements: HashMap<Uuid, LatestJudgementRow> = reviews::latest_judgements(tc, &ids)?
+        .into_iter()
+        .map(|j| (j.priority_id, j))
+        .collect();
     rows.into_iter()
         .map(|priority| {
             let status = statuses
                 .remove(&priority.id)
                 .ok_or_else(|| ServiceError::Internal("priority status missing".to_owned()))?;
-            Ok(PriorityView { priority, status })
+            Ok(PriorityView {
+                latest_review: judgements.remove(&priority.id),
+                priority,
+                status,
+            })
         })
         .collect()
 }

@@ -10,6 +10,15 @@ async fn a_review_goes_from_concept_to_submitted_to_adopted_and_can_be_sent_back
     let s = GroupSetup::new(&app, "evaluaties").await;
     let reviews = format!("{}/reviews", s.base());
     let member = &s.member_token;
+    let priority = format!(
+        "/api/v1/tenants/{}/priorities/{}",
+        s.p.slug(),
+        s.p.coop_priority
+    );
+    assert!(
+        app.get(&priority, member).await.body["latestReview"].is_null(),
+        "no review yet"
+    );
 
     // The member starts a concept with a partial assessment.
     let res = app
@@ -20,6 +29,10 @@ async fn a_review_goes_from_concept_to_submitted_to_adopted_and_can_be_sent_back
     assert_eq!(res.body["dueOn"], "2026-06-30");
     assert_eq!(res.body["createdByName"], "Test Gebruiker");
     let review = format!("{reviews}/{}", res.id());
+    assert!(
+        app.get(&priority, member).await.body["latestReview"].is_null(),
+        "a concept is not a judgement yet"
+    );
 
     // One review per period.
     let res = app
@@ -231,6 +244,23 @@ async fn a_review_goes_from_concept_to_submitted_to_adopted_and_can_be_sent_back
             res.text
         );
     }
+
+    // The priorities show what the group said last.
+    let res = app
+        .get(
+            &format!(
+                "/api/v1/tenants/{}/priorities/{}",
+                s.p.slug(),
+                s.p.ermelo_priority
+            ),
+            &s.p.t.admin_token,
+        )
+        .await;
+    let latest = &res.body["latestReview"];
+    assert_eq!(latest["period"], "2026-H1", "{}", res.text);
+    assert_eq!(latest["reviewStatus"], "vastgesteld");
+    assert_eq!(latest["status"], "aandacht_nodig");
+    assert_eq!(latest["groupName"], "Expertgroep Ondermijning");
 
     // The group is now up to date for 2026-H1; 2026-H2 is next.
     let res = app.get(&s.base(), &s.p.t.admin_token).await;

@@ -27,7 +27,8 @@ pub struct PriorityStatusDto {
     pub label: &'static str,
     /// What the status rests on, e.g. "2 van 3 meetpunten op koers. Niet op koers: …".
     pub explanation: String,
-    /// What the status is derived from: `indicators` (later also the latest review).
+    /// What the status is derived from: `indicators`. The expert groups' own judgement is the
+    /// priority's `latestReview`.
     pub basis: &'static str,
 }
 

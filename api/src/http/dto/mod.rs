@@ -404,6 +404,22 @@ pub struct PlanListQuery {
     pub page_size: Option<i64>,
 }
 
+/// An expert group's latest judgement of a priority.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PriorityReviewDto {
+    pub group_id: Uuid,
+    pub group_name: String,
+    pub review_id: Uuid,
+    /// E.g. `2026-H1`.
+    pub period: String,
+    /// `ingediend` or `vastgesteld`.
+    pub review_status: String,
+    /// `op_koers`, `aandacht_nodig` or `niet_op_koers`.
+    pub status: Option<String>,
+    pub progress: String,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PriorityDto {
@@ -424,6 +440,8 @@ pub struct PriorityDto {
     pub owner_id: Option<Uuid>,
     /// Derived from the progress of its indicators (rule in the description of `PriorityStatusDto`).
     pub status: PriorityStatusDto,
+    /// What the expert groups said last: the latest submitted or adopted review about it.
+    pub latest_review: Option<PriorityReviewDto>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -433,6 +451,15 @@ impl From<crate::services::priorities::PriorityView> for PriorityDto {
         let p = v.priority;
         PriorityDto {
             status: PriorityStatusDto::from(v.status),
+            latest_review: v.latest_review.map(|j| PriorityReviewDto {
+                group_id: j.group_id,
+                group_name: j.group_name,
+                review_id: j.review_id,
+                period: j.period,
+                review_status: j.review_status,
+                status: j.status,
+                progress: j.progress,
+            }),
             id: p.id,
             plan_id: p.plan_id,
             parent_id: p.parent_id,
