@@ -17,6 +17,8 @@
 //!   group's review; other members of a group (not viewers) write that group's review.
 //! - Tenant admins, coordinators of the whole cooperation and bestuurders adopt a submitted review
 //!   or send it back.
+//! - A review may bring figures of the group's indicators: its writers enter them for every area,
+//!   or, when their role is scoped to one municipality, for that municipality only.
 //! - Commitments follow their municipality, as measurements do.
 //! - Tenant admins and coordinators read the audit trail.
 //! - Otherwise experts, bestuurders and viewers read.
@@ -54,6 +56,9 @@ pub enum TenantAction {
     WriteReviewAsMember,
     /// Adopt a submitted review, or send it back.
     DecideReview,
+    /// Bring a figure for this area (`None`: the whole cooperation) with a review the user may
+    /// write.
+    EnterReviewFigure(Option<Uuid>),
     /// Register, change or delete a commitment made to this municipality's council.
     EditCommitment(Uuid),
     /// Read who changed what.
@@ -87,6 +92,9 @@ fn grant_allows(grant: Grant, action: TenantAction) -> bool {
         }
         (Role::Coordinator, EditCommitment(m)) => grant.municipality_id.is_none_or(|own| own == m),
         (Role::Coordinator, WriteReviewAsMember | ReadAudit) => true,
+        (Role::Coordinator | Role::Expert | Role::Bestuurder, EnterReviewFigure(area)) => {
+            grant.municipality_id.is_none_or(|own| area == Some(own))
+        }
         (Role::Coordinator, ManageUsers) => false,
         (Role::Expert | Role::Bestuurder, WriteReviewAsMember) => true,
         (Role::Bestuurder, DecideReview) => true,
@@ -238,6 +246,28 @@ mod tests {
             (g(Role::Bestuurder, None), DecideReview, true),
             (g(Role::Expert, None), DecideReview, false),
             (g(Role::Viewer, None), DecideReview, false),
+            (g(Role::Expert, None), EnterReviewFigure(Some(putten)), true),
+            (g(Role::Expert, None), EnterReviewFigure(None), true),
+            (
+                g(Role::Expert, Some(ermelo)),
+                EnterReviewFigure(Some(ermelo)),
+                true,
+            ),
+            (
+                g(Role::Expert, Some(ermelo)),
+                EnterReviewFigure(Some(putten)),
+                false,
+            ),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                EnterReviewFigure(None),
+                false,
+            ),
+            (
+                g(Role::Viewer, None),
+                EnterReviewFigure(Some(ermelo)),
+                false,
+            ),
             (g(Role::TenantAdmin, None), EditCommitment(ermelo), true),
             (g(Role::Coordinator, None), EditCommitment(putten), true),
             (

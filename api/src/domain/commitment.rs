@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::InvalidField;
 use super::priority::long_text;
 use super::text::{one_of, required_text};
+use super::time::plausible_date;
 
 pub const OPEN: &str = "open";
 pub const IN_BEHANDELING: &str = "in_behandeling";
@@ -112,9 +113,17 @@ impl CommitmentFields {
                 "is verplicht: aan welke gemeenteraad is de toezegging gedaan?",
             )
         })?;
-        let made_on = i
-            .made_on
-            .ok_or_else(|| InvalidField::new("madeOn", "is verplicht"))?;
+        let made_on = plausible_date(
+            "madeOn",
+            i.made_on
+                .ok_or_else(|| InvalidField::new("madeOn", "is verplicht"))?,
+        )?;
+        if let Some(d) = i.due_on {
+            plausible_date("dueOn", d)?;
+        }
+        if let Some(d) = i.closed_on {
+            plausible_date("closedOn", d)?;
+        }
         let made_by_id = i.made_by_id.ok_or_else(|| {
             InvalidField::new(
                 "madeById",

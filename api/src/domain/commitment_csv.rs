@@ -5,12 +5,15 @@
 //! or as council systems name them (`nummer`, `onderwerp`, `portefeuillehouder`, `raadslid`,
 //! `streefdatum` …), in any order. Dates are `2026-01-22` or `22-01-2026`; the status is written
 //! as words (`open`, `in behandeling`, `afgedaan`, `vervallen`). A bestuurder or officer is
-//! named by email address or by name; priorities by title, separated by ` | `.
+//! named by email address or by name; priorities by title, separated by ` | `, or by id
+//! (`prioriteit_ids`, which wins). For a commitment that exists, a column the file does not have
+//! keeps its stored value.
 //!
 //! This module reads and checks each row on its own; which municipality, people and priorities a
 //! row means is decided against the tenant's data by the import service.
 
 use chrono::NaiveDate;
+use uuid::Uuid;
 
 use super::commitment::status_from_words;
 use super::csv_table::{self, Record, RowError};
@@ -20,7 +23,7 @@ pub const MAX_ROWS: usize = 10_000;
 pub const PRIORITY_SEPARATOR: &str = " | ";
 
 /// The export's columns, in order.
-pub const HEADER: [&str; 17] = [
+pub const HEADER: [&str; 18] = [
     "kenmerk",
     "titel",
     "omschrijving",
@@ -38,6 +41,7 @@ pub const HEADER: [&str; 17] = [
     "titel_brief",
     "reden_vervallen",
     "prioriteiten",
+    "prioriteit_ids",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +63,7 @@ pub enum Column {
     LetterTitle,
     LapseReason,
     Priorities,
+    PriorityIds,
 }
 
 fn column(key: &str) -> Option<Column> {
@@ -83,6 +88,7 @@ fn column(key: &str) -> Option<Column> {
         "titelbrief" | "closinglettertitle" | "titelraadsinformatiebrief" => LetterTitle,
         "redenvervallen" | "lapsereason" => LapseReason,
         "prioriteiten" | "priorities" => Priorities,
+        "prioriteitids" | "priorityids" => PriorityIds,
         _ => return None,
     })
 }
@@ -113,12 +119,16 @@ pub struct CsvCommitment {
     pub letter_title: Option<String>,
     pub lapse_reason: Option<String>,
     pub priorities: Vec<String>,
+    /// Ids of priorities, which win over their titles (as the export writes both).
+    pub priority_ids: Vec<Uuid>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct ParsedCommitments {
     pub rows: Vec<CsvCommitment>,
     pub errors: Vec<RowError>,
+    /// The columns the file has: for an existing commitment, the others keep their stored value.
+    pub columns: Vec<Column>,
 }
 
 /// A date as Dutch files write it: `2026-01-22` or `22-01-2026` (also with `/` or `.`).
@@ -151,6 +161,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCommitments, RowError> {
     }
     let mut parsed = ParsedCommitments {
         errors: table.errors,
+        columns: table.columns.clone(),
         ..ParsedCommitments::default()
     };
     for record in &table.records {
@@ -232,6 +243,19 @@ fn read_row(r: &Record<Column>) -> Result<CsvCommitment, Vec<String>> {
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
                     .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        priority_ids: r
+            .get(Column::PriorityIds)
+            .map(|p| {
+                p.split([' ', '|', ';', ','])
+                    .filter(|t| !t.is_empty())
+                    .filter_map(|t| {
+                        Uuid::parse_str(t)
+                            .map_err(|_| reasons.push(format!("prioriteit_ids: '{t}' is geen id")))
+                            .ok()
+                    })
                     .collect()
             })
             .unwrap_or_default(),

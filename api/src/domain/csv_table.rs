@@ -186,6 +186,7 @@ pub fn read<C: Copy + PartialEq>(
         records: Vec::new(),
         errors: Vec::new(),
     };
+    let mut read = Vec::new();
     for (n, record) in reader.records().enumerate() {
         if n >= max_rows {
             return Err(RowError::new(
@@ -193,21 +194,28 @@ pub fn read<C: Copy + PartialEq>(
                 format!("meer dan {max_rows} regels; splits het bestand"),
             ));
         }
-        let record = match record {
-            Ok(r) => r,
+        match record {
+            Ok(r) => read.push(r),
             Err(e) => {
                 let line = e.position().map_or(header_line, |p| line_of(p.byte()));
                 table
                     .errors
                     .push(RowError::new(line, format!("onleesbare regel: {e}")));
-                continue;
             }
-        };
+        }
+    }
+    // A quote that is never closed runs to the end of the file: the last record then holds a line
+    // end, and the file an odd number of quote characters (quoted fields have them in pairs). A
+    // quoted field with line ends otherwise (a description of several lines, as the export
+    // writes it) is fine.
+    let unclosed = body.matches('"').count() % 2 == 1;
+    let last = read.len().saturating_sub(1);
+    for (n, record) in read.into_iter().enumerate() {
         let line = record.position().map_or(header_line, |p| line_of(p.byte()));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        if record.iter().any(|f| f.contains('\n')) {
+        if n == last && unclosed && record.iter().any(|f| f.contains('\n')) {
             // An open quote swallows the lines after it: refuse, rather than lose those lines.
             table.errors.push(RowError::new(
                 line,
@@ -354,6 +362,21 @@ mod tests {
                 .reason
                 .contains("meer dan 2")
         );
+    }
+
+    #[test]
+    fn quoted_line_ends_are_kept_and_an_open_quote_is_refused() {
+        let t = read(b"a,b\n\"regel 1\nregel 2\",x\ny,z\n", cols, 10).expect("read");
+        assert!(t.errors.is_empty(), "{:?}", t.errors);
+        assert_eq!(t.records[0].get(Col::A), Some("regel 1\nregel 2"));
+        assert_eq!(t.records[1].line, 4);
+        // Also as the last line, followed by an unquoted field.
+        let t = read(b"a,b\ny,z\n\"regel 1\nregel 2\",x\n", cols, 10).expect("read");
+        assert!(t.errors.is_empty(), "{:?}", t.errors);
+        assert_eq!(t.records[1].get(Col::B), Some("x"));
+        let t = read(b"a,b\n\"open,x\ny,z\n", cols, 10).expect("read");
+        assert_eq!(t.errors.len(), 1, "{:?}", t.records);
+        assert_eq!(t.errors[0].line, 2);
     }
 
     #[test]

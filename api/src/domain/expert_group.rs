@@ -93,11 +93,46 @@ pub struct ExpertGroupFields {
     pub priority_ids: Vec<Uuid>,
     pub chair_id: Option<Uuid>,
     pub members: Vec<Member>,
-    pub cadence: CadenceRule,
+    pub cadence: CadenceInput,
+}
+
+/// The cadence as given; what is left out keeps the group's stored value, or gets the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CadenceInput {
+    pub cadence: Option<Cadence>,
+    pub due_offset_days: Option<i32>,
+    pub reviews_from: Option<Period>,
+}
+
+impl CadenceInput {
+    /// The rule for a group: `stored` for an existing one, `today` for a new first period.
+    pub fn resolve(
+        self,
+        stored: Option<&CadenceRule>,
+        today: chrono::NaiveDate,
+    ) -> Result<CadenceRule, InvalidField> {
+        let cadence = self
+            .cadence
+            .or(stored.map(|s| s.cadence))
+            .unwrap_or(Cadence::HalfYearly);
+        let due_offset_days = self
+            .due_offset_days
+            .or(stored.map(|s| s.due_offset_days))
+            .unwrap_or(0);
+        let reviews_from = match (self.reviews_from, stored) {
+            (Some(p), _) => p,
+            (None, Some(s)) if s.cadence == cadence => s.reviews_from,
+            (None, _) => Period::containing(today, cadence == Cadence::HalfYearly),
+        };
+        Ok(CadenceRule {
+            cadence,
+            due_offset_days,
+            reviews_from: cadence.check_period("reviewsFrom", reviews_from)?,
+        })
+    }
 }
 
 impl ExpertGroupFields {
-    /// `reviews_from` defaults to the period of `today`.
     #[allow(clippy::too_many_arguments)]
     pub fn parse(
         name: &str,
@@ -108,7 +143,6 @@ impl ExpertGroupFields {
         cadence: Option<&str>,
         due_offset_days: Option<i32>,
         reviews_from: Option<&str>,
-        today: chrono::NaiveDate,
     ) -> Result<Self, InvalidField> {
         if priority_ids.is_empty() {
             return Err(InvalidField::new(
@@ -133,25 +167,25 @@ impl ExpertGroupFields {
                 ));
             }
         }
-        let cadence = Cadence::parse(cadence.unwrap_or(Cadence::HalfYearly.as_str()))?;
-        let due_offset_days = due_offset_days.unwrap_or(0);
-        if !(0..=90).contains(&due_offset_days) {
+        let cadence = cadence.map(Cadence::parse).transpose()?;
+        if let Some(d) = due_offset_days
+            && !(0..=90).contains(&d)
+        {
             return Err(InvalidField::new(
                 "dueOffsetDays",
                 "moet tussen 0 en 90 dagen liggen",
             ));
         }
-        let reviews_from = match reviews_from {
-            Some(p) => cadence.check_period("reviewsFrom", Period::parse("reviewsFrom", p)?)?,
-            None => Period::containing(today, cadence == Cadence::HalfYearly),
-        };
+        let reviews_from = reviews_from
+            .map(|p| Period::parse("reviewsFrom", p))
+            .transpose()?;
         Ok(ExpertGroupFields {
             name: required_text("name", name, 200)?,
             description: long_text("description", description)?,
             priority_ids: priority_ids.to_vec(),
             chair_id,
             members,
-            cadence: CadenceRule {
+            cadence: CadenceInput {
                 cadence,
                 due_offset_days,
                 reviews_from,
@@ -206,66 +240,64 @@ mod tests {
     #[test]
     fn a_group_needs_a_theme_and_defaults_to_half_years_from_now() {
         let p = Uuid::new_v4();
-        let f = ExpertGroupFields::parse(
-            "Ondermijning",
-            None,
-            &[p],
-            None,
-            vec![],
-            None,
-            None,
-            None,
-            today(),
-        )
-        .expect("valid");
-        assert_eq!(f.cadence.cadence, Cadence::HalfYearly);
-        assert_eq!(f.cadence.reviews_from.to_string(), "2026-H2");
-        let err = ExpertGroupFields::parse("X", None, &[], None, vec![], None, None, None, today())
-            .expect_err("no priorities");
-        assert_eq!(err.field, "priorityIds");
-        let err =
-            ExpertGroupFields::parse("X", None, &[p, p], None, vec![], None, None, None, today())
-                .expect_err("twice");
-        assert_eq!(err.field, "priorityIds");
-        let err = ExpertGroupFields::parse(
-            "X",
-            None,
-            &[p],
-            None,
-            vec![],
-            Some("yearly"),
-            None,
-            Some("2026-H1"),
-            today(),
-        )
-        .expect_err("half-year for a yearly group");
+        let parse = |ids: &[Uuid], members: Vec<Member>, cadence, offset, from| {
+            ExpertGroupFields::parse("X", None, ids, None, members, cadence, offset, from)
+        };
+        let f = parse(&[p], vec![], None, None, None).expect("valid");
+        let rule = f.cadence.resolve(None, today()).expect("rule");
+        assert_eq!(rule.cadence, Cadence::HalfYearly);
+        assert_eq!(rule.reviews_from.to_string(), "2026-H2");
+        assert_eq!(
+            parse(&[], vec![], None, None, None)
+                .expect_err("none")
+                .field,
+            "priorityIds"
+        );
+        assert_eq!(
+            parse(&[p, p], vec![], None, None, None)
+                .expect_err("twice")
+                .field,
+            "priorityIds"
+        );
+        let err = parse(&[p], vec![], Some("yearly"), None, Some("2026-H1"))
+            .expect("parses")
+            .cadence
+            .resolve(None, today())
+            .expect_err("half-year for a yearly group");
         assert_eq!(err.field, "reviewsFrom");
-        let err = ExpertGroupFields::parse(
-            "X",
-            None,
-            &[p],
-            None,
-            vec![],
-            None,
-            Some(120),
-            None,
-            today(),
-        )
-        .expect_err("offset");
-        assert_eq!(err.field, "dueOffsetDays");
+        assert_eq!(
+            parse(&[p], vec![], None, Some(120), None)
+                .expect_err("offset")
+                .field,
+            "dueOffsetDays"
+        );
         let m = Member::parse(None, Some("A"), None, Some("a@b.nl")).expect("m");
-        let err = ExpertGroupFields::parse(
-            "X",
-            None,
-            &[p],
-            None,
-            vec![m.clone(), m],
-            None,
-            None,
-            None,
-            today(),
-        )
-        .expect_err("member twice");
-        assert_eq!(err.field, "members[1]");
+        assert_eq!(
+            parse(&[p], vec![m.clone(), m], None, None, None)
+                .expect_err("member twice")
+                .field,
+            "members[1]"
+        );
+    }
+
+    #[test]
+    fn what_an_update_leaves_out_keeps_its_stored_value() {
+        let stored = CadenceRule {
+            cadence: Cadence::Yearly,
+            due_offset_days: 30,
+            reviews_from: Period::parse("p", "2024").expect("p"),
+        };
+        let kept = CadenceInput::default()
+            .resolve(Some(&stored), today())
+            .expect("rule");
+        assert_eq!(kept, stored);
+        let switched = CadenceInput {
+            cadence: Some(Cadence::HalfYearly),
+            ..CadenceInput::default()
+        }
+        .resolve(Some(&stored), today())
+        .expect("rule");
+        assert_eq!(switched.reviews_from.to_string(), "2026-H2");
+        assert_eq!(switched.due_offset_days, 30);
     }
 }

@@ -80,6 +80,15 @@ impl Period {
         }
     }
 
+    /// The first day of the period: 1 January or 1 July.
+    pub fn first_day(self) -> NaiveDate {
+        let (year, month) = match self {
+            Period::Year(y) | Period::HalfYear { year: y, half: 1 } => (y, 1),
+            Period::HalfYear { year, .. } => (year, 7),
+        };
+        NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(NaiveDate::MIN)
+    }
+
     /// The last day of the period: 30 June or 31 December.
     pub fn last_day(self) -> NaiveDate {
         let (year, month, day) = match self {

@@ -114,6 +114,13 @@ pub fn long_text(field: &str, s: Option<&str>) -> Result<String, InvalidField> {
             "mag hoogstens 20.000 tekens bevatten",
         ));
     }
+    // Line ends and tabs belong in a long text; other control characters (NUL above all, which
+    // PostgreSQL refuses) do not.
+    if s.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(InvalidField::new(field, "bevat ongeldige tekens"));
+    }
     Ok(s.to_owned())
 }
 

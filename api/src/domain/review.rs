@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::InvalidField;
 use super::priority::long_text;
 use super::text::{one_of, required_text};
+use super::time::plausible_date;
 
 pub const CONCEPT: &str = "concept";
 pub const INGEDIEND: &str = "ingediend";
@@ -80,9 +81,12 @@ impl CourseCorrection {
             description: required_text("description", description, 2000)?,
             owner: required_text("owner", owner, 200)?,
             owner_id,
-            follow_up_on: follow_up_on.ok_or_else(|| {
-                InvalidField::new("followUpOn", "is verplicht: wanneer wordt dit opgevolgd?")
-            })?,
+            follow_up_on: plausible_date(
+                "followUpOn",
+                follow_up_on.ok_or_else(|| {
+                    InvalidField::new("followUpOn", "is verplicht: wanneer wordt dit opgevolgd?")
+                })?,
+            )?,
         })
     }
 }

@@ -20,6 +20,21 @@ pub fn required_text(field: &str, s: &str, max: usize) -> Result<String, Invalid
     Ok(t.to_owned())
 }
 
+/// A search text of a list filter: trimmed, at most 200 characters, no control characters.
+pub fn search_text(field: &str, s: &str) -> Result<String, InvalidField> {
+    let t = s.trim();
+    if t.chars().count() > 200 {
+        return Err(InvalidField::new(
+            field,
+            "mag hoogstens 200 tekens bevatten",
+        ));
+    }
+    if t.chars().any(char::is_control) {
+        return Err(InvalidField::new(field, "bevat ongeldige tekens"));
+    }
+    Ok(t.to_owned())
+}
+
 /// `s` when it is one of `allowed`; otherwise an error that lists them.
 pub fn one_of(field: &str, s: &str, allowed: &[&str]) -> Result<String, InvalidField> {
     allowed

@@ -13,6 +13,25 @@ pub fn today() -> NaiveDate {
     date_in_netherlands(Utc::now())
 }
 
+/// `d` when it lies in the years the platform stores (1900 to 2200), as any real date of
+/// policy does; a typo such as year 20026 gets a clear message instead of a database error.
+pub fn plausible_date(field: &str, d: NaiveDate) -> Result<NaiveDate, super::InvalidField> {
+    use chrono::Datelike;
+    if (1900..=2200).contains(&d.year()) {
+        Ok(d)
+    } else {
+        Err(super::InvalidField::new(
+            field,
+            format!("{d} ligt niet tussen 1900 en 2200"),
+        ))
+    }
+}
+
+/// The same for a moment in time.
+pub fn plausible_time(field: &str, t: DateTime<Utc>) -> Result<DateTime<Utc>, super::InvalidField> {
+    plausible_date(field, t.date_naive()).map(|_| t)
+}
+
 /// A date the way Dutch readers write it: 31-12-2026.
 pub fn dutch_date(d: NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()

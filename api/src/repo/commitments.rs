@@ -57,6 +57,23 @@ pub struct CommitmentFilter {
     pub today: NaiveDate,
 }
 
+impl CommitmentFilter {
+    /// Every commitment.
+    pub fn all() -> Self {
+        CommitmentFilter {
+            status: None,
+            municipality_id: None,
+            made_by_id: None,
+            responsible_officer_id: None,
+            priority_id: None,
+            overdue: None,
+            due_before: None,
+            text: None,
+            today: NaiveDate::MIN,
+        }
+    }
+}
+
 /// Soonest due first; those without a due date last.
 #[tracing::instrument(skip(conn))]
 pub fn list(

@@ -10,6 +10,7 @@ use crate::db::schema::tenant::{
 use crate::db::{DbError, TenantConn};
 use crate::domain::expert_group::{ExpertGroupFields, Member};
 use crate::domain::page::{Page, PageRequest};
+use crate::domain::review_cadence::CadenceRule;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = expert_groups)]
@@ -109,17 +110,36 @@ pub fn find(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<ExpertGroupRow
         .optional()?)
 }
 
+/// The group, locked until the transaction ends: its cadence cannot change under a review that
+/// is being written, nor a review appear while its cadence changes.
+#[tracing::instrument(skip(conn))]
+pub fn find_for_update(
+    conn: &mut TenantConn<'_>,
+    id: Uuid,
+) -> Result<Option<ExpertGroupRow>, DbError> {
+    Ok(expert_groups::table
+        .find(id)
+        .select(ExpertGroupRow::as_select())
+        .for_update()
+        .first(&mut **conn)
+        .optional()?)
+}
+
 #[tracing::instrument(skip(conn, f))]
-pub fn insert(conn: &mut TenantConn<'_>, f: &ExpertGroupFields) -> Result<ExpertGroupRow, DbError> {
+pub fn insert(
+    conn: &mut TenantConn<'_>,
+    f: &ExpertGroupFields,
+    rule: &CadenceRule,
+) -> Result<ExpertGroupRow, DbError> {
     let row = diesel::insert_into(expert_groups::table)
         .values((
             expert_groups::id.eq(Uuid::new_v4()),
             expert_groups::name.eq(&f.name),
             expert_groups::description.eq(&f.description),
             expert_groups::chair_id.eq(f.chair_id),
-            expert_groups::cadence.eq(f.cadence.cadence.as_str()),
-            expert_groups::due_offset_days.eq(f.cadence.due_offset_days),
-            expert_groups::reviews_from.eq(f.cadence.reviews_from.to_string()),
+            expert_groups::cadence.eq(rule.cadence.as_str()),
+            expert_groups::due_offset_days.eq(rule.due_offset_days),
+            expert_groups::reviews_from.eq(rule.reviews_from.to_string()),
         ))
         .returning(ExpertGroupRow::as_returning())
         .get_result(&mut **conn)?;
@@ -133,15 +153,16 @@ pub fn update(
     conn: &mut TenantConn<'_>,
     id: Uuid,
     f: &ExpertGroupFields,
+    rule: &CadenceRule,
 ) -> Result<Option<ExpertGroupRow>, DbError> {
     let Some(row) = diesel::update(expert_groups::table.find(id))
         .set((
             expert_groups::name.eq(&f.name),
             expert_groups::description.eq(&f.description),
             expert_groups::chair_id.eq(f.chair_id),
-            expert_groups::cadence.eq(f.cadence.cadence.as_str()),
-            expert_groups::due_offset_days.eq(f.cadence.due_offset_days),
-            expert_groups::reviews_from.eq(f.cadence.reviews_from.to_string()),
+            expert_groups::cadence.eq(rule.cadence.as_str()),
+            expert_groups::due_offset_days.eq(rule.due_offset_days),
+            expert_groups::reviews_from.eq(rule.reviews_from.to_string()),
             expert_groups::updated_at.eq(diesel::dsl::now),
         ))
         .returning(ExpertGroupRow::as_returning())

@@ -188,28 +188,58 @@ fn write_items(
             ))
             .execute(&mut **conn)?;
     }
-    diesel::delete(course_corrections::table.filter(course_corrections::review_id.eq(review)))
-        .execute(&mut **conn)?;
-    let mut rows = Vec::new();
+    // Corrections keep their id per priority and position, and are only written when they
+    // change, so that an unchanged correction leaves no trace in the audit trail.
+    let existing = corrections_of(conn, &[review])?;
+    let mut kept: Vec<Uuid> = Vec::new();
     for item in &content.items {
         for (position, c) in (0i32..).zip(&item.course_corrections) {
-            rows.push((
-                course_corrections::id.eq(Uuid::new_v4()),
-                course_corrections::review_id.eq(review),
-                course_corrections::priority_id.eq(item.priority_id),
-                course_corrections::position.eq(position),
-                course_corrections::description.eq(&c.description),
-                course_corrections::owner.eq(&c.owner),
-                course_corrections::owner_id.eq(c.owner_id),
-                course_corrections::follow_up_on.eq(c.follow_up_on),
-            ));
+            let old = existing
+                .iter()
+                .find(|o| o.priority_id == item.priority_id && o.position == position);
+            match old {
+                Some(o) => {
+                    kept.push(o.id);
+                    if o.description != c.description
+                        || o.owner != c.owner
+                        || o.owner_id != c.owner_id
+                        || o.follow_up_on != c.follow_up_on
+                    {
+                        diesel::update(course_corrections::table.find(o.id))
+                            .set((
+                                course_corrections::description.eq(&c.description),
+                                course_corrections::owner.eq(&c.owner),
+                                course_corrections::owner_id.eq(c.owner_id),
+                                course_corrections::follow_up_on.eq(c.follow_up_on),
+                            ))
+                            .execute(&mut **conn)?;
+                    }
+                }
+                None => {
+                    let id = Uuid::new_v4();
+                    kept.push(id);
+                    diesel::insert_into(course_corrections::table)
+                        .values((
+                            course_corrections::id.eq(id),
+                            course_corrections::review_id.eq(review),
+                            course_corrections::priority_id.eq(item.priority_id),
+                            course_corrections::position.eq(position),
+                            course_corrections::description.eq(&c.description),
+                            course_corrections::owner.eq(&c.owner),
+                            course_corrections::owner_id.eq(c.owner_id),
+                            course_corrections::follow_up_on.eq(c.follow_up_on),
+                        ))
+                        .execute(&mut **conn)?;
+                }
+            }
         }
     }
-    if !rows.is_empty() {
-        diesel::insert_into(course_corrections::table)
-            .values(&rows)
-            .execute(&mut **conn)?;
-    }
+    diesel::delete(
+        course_corrections::table
+            .filter(course_corrections::review_id.eq(review))
+            .filter(course_corrections::id.ne_all(&kept)),
+    )
+    .execute(&mut **conn)?;
     Ok(())
 }
 

@@ -14,7 +14,7 @@ use super::tenant_access::TenantContext;
 use crate::authz::TenantAction;
 use crate::db::run_in_tenant;
 use crate::domain::commitment::{CommitmentFields, CommitmentInput, status_label};
-use crate::domain::commitment_csv::{self, CsvCommitment, HEADER, PRIORITY_SEPARATOR};
+use crate::domain::commitment_csv::{self, Column, CsvCommitment, HEADER, PRIORITY_SEPARATOR};
 use crate::domain::csv_table::{self, RowError, Separator};
 use crate::domain::page::PageRequest;
 use crate::domain::role::Role;
@@ -33,23 +33,30 @@ pub struct CommitmentImportReport {
     pub dry_run: bool,
 }
 
-/// A member of the tenant as a file may name them.
+/// A person a file may name: a member of the tenant, or someone a stored commitment names who
+/// has left since (a bestuurder after an election), so that its lines still read back.
 #[derive(Debug, Clone)]
 struct Person {
     id: Uuid,
     name: String,
     email: String,
+    member: bool,
     bestuurder: bool,
 }
 
-fn people(conn: &mut PgConnection, ctx: &TenantContext) -> Result<Vec<Person>, ServiceError> {
+fn people(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    also: impl Iterator<Item = Uuid>,
+) -> Result<Vec<Person>, ServiceError> {
     let members = memberships::for_tenant(conn, ctx.tenant.id)?;
-    let mut ids: Vec<Uuid> = members.iter().map(|m| m.user_id).collect();
+    let mut ids: Vec<Uuid> = members.iter().map(|m| m.user_id).chain(also).collect();
     ids.sort_unstable();
     ids.dedup();
     Ok(users::find_many(conn, &ids)?
         .into_iter()
         .map(|u| Person {
+            member: members.iter().any(|m| m.user_id == u.id),
             bestuurder: members
                 .iter()
                 .any(|m| m.user_id == u.id && m.role == Role::Bestuurder.as_str()),
@@ -58,6 +65,11 @@ fn people(conn: &mut PgConnection, ctx: &TenantContext) -> Result<Vec<Person>, S
             email: u.email,
         })
         .collect())
+}
+
+fn named_people(rows: &[CommitmentRow]) -> impl Iterator<Item = Uuid> + '_ {
+    rows.iter()
+        .flat_map(|r| std::iter::once(r.made_by_id).chain(r.responsible_officer_id))
 }
 
 #[tracing::instrument(skip(conn, ctx))]
@@ -74,17 +86,15 @@ pub fn export(
         let links = commitments::priorities_of(tc, &ids)?;
         Ok::<_, ServiceError>((rows, links, municipalities::all(tc)?))
     })?;
-    let emails: HashMap<Uuid, String> = people(conn, ctx)?
+    let emails: HashMap<Uuid, String> = people(conn, ctx, named_people(&rows))?
         .into_iter()
         .map(|p| (p.id, p.email))
         .collect();
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let lines = rows.iter().map(|r| {
-        let prios: Vec<&str> = links
-            .iter()
-            .filter(|l| l.commitment_id == r.id)
-            .map(|l| l.title.as_str())
-            .collect();
+        let linked: Vec<_> = links.iter().filter(|l| l.commitment_id == r.id).collect();
+        let titles: Vec<&str> = linked.iter().map(|l| l.title.as_str()).collect();
+        let ids: Vec<String> = linked.iter().map(|l| l.priority_id.to_string()).collect();
         vec![
             r.reference.clone(),
             r.title.clone(),
@@ -108,7 +118,8 @@ pub fn export(
             r.closing_letter_reference.clone().unwrap_or_default(),
             r.closing_letter_title.clone().unwrap_or_default(),
             r.lapse_reason.clone().unwrap_or_default(),
-            prios.join(PRIORITY_SEPARATOR),
+            titles.join(PRIORITY_SEPARATOR),
+            ids.join(" "),
         ]
     });
     csv_table::write(separator, &HEADER, lines)
@@ -139,7 +150,15 @@ pub fn import(
 ) -> Result<CommitmentImportReport, ServiceError> {
     require_import_rights(ctx)?;
     let parsed = commitment_csv::parse(csv).map_err(|e| rejected(vec![e]))?;
-    let people = people(conn, ctx)?;
+    // People are users in the platform schema: looked up before the tenant's transaction, for
+    // the members and whoever the stored commitments name.
+    let stored = run_in_tenant(conn, &ctx.db, |tc| {
+        Ok::<_, ServiceError>(
+            commitments::list(tc, &CommitmentFilter::all(), PageRequest::ALL)?.items,
+        )
+    })?;
+    let people = people(conn, ctx, named_people(&stored))?;
+    let has = |c: Column| parsed.columns.contains(&c);
     let outcome = run_in_tenant(conn, &ctx.db, |tc| {
         let towns = municipalities::all(tc)?;
         let prios = priorities::all(tc)?;
@@ -173,14 +192,18 @@ pub fn import(
                 ));
                 continue;
             }
-            let fields = match resolve(row, &towns, &people, &prios) {
+            let current = by_reference.get(&row.reference.to_lowercase()).copied();
+            let stored = current.map(|c| Stored {
+                row: c,
+                priority_ids: links.get(&c.id).cloned().unwrap_or_default(),
+            });
+            let fields = match resolve(row, &has, stored.as_ref(), &towns, &people, &prios) {
                 Ok(f) => f,
                 Err(reasons) => {
                     errors.push(RowError::new(row.line, reasons.join("; ")));
                     continue;
                 }
             };
-            let current = by_reference.get(&row.reference.to_lowercase()).copied();
             if let Some(cur) = current {
                 let mut linked = links.get(&cur.id).cloned().unwrap_or_default();
                 if same(cur, &mut linked, &fields) {
@@ -258,13 +281,24 @@ fn same(cur: &CommitmentRow, linked: &mut [Uuid], f: &CommitmentFields) -> bool 
         && *linked == wanted[..]
 }
 
-/// The row with its names resolved against the tenant, checked by the commitment rules.
+/// A stored commitment the row updates.
+struct Stored<'a> {
+    row: &'a CommitmentRow,
+    priority_ids: Vec<Uuid>,
+}
+
+/// The row with its names resolved against the tenant, checked by the commitment rules. For a
+/// stored commitment, a column the file does not have keeps the stored value, and the people it
+/// names stay valid even when they have left.
 fn resolve(
     row: &CsvCommitment,
+    has: &dyn Fn(Column) -> bool,
+    stored: Option<&Stored<'_>>,
     towns: &[MunicipalityRow],
     people: &[Person],
     prios: &[PriorityRow],
 ) -> Result<CommitmentFields, Vec<String>> {
+    let cur = stored.map(|s| s.row);
     let mut reasons = Vec::new();
     let key = row.municipality.to_lowercase();
     let town = towns.iter().find(|m| {
@@ -277,11 +311,18 @@ fn resolve(
             row.municipality
         ));
     }
-    let mut person = |what: &str, named: &str, bestuurder_only: bool| {
+    let mut person = |what: &str, named: &str, bestuurder_only: bool, keep: Option<Uuid>| {
         let key = named.to_lowercase();
         let found: Vec<&Person> = people
             .iter()
-            .filter(|p| !bestuurder_only || p.bestuurder)
+            .filter(|p| {
+                Some(p.id) == keep
+                    || if bestuurder_only {
+                        p.bestuurder
+                    } else {
+                        p.member
+                    }
+            })
             .filter(|p| p.email == key || p.name.to_lowercase() == key)
             .collect();
         match found.as_slice() {
@@ -305,50 +346,134 @@ fn resolve(
             }
         }
     };
-    let made_by = person("bestuurder", &row.made_by, true);
-    let officer = row
-        .officer
-        .as_deref()
-        .and_then(|o| person("ambtenaar", o, false));
-    let mut priority_ids = Vec::new();
-    for title in &row.priorities {
-        let key = title.to_lowercase();
-        let mut found: Vec<&PriorityRow> = prios
-            .iter()
-            .filter(|p| p.title.to_lowercase() == key)
-            .collect();
-        if found.len() > 1 {
-            // "Jeugd en Veiligheid" of Ermelo and of Harderwijk: the commitment's own wins.
-            found
-                .retain(|p| p.municipality_id.is_none() || p.municipality_id == town.map(|t| t.id));
+    let made_by = person("bestuurder", &row.made_by, true, cur.map(|c| c.made_by_id));
+    let officer = match (has(Column::Officer), cur) {
+        (false, Some(c)) => c.responsible_officer_id,
+        _ => row.officer.as_deref().and_then(|o| {
+            person(
+                "ambtenaar",
+                o,
+                false,
+                cur.and_then(|c| c.responsible_officer_id),
+            )
+        }),
+    };
+    let priority_ids = if has(Column::PriorityIds) && !row.priority_ids.is_empty() {
+        for id in &row.priority_ids {
+            if !prios.iter().any(|p| p.id == *id) {
+                reasons.push(format!(
+                    "prioriteit {id} bestaat niet in dit samenwerkingsverband"
+                ));
+            }
         }
-        match found.as_slice() {
-            [one] => priority_ids.push(one.id),
-            [] => reasons.push(format!("prioriteit '{title}' bestaat niet")),
-            _ => reasons.push(format!("prioriteit '{title}' is niet eenduidig")),
+        row.priority_ids.clone()
+    } else if has(Column::Priorities) || has(Column::PriorityIds) || stored.is_none() {
+        let mut ids = Vec::new();
+        for title in &row.priorities {
+            let key = title.to_lowercase();
+            let mut found: Vec<&PriorityRow> = prios
+                .iter()
+                .filter(|p| p.title.to_lowercase() == key)
+                .collect();
+            if found.len() > 1 {
+                // "Jeugd en Veiligheid" of Ermelo and of Harderwijk: the commitment's own wins.
+                found.retain(|p| {
+                    p.municipality_id.is_none() || p.municipality_id == town.map(|t| t.id)
+                });
+            }
+            match found.as_slice() {
+                [one] => ids.push(one.id),
+                [] => reasons.push(format!("prioriteit '{title}' bestaat niet")),
+                _ => reasons.push(format!(
+                    "prioriteit '{title}' is niet eenduidig; geef prioriteit_ids"
+                )),
+            }
         }
-    }
+        ids
+    } else {
+        stored.map(|s| s.priority_ids.clone()).unwrap_or_default()
+    };
     if !reasons.is_empty() {
         return Err(reasons);
     }
+    // Text columns the file does not have keep the stored text.
+    let text = |c: Column, given: &str, kept: Option<&str>| -> String {
+        match (has(c), kept) {
+            (false, Some(k)) => k.to_owned(),
+            _ => given.to_owned(),
+        }
+    };
+    let opt = |c: Column, given: &Option<String>, kept: Option<Option<String>>| -> Option<String> {
+        match (has(c), kept) {
+            (false, Some(k)) => k,
+            _ => given.clone(),
+        }
+    };
+    let date =
+        |c: Column, given: Option<chrono::NaiveDate>, kept: Option<Option<chrono::NaiveDate>>| {
+            match (has(c), kept) {
+                (false, Some(k)) => k,
+                _ => given,
+            }
+        };
+    let description = text(
+        Column::Description,
+        &row.description,
+        cur.map(|c| c.description.as_str()),
+    );
+    let meeting = text(
+        Column::Meeting,
+        &row.meeting,
+        cur.map(|c| c.meeting.as_str()),
+    );
+    let requested_by = text(
+        Column::RequestedBy,
+        &row.requested_by,
+        cur.map(|c| c.requested_by.as_str()),
+    );
+    let party = text(
+        Column::Party,
+        &row.party,
+        cur.map(|c| c.requested_by_party.as_str()),
+    );
+    let status = opt(
+        Column::Status,
+        &row.status,
+        cur.map(|c| Some(c.status.clone())),
+    );
+    let letter_reference = opt(
+        Column::LetterReference,
+        &row.letter_reference,
+        cur.map(|c| c.closing_letter_reference.clone()),
+    );
+    let letter_title = opt(
+        Column::LetterTitle,
+        &row.letter_title,
+        cur.map(|c| c.closing_letter_title.clone()),
+    );
+    let lapse_reason = opt(
+        Column::LapseReason,
+        &row.lapse_reason,
+        cur.map(|c| c.lapse_reason.clone()),
+    );
     let input = CommitmentInput {
         reference: &row.reference,
         title: &row.title,
-        description: Some(&row.description),
+        description: Some(&description),
         municipality_id: town.map(|t| t.id),
         made_on: row.made_on,
-        meeting: Some(&row.meeting),
+        meeting: Some(&meeting),
         made_by_id: made_by,
-        requested_by: Some(&row.requested_by),
-        requested_by_party: Some(&row.party),
+        requested_by: Some(&requested_by),
+        requested_by_party: Some(&party),
         responsible_officer_id: officer,
-        due_on: row.due_on,
+        due_on: date(Column::DueOn, row.due_on, cur.map(|c| c.due_on)),
         priority_ids: &priority_ids,
-        status: row.status.as_deref(),
-        closed_on: row.closed_on,
-        closing_letter_reference: row.letter_reference.as_deref(),
-        closing_letter_title: row.letter_title.as_deref(),
-        lapse_reason: row.lapse_reason.as_deref(),
+        status: status.as_deref(),
+        closed_on: date(Column::ClosedOn, row.closed_on, cur.map(|c| c.closed_on)),
+        closing_letter_reference: letter_reference.as_deref(),
+        closing_letter_title: letter_title.as_deref(),
+        lapse_reason: lapse_reason.as_deref(),
     };
     CommitmentFields::parse(&input)
         .map_err(|e| vec![format!("{}: {}", column_of(&e.field), e.message)])

@@ -75,7 +75,7 @@ pub fn create(
     fields: &CommitmentFields,
 ) -> Result<(CommitmentView, UserNames), ServiceError> {
     ctx.require(TenantAction::EditCommitment(fields.municipality_id))?;
-    check_people(conn, ctx, fields)?;
+    check_people(conn, ctx, fields, None)?;
     let view = run_in_tenant(conn, &ctx.db, |tc| {
         check_places(tc, fields)?;
         let row = commitments::insert(tc, fields).map_err(reference_taken)?;
@@ -92,8 +92,8 @@ pub fn update(
     fields: &CommitmentFields,
 ) -> Result<(CommitmentView, UserNames), ServiceError> {
     // A commitment that is not there answers 404 before anything about the input.
-    run_in_tenant(conn, &ctx.db, |tc| find(tc, id))?;
-    check_people(conn, ctx, fields)?;
+    let stored = run_in_tenant(conn, &ctx.db, |tc| find(tc, id))?;
+    check_people(conn, ctx, fields, Some(&stored))?;
     let view = run_in_tenant(conn, &ctx.db, |tc| {
         let current = find(tc, id)?;
         ctx.require(TenantAction::EditCommitment(current.municipality_id))?;
@@ -165,26 +165,34 @@ fn view(tc: &mut TenantConn<'_>, row: CommitmentRow) -> Result<CommitmentView, S
         .ok_or(ServiceError::not_found("toezegging"))
 }
 
-/// The commitment was made by a bestuurder of this cooperation; its officer is a member.
+/// The commitment was made by a bestuurder of this cooperation; its officer is a member. Who is
+/// already stored stays valid after leaving (a wethouder after an election): a commitment made
+/// by a former bestuurder can still be discharged.
 fn check_people(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     fields: &CommitmentFields,
+    stored: Option<&CommitmentRow>,
 ) -> Result<(), ServiceError> {
-    let roles = memberships::for_user_in_tenant(conn, ctx.tenant.id, fields.made_by_id)?;
-    if !roles.iter().any(|m| m.role == Role::Bestuurder.as_str()) {
-        return Err(InvalidField::new(
-            "madeById",
-            "is geen bestuurder van dit samenwerkingsverband",
-        )
-        .into());
+    if stored.is_none_or(|s| s.made_by_id != fields.made_by_id) {
+        let roles = memberships::for_user_in_tenant(conn, ctx.tenant.id, fields.made_by_id)?;
+        if !roles.iter().any(|m| m.role == Role::Bestuurder.as_str()) {
+            return Err(InvalidField::new(
+                "madeById",
+                "is geen bestuurder van dit samenwerkingsverband",
+            )
+            .into());
+        }
     }
-    ensure_member(
-        conn,
-        ctx,
-        fields.responsible_officer_id,
-        "responsibleOfficerId",
-    )
+    if stored.is_none_or(|s| s.responsible_officer_id != fields.responsible_officer_id) {
+        ensure_member(
+            conn,
+            ctx,
+            fields.responsible_officer_id,
+            "responsibleOfficerId",
+        )?;
+    }
+    Ok(())
 }
 
 /// The municipality and priorities are of this cooperation.

@@ -79,7 +79,8 @@ pub fn create(
     check_people(conn, ctx, fields)?;
     let view = run_in_tenant(conn, &ctx.db, |tc| {
         check_priorities(tc, &fields.priority_ids)?;
-        let row = expert_groups::insert(tc, fields).map_err(name_taken)?;
+        let rule = fields.cadence.resolve(None, today())?;
+        let row = expert_groups::insert(tc, fields, &rule).map_err(name_taken)?;
         view(tc, row.id)
     })?;
     let names = names_of(conn, view.people());
@@ -100,17 +101,19 @@ pub fn update(
     })?;
     check_people(conn, ctx, fields)?;
     let view = run_in_tenant(conn, &ctx.db, |tc| {
-        let current = expert_groups::find(tc, id)?.ok_or(ServiceError::not_found("expertgroep"))?;
+        let current = expert_groups::find_for_update(tc, id)?
+            .ok_or(ServiceError::not_found("expertgroep"))?;
         check_priorities(tc, &fields.priority_ids)?;
-        if current.cadence != fields.cadence.cadence.as_str()
-            && reviews::count_for_group(tc, id)? > 0
-        {
+        let rule = fields
+            .cadence
+            .resolve(Some(&cadence_rule(&current)?), today())?;
+        if current.cadence != rule.cadence.as_str() && reviews::count_for_group(tc, id)? > 0 {
             return Err(ServiceError::Conflict {
                 code: "cadence_fixed",
                 detail: "Deze groep heeft al evaluaties; haar ritme (per halfjaar of per jaar) kan daarom niet meer veranderen".to_owned(),
             });
         }
-        expert_groups::update(tc, id, fields)
+        expert_groups::update(tc, id, fields, &rule)
             .map_err(name_taken)?
             .ok_or(ServiceError::not_found("expertgroep"))?;
         view(tc, id)

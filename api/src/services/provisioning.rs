@@ -7,6 +7,8 @@ use diesel::{Connection, PgConnection};
 use uuid::Uuid;
 
 use super::ServiceError;
+use super::users::{member_snapshot, record_member_change};
+use crate::authz::Grant;
 use crate::db::migrations::migrate_tenant;
 use crate::db::run_in_tenant;
 use crate::domain::email::EmailAddress;
@@ -106,6 +108,19 @@ pub fn create_tenant_with_hook(
                 municipality_id: None,
                 created_at: now,
             }],
+        )?;
+        record_member_change(
+            conn,
+            &db,
+            admin.id,
+            None,
+            Some(member_snapshot(
+                &admin,
+                &[Grant {
+                    role: Role::TenantAdmin,
+                    municipality_id: None,
+                }],
+            )),
         )?;
         hook(ProvisionStep::AdminCreated, &row)?;
         Ok::<_, ServiceError>(row)

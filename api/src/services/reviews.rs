@@ -13,6 +13,7 @@ use super::expert_groups::cadence_rule;
 use super::indicators::check_areas;
 use super::tenant_access::TenantContext;
 use super::user_names::{UserNames, names_of};
+use super::users::ensure_member;
 use crate::authz::TenantAction;
 use crate::db::{TenantConn, run_in_tenant};
 use crate::domain::InvalidField;
@@ -22,6 +23,7 @@ use crate::domain::period::Period;
 use crate::domain::review::{
     GroupPriority, ReviewContent, ReviewItem, ReviewStep, missing_for_submit, next_status,
 };
+use crate::domain::time::today;
 use crate::repo::expert_groups::{self, ExpertGroupRow};
 use crate::repo::reviews::{self, CourseCorrectionRow, ReviewItemRow, ReviewRow};
 use crate::repo::{indicators, measurements, priorities};
@@ -99,6 +101,39 @@ pub fn get(
     named(conn, view)
 }
 
+/// Owners of course corrections with an account are users of this cooperation. Checked after
+/// the group is found, so that a missing group answers 404 first.
+fn check_owners(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    group_id: Uuid,
+    input: &ReviewInput,
+) -> Result<(), ServiceError> {
+    let owners: Vec<(String, Uuid)> = input
+        .content
+        .items
+        .iter()
+        .enumerate()
+        .flat_map(|(i, item)| {
+            item.course_corrections
+                .iter()
+                .enumerate()
+                .filter_map(move |(j, c)| {
+                    c.owner_id
+                        .map(|o| (format!("items[{i}].courseCorrections[{j}].ownerId"), o))
+                })
+        })
+        .collect();
+    if owners.is_empty() {
+        return Ok(());
+    }
+    run_in_tenant(conn, &ctx.db, |tc| group(tc, group_id))?;
+    for (field, owner) in owners {
+        ensure_member(conn, ctx, Some(owner), &field)?;
+    }
+    Ok(())
+}
+
 #[tracing::instrument(skip(conn, ctx, input))]
 pub fn create(
     conn: &mut PgConnection,
@@ -107,13 +142,22 @@ pub fn create(
     period: &str,
     input: &ReviewInput,
 ) -> Result<(ReviewView, UserNames), ServiceError> {
+    check_owners(conn, ctx, group_id, input)?;
     let view = run_in_tenant(conn, &ctx.db, |tc| {
-        let group = group(tc, group_id)?;
+        let group = expert_groups::find_for_update(tc, group_id)?
+            .ok_or(ServiceError::not_found("expertgroep"))?;
         require_writer(tc, ctx, group_id)?;
         let period = cadence_rule(&group)?
             .cadence
-            .check_period("period", Period::parse("period", period)?)?
-            .to_string();
+            .check_period("period", Period::parse("period", period)?)?;
+        if period.first_day() > today() {
+            return Err(InvalidField::new(
+                "period",
+                format!("{period} is nog niet begonnen; een evaluatie gaat over de lopende of een voorbije periode"),
+            )
+            .into());
+        }
+        let period = period.to_string();
         if reviews::exists_for_period(tc, group_id, &period)? {
             return Err(ServiceError::Conflict {
                 code: "review_exists",
@@ -122,7 +166,7 @@ pub fn create(
                 ),
             });
         }
-        check_content(tc, group_id, input)?;
+        check_content(tc, ctx, group_id, input)?;
         let row = reviews::insert(tc, group_id, &period, &input.content, ctx.user_id)?;
         record_measurements(tc, ctx, &input.measurements)?;
         view(tc, &group, row)
@@ -138,12 +182,13 @@ pub fn update(
     id: Uuid,
     input: &ReviewInput,
 ) -> Result<(ReviewView, UserNames), ServiceError> {
+    check_owners(conn, ctx, group_id, input)?;
     let view = run_in_tenant(conn, &ctx.db, |tc| {
         let group = group(tc, group_id)?;
         let current = find(tc, group_id, id, true)?;
         require_writer(tc, ctx, group_id)?;
         step(&current, ReviewStep::Edit)?;
-        check_content(tc, group_id, input)?;
+        check_content(tc, ctx, group_id, input)?;
         let row = reviews::replace_content(tc, id, &input.content)?;
         record_measurements(tc, ctx, &input.measurements)?;
         view(tc, &group, row)
@@ -300,9 +345,11 @@ fn require_writer(
     ))
 }
 
-/// Every item speaks about a priority of the group; every figure about one of its indicators.
+/// Every item speaks about a priority of the group; every figure about one of its indicators,
+/// in an area the writer may bring figures for.
 fn check_content(
     tc: &mut TenantConn<'_>,
+    ctx: &TenantContext,
     group_id: Uuid,
     input: &ReviewInput,
 ) -> Result<(), ServiceError> {
@@ -342,6 +389,16 @@ fn check_content(
             std::iter::once(m.fields.municipality_id),
             &field("municipalityId"),
         )?;
+        if !ctx.allows(TenantAction::EnterReviewFigure(m.fields.municipality_id)) {
+            return Err(ServiceError::Forbidden(format!(
+                "U mag met deze evaluatie geen cijfers voor {} invoeren (measurements[{i}])",
+                if m.fields.municipality_id.is_some() {
+                    "deze gemeente"
+                } else {
+                    "het hele samenwerkingsverband"
+                }
+            )));
+        }
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use super::ServiceError;
 use super::provisioning::find_or_create_user;
 use super::tenant_access::TenantContext;
 use crate::authz::{Grant, TenantAction};
-use crate::db::run_in_tenant;
+use crate::db::{TenantDb, run_in_tenant};
 use crate::domain::InvalidField;
 use crate::domain::email::EmailAddress;
 use crate::domain::page::{Page, PageRequest};
@@ -125,7 +125,13 @@ pub fn create(
             });
         }
         memberships::insert_many(conn, &membership_rows(ctx.tenant.id, user.id, &new.grants))?;
-        record_member_change(conn, ctx, user.id, None, Some(snapshot(&user, &new.grants)))?;
+        record_member_change(
+            conn,
+            &ctx.db,
+            user.id,
+            None,
+            Some(member_snapshot(&user, &new.grants)),
+        )?;
         Ok::<_, ServiceError>(user.id)
     })?;
     load_member(conn, ctx, user_id)
@@ -156,10 +162,10 @@ pub fn update(
         };
         record_member_change(
             conn,
-            ctx,
+            &ctx.db,
             user_id,
-            Some(snapshot(&current.user, &current.grants)),
-            Some(snapshot(&after, grants)),
+            Some(member_snapshot(&current.user, &current.grants)),
+            Some(member_snapshot(&after, grants)),
         )?;
         Ok::<_, ServiceError>(())
     })?;
@@ -180,9 +186,9 @@ pub fn remove(
         memberships::delete_for_user_in_tenant(conn, ctx.tenant.id, user_id)?;
         record_member_change(
             conn,
-            ctx,
+            &ctx.db,
             user_id,
-            Some(snapshot(&current.user, &current.grants)),
+            Some(member_snapshot(&current.user, &current.grants)),
             None,
         )?;
         Ok(())
@@ -267,14 +273,14 @@ fn check_municipalities_exist(
 
 /// Members live in the platform schema, so no trigger sees them: their changes go into the
 /// tenant's audit trail here, in the transaction that makes them.
-fn record_member_change(
+pub fn record_member_change(
     conn: &mut PgConnection,
-    ctx: &TenantContext,
+    db: &TenantDb,
     user_id: Uuid,
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), ServiceError> {
-    run_in_tenant(conn, &ctx.db, |tc| {
+    run_in_tenant(conn, db, |tc| {
         audit::record(
             tc,
             &ExternalChange {
@@ -288,13 +294,20 @@ fn record_member_change(
     Ok(())
 }
 
-fn snapshot(user: &UserRow, grants: &[Grant]) -> serde_json::Value {
+/// A member as the audit trail shows them; roles in a fixed order, so that the same roles given
+/// in another order are no change.
+pub fn member_snapshot(user: &UserRow, grants: &[Grant]) -> serde_json::Value {
+    let mut roles: Vec<(&str, Option<Uuid>)> = grants
+        .iter()
+        .map(|g| (g.role.as_str(), g.municipality_id))
+        .collect();
+    roles.sort();
     serde_json::json!({
         "email": user.email,
         "display_name": user.display_name,
-        "roles": grants
+        "roles": roles
             .iter()
-            .map(|g| serde_json::json!({ "role": g.role.as_str(), "municipality_id": g.municipality_id }))
+            .map(|(role, m)| serde_json::json!({ "role": role, "municipality_id": m }))
             .collect::<Vec<_>>(),
     })
 }

@@ -231,6 +231,16 @@ async fn overdue_is_computed_on_the_dutch_date_and_filters_find_what_needs_atten
         refs(&app.get(&format!("{}?status=open", s.base()), tok).await).len(),
         4
     );
+    for bad in ["q=%00", "dueBefore=20026-01-01"] {
+        let res = app.get(&format!("{}?{bad}", s.base()), tok).await;
+        assert_eq!(res.status.as_u16(), 400, "{bad}: {}", res.text);
+    }
+    let mut body = commit("nul", None, &s.p.ermelo);
+    body["description"] = json!("a\u{0000}b");
+    assert_eq!(app.post(&s.base(), tok, &body).await.status.as_u16(), 400);
+    let mut body = commit("ver", None, &s.p.ermelo);
+    body["madeOn"] = json!("-5000-01-01");
+    assert_eq!(app.post(&s.base(), tok, &body).await.status.as_u16(), 400);
     let res = app.get(&format!("{}?status=klaar", s.base()), tok).await;
     assert_eq!(res.status.as_u16(), 400);
     assert_eq!(res.body["invalidParams"][0]["name"], "status");
@@ -320,6 +330,7 @@ async fn commitments_go_out_as_csv_and_come_back_unchanged_and_bad_rows_are_list
     let mut open = s.wijkgericht();
     open["reference"] = json!("26bb000901");
     open["title"] = json!("Cameratoezicht \"Stationsgebied\" evalueren");
+    open["description"] = json!("Eerste regel.\nTweede regel, met een komma; en een puntkomma.");
     open["dueOn"] = json!("2026-12-01");
     open["priorityIds"] = json!([s.p.coop_priority, s.p.ermelo_priority]);
     assert_eq!(app.post(&s.base(), tok, &open).await.status.as_u16(), 201);
@@ -401,15 +412,27 @@ async fn commitments_go_out_as_csv_and_come_back_unchanged_and_bad_rows_are_list
     let res = import(&app, &slug, tok, &ibabs, false).await;
     assert_eq!(res.status.as_u16(), 200, "{}", res.text);
     let res = app.get(&format!("{}?q=26bb000901", s.base()), tok).await;
+    let c = &res.body["items"][0];
+    assert_eq!(c["status"], "in_behandeling", "{}", res.text);
+    assert_eq!(c["title"], "Cameratoezicht Stationsgebied evalueren");
+    // What the council system's file does not have stays as it was.
     assert_eq!(
-        res.body["items"][0]["status"], "in_behandeling",
+        c["priorities"].as_array().map(Vec::len),
+        Some(2),
         "{}",
         res.text
     );
     assert_eq!(
-        res.body["items"][0]["title"],
-        "Cameratoezicht Stationsgebied evalueren"
+        c["description"],
+        "Eerste regel.\nTweede regel, met een komma; en een puntkomma."
     );
+    assert_eq!(c["responsibleOfficerName"], "Beheerder");
+    // A file without a status column does not reopen a discharged commitment.
+    let res = import(&app, &slug, tok, &format!("kenmerk,titel,gemeente,datum_toezegging,bestuurder\n26bb000713,Effect van wijkgericht handhaven inzichtelijk maken,Ermelo,2026-01-22,{bestuurder_email}\n"), false).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert_eq!(res.body["unchanged"], 1, "{}", res.text);
+    let res = app.get(&format!("{}?q=26bb000713", s.base()), tok).await;
+    assert_eq!(res.body["items"][0]["status"], "afgedaan");
 
     // Every bad row at once, nothing written.
     let admin_email = format!("admin@{slug}.example");

@@ -397,6 +397,56 @@ async fn only_members_of_the_group_and_coordinators_write_its_review() {
         res.body["invalidParams"][0]["name"],
         "measurements[0].indicatorId"
     );
+    // A member whose role is scoped to Ermelo brings Ermelo's figures, not Putten's.
+    let (scoped_expert, scoped_id) = app
+        .member_user(&s.p.t, Role::Expert, Some(s.p.ermelo.parse().expect("id")))
+        .await;
+    let group = app.get(&s.base(), &s.p.t.admin_token).await.body;
+    let mut members: Vec<serde_json::Value> = group["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .map(|m| {
+            if m["userId"].is_null() {
+                json!({ "name": m["name"], "email": m["email"], "organisation": m["organisation"] })
+            } else {
+                json!({ "userId": m["userId"] })
+            }
+        })
+        .collect();
+    members.push(json!({ "userId": scoped_id }));
+    let update = json!({ "name": group["name"], "priorityIds": [s.p.coop_priority, s.p.ermelo_priority], "members": members });
+    let res = app.put(&s.base(), &s.p.t.admin_token, &update).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    // Left out of the update, the cadence and first period stayed.
+    assert_eq!(res.body["reviewsFrom"], "2026-H1", "{}", res.text);
+    let indicator = app.create(&s.p.t, "indicators", &s.p.misdrijven()).await;
+    let mut body = s.complete_review();
+    body["measurements"] = json!([{ "indicatorId": indicator, "municipalityId": s.p.putten, "period": "2026-H2", "value": 1 }]);
+    let res = app.put(&review, &scoped_expert, &body).await;
+    assert_eq!(res.status.as_u16(), 403, "{}", res.text);
+    body["measurements"][0]["municipalityId"] = json!(s.p.ermelo);
+    let res = app.put(&review, &scoped_expert, &body).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    // A period that has not begun, hostile text and impossible dates are refused.
+    let res = app
+        .post(&reviews, &coordinator, &json!({ "period": "2099-H1" }))
+        .await;
+    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.body["invalidParams"][0]["name"], "period");
+    let mut body = s.complete_review();
+    body["summary"] = json!("nul\u{0000}teken");
+    assert_eq!(
+        app.put(&review, &coordinator, &body).await.status.as_u16(),
+        400
+    );
+    let mut body = s.complete_review();
+    body["items"][0]["courseCorrections"][0]["followUpOn"] = json!("20026-01-01");
+    assert_eq!(
+        app.put(&review, &coordinator, &body).await.status.as_u16(),
+        400
+    );
+
     // The member deletes the concept.
     assert_eq!(
         app.delete(&review, &s.member_token).await.status.as_u16(),

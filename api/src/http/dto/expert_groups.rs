@@ -44,16 +44,18 @@ pub struct ExpertGroupRequest {
     pub chair_id: Option<Uuid>,
     #[serde(default)]
     pub members: Vec<MemberRequest>,
-    /// `half_yearly` (default: due 30 June and 31 December) or `yearly`.
+    /// `half_yearly` (due 30 June and 31 December) or `yearly`. Left out: as stored, or
+    /// `half_yearly` for a new group.
     pub cadence: Option<String>,
-    /// Grace days after the period's end before the review is due (0 to 90, default 0).
+    /// Grace days after the period's end before the review is due (0 to 90). Left out: as
+    /// stored, or 0.
     pub due_offset_days: Option<i32>,
-    /// The first period the group owes a review for (default: the current one).
+    /// The first period the group owes a review for. Left out: as stored, or the current one.
     pub reviews_from: Option<String>,
 }
 
 impl ExpertGroupRequest {
-    pub fn parse(&self, today: NaiveDate) -> Result<ExpertGroupFields, InvalidField> {
+    pub fn parse(&self) -> Result<ExpertGroupFields, InvalidField> {
         let members = self
             .members
             .iter()
@@ -77,7 +79,6 @@ impl ExpertGroupRequest {
             self.cadence.as_deref(),
             self.due_offset_days,
             self.reviews_from.as_deref(),
-            today,
         )
     }
 }

@@ -17,7 +17,6 @@ use crate::domain::expert_group::{ExpertGroupFields, Member};
 use crate::domain::page::PageRequest;
 use crate::domain::review::{CourseCorrection, ReviewContent, ReviewItem};
 use crate::domain::role::Role;
-use crate::domain::time::today;
 use crate::repo::commitments::CommitmentFilter;
 use crate::repo::expert_groups::ExpertGroupFilter;
 use crate::repo::tenants::TenantRow;
@@ -142,7 +141,6 @@ pub fn load(
             None,
             None,
             Some("2026-H1"),
-            today(),
         )?;
         let (group, _) = expert_groups::create(conn, &coordinator, &fields)?;
         let items = demo
@@ -180,15 +178,8 @@ pub fn load(
             conn,
             &coordinator,
             &CommitmentFilter {
-                status: None,
-                municipality_id: None,
-                made_by_id: None,
-                responsible_officer_id: None,
-                priority_id: None,
-                overdue: None,
-                due_before: None,
                 text: Some(c.reference.to_owned()),
-                today: today(),
+                ..CommitmentFilter::all()
             },
             PageRequest::ALL,
         )?

@@ -4,11 +4,12 @@
 mod accountability;
 mod figures;
 
-use diesel::PgConnection;
+use diesel::{Connection, PgConnection};
 
 use super::ServiceError;
 use super::provisioning::{self, NewTenant, find_or_create_user};
 use super::tenant_access::TenantContext;
+use super::users::{member_snapshot, record_member_change};
 use crate::authz::Grant;
 use crate::db::{TenantConn, run_in_tenant};
 use crate::domain::email::EmailAddress;
@@ -275,17 +276,30 @@ pub fn load(conn: &mut PgConnection, password: &NewPassword) -> Result<DemoRepor
                 find_or_create_user(conn, &email(&address)?, t.people[i], Some(password))?;
             let existing = memberships::for_user_in_tenant(conn, tenant.id, user.id)?;
             if existing.is_empty() {
-                memberships::insert_many(
-                    conn,
-                    &[memberships::MembershipRow {
-                        id: uuid::Uuid::new_v4(),
-                        user_id: user.id,
-                        tenant_id: tenant.id,
-                        role: role.as_str().to_owned(),
+                conn.transaction(|conn| {
+                    memberships::insert_many(
+                        conn,
+                        &[memberships::MembershipRow {
+                            id: uuid::Uuid::new_v4(),
+                            user_id: user.id,
+                            tenant_id: tenant.id,
+                            role: role.as_str().to_owned(),
+                            municipality_id,
+                            created_at: chrono::Utc::now(),
+                        }],
+                    )?;
+                    let grant = Grant {
+                        role,
                         municipality_id,
-                        created_at: chrono::Utc::now(),
-                    }],
-                )?;
+                    };
+                    record_member_change(
+                        conn,
+                        &db,
+                        user.id,
+                        None,
+                        Some(member_snapshot(&user, &[grant])),
+                    )
+                })?;
             }
             report.users.push(address);
         }

@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::domain::audit::parse_entity_type;
 use crate::domain::page::PageRequest;
+use crate::domain::time::plausible_time;
 use crate::http::dto::{AuditEventDto, AuditEventListQuery, PageDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
@@ -39,8 +40,8 @@ pub async fn list_audit_events(
             .transpose()?,
         entity_id: q.entity_id,
         actor_id: q.actor_id,
-        from: q.from,
-        until: q.until,
+        from: q.from.map(|t| plausible_time("from", t)).transpose()?,
+        until: q.until.map(|t| plausible_time("until", t)).transpose()?,
     };
     let ctx = t.ctx;
     let (result, names) = state

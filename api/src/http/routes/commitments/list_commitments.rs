@@ -2,7 +2,8 @@ use actix_web::{HttpResponse, web};
 
 use crate::domain::commitment::parse_status;
 use crate::domain::page::PageRequest;
-use crate::domain::time::today;
+use crate::domain::text::search_text;
+use crate::domain::time::{plausible_date, today};
 use crate::http::dto::{CommitmentDto, CommitmentListQuery, PageDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
@@ -39,8 +40,15 @@ pub async fn list_commitments(
         responsible_officer_id: q.responsible_officer_id,
         priority_id: q.priority_id,
         overdue: q.overdue,
-        due_before: q.due_before,
-        text: q.q.filter(|t| !t.trim().is_empty()),
+        due_before: q
+            .due_before
+            .map(|d| plausible_date("dueBefore", d))
+            .transpose()?,
+        text: q
+            .q
+            .map(|t| search_text("q", &t))
+            .transpose()?
+            .filter(|t| !t.is_empty()),
         today: today(),
     };
     let ctx = t.ctx;

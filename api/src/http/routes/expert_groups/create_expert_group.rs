@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, web};
 
-use crate::domain::time::today;
 use crate::http::dto::{ExpertGroupDto, ExpertGroupRequest};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
@@ -27,7 +26,7 @@ pub async fn create_expert_group(
     t: TenantRequest,
     body: web::Json<ExpertGroupRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let fields = body.parse(today())?;
+    let fields = body.parse()?;
     let ctx = t.ctx;
     let tenant = ctx.tenant.slug.clone();
     let (group, names) = state

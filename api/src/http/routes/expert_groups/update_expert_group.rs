@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, web};
 
-use crate::domain::time::today;
 use crate::http::dto::{ExpertGroupDto, ExpertGroupRequest};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
@@ -30,7 +29,7 @@ pub async fn update_expert_group(
     path: web::Path<ExpertGroupPath>,
     body: web::Json<ExpertGroupRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let fields = body.parse(today())?;
+    let fields = body.parse()?;
     let ctx = t.ctx;
     let id = path.group_id;
     let (group, names) = state
