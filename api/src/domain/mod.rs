@@ -25,6 +25,7 @@ pub mod slug;
 pub mod tenant_names;
 pub mod text;
 pub mod time;
+pub mod version;
 
 /// Why a value was refused: which field, and a message a policy officer can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

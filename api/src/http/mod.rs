@@ -3,6 +3,7 @@
 
 pub mod csv_body;
 pub mod dto;
+pub mod etag;
 pub mod extractors;
 pub mod metrics;
 pub mod openapi;

@@ -175,6 +175,9 @@ impl From<ServiceError> for ApiError {
             ServiceError::Conflict { code, detail } => {
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }
+            ServiceError::Stale(e) => {
+                ApiError::new(StatusCode::PRECONDITION_FAILED, "precondition_failed", e.0)
+            }
             ServiceError::Forbidden(detail) => {
                 ApiError::new(StatusCode::FORBIDDEN, "forbidden", detail)
             }

@@ -155,6 +155,20 @@ pub fn find(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<CommitmentRow>
         .optional()?)
 }
 
+/// The commitment, locked until the transaction ends.
+#[tracing::instrument(skip(conn))]
+pub fn find_for_update(
+    conn: &mut TenantConn<'_>,
+    id: Uuid,
+) -> Result<Option<CommitmentRow>, DbError> {
+    Ok(commitments::table
+        .find(id)
+        .select(CommitmentRow::as_select())
+        .for_update()
+        .first(&mut **conn)
+        .optional()?)
+}
+
 /// Every commitment, locked until the transaction ends (an import compares against them).
 #[tracing::instrument(skip(conn))]
 pub fn lock_all(conn: &mut TenantConn<'_>) -> Result<Vec<CommitmentRow>, DbError> {

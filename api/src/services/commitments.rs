@@ -19,6 +19,7 @@ use crate::domain::commitment::{CommitmentFields, is_overdue};
 use crate::domain::page::{Page, PageRequest};
 use crate::domain::role::Role;
 use crate::domain::time::today;
+use crate::domain::version::check_version;
 use crate::repo::commitments::{self, CommitmentFilter, CommitmentPriorityRow, CommitmentRow};
 use crate::repo::{memberships, municipalities, priorities};
 
@@ -90,14 +91,17 @@ pub fn update(
     ctx: &TenantContext,
     id: Uuid,
     fields: &CommitmentFields,
+    expected: Option<i64>,
 ) -> Result<(CommitmentView, UserNames), ServiceError> {
     // A commitment that is not there answers 404 before anything about the input.
     let stored = run_in_tenant(conn, &ctx.db, |tc| find(tc, id))?;
     check_people(conn, ctx, fields, Some(&stored))?;
     let view = run_in_tenant(conn, &ctx.db, |tc| {
-        let current = find(tc, id)?;
+        let current =
+            commitments::find_for_update(tc, id)?.ok_or(ServiceError::not_found("toezegging"))?;
         ctx.require(TenantAction::EditCommitment(current.municipality_id))?;
         ctx.require(TenantAction::EditCommitment(fields.municipality_id))?;
+        check_version(expected, current.updated_at)?;
         check_places(tc, fields)?;
         let row = commitments::update(tc, id, fields)
             .map_err(reference_taken)?

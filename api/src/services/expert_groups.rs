@@ -19,6 +19,7 @@ use crate::domain::page::{Page, PageRequest};
 use crate::domain::period::Period;
 use crate::domain::review_cadence::{Cadence, CadenceRule, Compliance, DoneReview, compliance};
 use crate::domain::time::{date_in_netherlands, today};
+use crate::domain::version::check_version;
 use crate::repo::expert_groups::{
     self, ExpertGroupFilter, ExpertGroupRow, GroupPriorityRow, MemberRow,
 };
@@ -93,6 +94,7 @@ pub fn update(
     ctx: &TenantContext,
     id: Uuid,
     fields: &ExpertGroupFields,
+    expected: Option<i64>,
 ) -> Result<(ExpertGroupView, UserNames), ServiceError> {
     ctx.require(TenantAction::ManageExpertGroups)?;
     // A group that is not there answers 404 before anything about the input.
@@ -103,6 +105,7 @@ pub fn update(
     let view = run_in_tenant(conn, &ctx.db, |tc| {
         let current = expert_groups::find_for_update(tc, id)?
             .ok_or(ServiceError::not_found("expertgroep"))?;
+        check_version(expected, current.updated_at)?;
         check_priorities(tc, &fields.priority_ids)?;
         let rule = fields
             .cadence

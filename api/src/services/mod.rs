@@ -43,6 +43,9 @@ pub enum ServiceError {
     },
     #[error("{detail}")]
     Conflict { code: &'static str, detail: String },
+    /// The resource changed after the writer read it (`If-Match`).
+    #[error("{0}")]
+    Stale(#[from] crate::domain::version::StaleVersion),
     #[error("{0}")]
     Forbidden(String),
     #[error("dit samenwerkingsverband is opgeschort")]

@@ -24,6 +24,7 @@ use crate::domain::review::{
     GroupPriority, ReviewContent, ReviewItem, ReviewStep, missing_for_submit, next_status,
 };
 use crate::domain::time::today;
+use crate::domain::version::check_version;
 use crate::repo::expert_groups::{self, ExpertGroupRow};
 use crate::repo::reviews::{self, CourseCorrectionRow, ReviewItemRow, ReviewRow};
 use crate::repo::{indicators, measurements, priorities};
@@ -181,6 +182,7 @@ pub fn update(
     group_id: Uuid,
     id: Uuid,
     input: &ReviewInput,
+    expected: Option<i64>,
 ) -> Result<(ReviewView, UserNames), ServiceError> {
     check_owners(conn, ctx, group_id, input)?;
     let view = run_in_tenant(conn, &ctx.db, |tc| {
@@ -188,6 +190,7 @@ pub fn update(
         let current = find(tc, group_id, id, true)?;
         require_writer(tc, ctx, group_id)?;
         step(&current, ReviewStep::Edit)?;
+        check_version(expected, current.updated_at)?;
         check_content(tc, ctx, group_id, input)?;
         let row = reviews::replace_content(tc, id, &input.content)?;
         record_measurements(tc, ctx, &input.measurements)?;

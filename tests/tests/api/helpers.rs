@@ -248,6 +248,27 @@ impl TestApp {
         read(&mut res).await
     }
 
+    /// A JSON request with extra headers (e.g. `If-Match`).
+    pub async fn request_with_headers(
+        &self,
+        method: &str,
+        path: &str,
+        token: &str,
+        body: &Value,
+        headers: &[(&str, &str)],
+    ) -> Response {
+        let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut req = self
+            .client
+            .request(method, format!("{}{}", self.address, path))
+            .insert_header(("Authorization", format!("Bearer {token}")));
+        for (name, value) in headers {
+            req = req.insert_header((*name, *value));
+        }
+        let mut res = req.send_json(body).await.expect("request sent");
+        read(&mut res).await
+    }
+
     pub async fn get(&self, path: &str, token: &str) -> Response {
         self.request("GET", path, Some(token), None).await
     }

@@ -455,3 +455,117 @@ async fn only_members_of_the_group_and_coordinators_write_its_review() {
     let res = app.get(&reviews, &s.member_token).await;
     assert_eq!(res.body["total"], 0);
 }
+
+#[actix_rt::test]
+async fn a_change_made_since_reading_is_not_overwritten() {
+    let app = spawn_app().await;
+    let s = GroupSetup::new(&app, "evalversie").await;
+    let reviews = format!("{}/reviews", s.base());
+    let res = app
+        .post(&reviews, &s.member_token, &json!({ "period": "2026-H1" }))
+        .await;
+    let review = format!("{reviews}/{}", res.id());
+    let read = app.get(&review, &s.member_token).await;
+    let tag = read
+        .headers
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .expect("etag")
+        .to_owned();
+    // The coordinator saves first.
+    let coordinator = app.member(&s.p.t, Role::Coordinator, None).await;
+    assert_eq!(
+        app.put(&review, &coordinator, &s.complete_review())
+            .await
+            .status
+            .as_u16(),
+        200
+    );
+    // The member's save, based on what they read before, is refused and names why.
+    let res = app
+        .send_raw(
+            "PUT",
+            &review,
+            Some(&s.member_token),
+            "application/json",
+            serde_json::to_vec(&s.complete_review()).expect("json"),
+        )
+        .await;
+    assert_eq!(
+        res.status.as_u16(),
+        200,
+        "without If-Match no check: {}",
+        res.text
+    );
+    let stale = app
+        .request_with_headers(
+            "PUT",
+            &review,
+            &s.member_token,
+            &s.complete_review(),
+            &[("If-Match", &tag)],
+        )
+        .await;
+    assert_eq!(stale.status.as_u16(), 412, "{}", stale.text);
+    assert_eq!(stale.problem_code(), "precondition_failed");
+    assert!(
+        stale.body["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("intussen gewijzigd")
+    );
+    // With the current version it goes through.
+    let fresh = app.get(&review, &s.member_token).await;
+    let tag = fresh
+        .headers
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .expect("etag")
+        .to_owned();
+    let ok = app
+        .request_with_headers(
+            "PUT",
+            &review,
+            &s.member_token,
+            &s.complete_review(),
+            &[("If-Match", &tag)],
+        )
+        .await;
+    assert_eq!(ok.status.as_u16(), 200, "{}", ok.text);
+    let bad = app
+        .request_with_headers(
+            "PUT",
+            &review,
+            &s.member_token,
+            &s.complete_review(),
+            &[("If-Match", "gisteren")],
+        )
+        .await;
+    assert_eq!(bad.status.as_u16(), 400, "{}", bad.text);
+    // The same for commitments and expert groups.
+    let res = app.get(&s.base(), &s.p.t.admin_token).await;
+    let old = res
+        .headers
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .expect("etag")
+        .to_owned();
+    let body = json!({ "name": "Expertgroep Ondermijning", "priorityIds": [s.p.coop_priority, s.p.ermelo_priority] });
+    assert_eq!(
+        app.put(&s.base(), &s.p.t.admin_token, &body)
+            .await
+            .status
+            .as_u16(),
+        200
+    );
+    let res = app
+        .request_with_headers(
+            "PUT",
+            &s.base(),
+            &s.p.t.admin_token,
+            &body,
+            &[("If-Match", &old)],
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 412, "{}", res.text);
+}

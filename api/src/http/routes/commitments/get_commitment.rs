@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use crate::http::dto::CommitmentDto;
+use crate::http::etag::etag;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::CommitmentPath;
@@ -17,7 +18,7 @@ use crate::services::commitments;
         ("commitmentId" = Uuid, Path, description = "Id of the commitment")
     ),
     responses(
-        (status = 200, description = "The commitment", body = CommitmentDto)
+        (status = 200, description = "The commitment", body = CommitmentDto, headers(("ETag" = String, description = "The version; send it back in If-Match when you change it")))
     ),
     security(("bearer" = []))
 )]
@@ -32,5 +33,7 @@ pub async fn get_commitment(
     let (view, names) = state
         .db(move |conn| commitments::get(conn, &ctx, id))
         .await?;
-    Ok(HttpResponse::Ok().json(CommitmentDto::new(view, &names)))
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(view.row.updated_at))
+        .json(CommitmentDto::new(view, &names)))
 }

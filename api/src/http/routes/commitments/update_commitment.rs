@@ -1,6 +1,7 @@
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::http::dto::{CommitmentDto, CommitmentRequest};
+use crate::http::etag::{etag, if_match};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::CommitmentPath;
@@ -15,10 +16,12 @@ use crate::services::commitments;
     request_body = CommitmentRequest,
     params(
         ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
-        ("commitmentId" = Uuid, Path, description = "Id of the commitment")
+        ("commitmentId" = Uuid, Path, description = "Id of the commitment"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` you read; when someone changed it since, the answer is 412")
     ),
     responses(
-        (status = 200, description = "Updated", body = CommitmentDto)
+        (status = 412, description = "Changed by someone else since it was read (`If-Match`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Updated", body = CommitmentDto, headers(("ETag" = String, description = "The version; send it back in If-Match when you change it")))
     ),
     security(("bearer" = []))
 )]
@@ -26,14 +29,18 @@ use crate::services::commitments;
 pub async fn update_commitment(
     state: web::Data<AppState>,
     t: TenantRequest,
+    req: HttpRequest,
     path: web::Path<CommitmentPath>,
     body: web::Json<CommitmentRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
+    let expected = if_match(&req)?;
     let ctx = t.ctx;
     let id = path.commitment_id;
     let (view, names) = state
-        .db(move |conn| commitments::update(conn, &ctx, id, &fields))
+        .db(move |conn| commitments::update(conn, &ctx, id, &fields, expected))
         .await?;
-    Ok(HttpResponse::Ok().json(CommitmentDto::new(view, &names)))
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(view.row.updated_at))
+        .json(CommitmentDto::new(view, &names)))
 }

@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use crate::http::dto::ExpertGroupDto;
+use crate::http::etag::etag;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::ExpertGroupPath;
@@ -17,7 +18,7 @@ use crate::services::expert_groups;
         ("groupId" = Uuid, Path, description = "Id of the expert group")
     ),
     responses(
-        (status = 200, description = "The expert group", body = ExpertGroupDto)
+        (status = 200, description = "The expert group", body = ExpertGroupDto, headers(("ETag" = String, description = "The version; send it back in If-Match when you change it")))
     ),
     security(("bearer" = []))
 )]
@@ -32,5 +33,7 @@ pub async fn get_expert_group(
     let (group, names) = state
         .db(move |conn| expert_groups::get(conn, &ctx, id))
         .await?;
-    Ok(HttpResponse::Ok().json(ExpertGroupDto::new(group, &names)))
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(group.group.updated_at))
+        .json(ExpertGroupDto::new(group, &names)))
 }

@@ -1,6 +1,7 @@
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::http::dto::{ExpertGroupDto, ExpertGroupRequest};
+use crate::http::etag::{etag, if_match};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::ExpertGroupPath;
@@ -15,10 +16,12 @@ use crate::services::expert_groups;
     request_body = ExpertGroupRequest,
     params(
         ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
-        ("groupId" = Uuid, Path, description = "Id of the expert group")
+        ("groupId" = Uuid, Path, description = "Id of the expert group"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` you read; when someone changed it since, the answer is 412")
     ),
     responses(
-        (status = 200, description = "Updated", body = ExpertGroupDto)
+        (status = 412, description = "Changed by someone else since it was read (`If-Match`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Updated", body = ExpertGroupDto, headers(("ETag" = String, description = "The version; send it back in If-Match when you change it")))
     ),
     security(("bearer" = []))
 )]
@@ -26,14 +29,18 @@ use crate::services::expert_groups;
 pub async fn update_expert_group(
     state: web::Data<AppState>,
     t: TenantRequest,
+    req: HttpRequest,
     path: web::Path<ExpertGroupPath>,
     body: web::Json<ExpertGroupRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
+    let expected = if_match(&req)?;
     let ctx = t.ctx;
     let id = path.group_id;
     let (group, names) = state
-        .db(move |conn| expert_groups::update(conn, &ctx, id, &fields))
+        .db(move |conn| expert_groups::update(conn, &ctx, id, &fields, expected))
         .await?;
-    Ok(HttpResponse::Ok().json(ExpertGroupDto::new(group, &names)))
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(group.group.updated_at))
+        .json(ExpertGroupDto::new(group, &names)))
 }

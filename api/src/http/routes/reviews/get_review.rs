@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use crate::http::dto::ReviewDto;
+use crate::http::etag::etag;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::ReviewPath;
@@ -18,7 +19,7 @@ use crate::services::reviews;
         ("reviewId" = Uuid, Path, description = "Id of the review")
     ),
     responses(
-        (status = 200, description = "The review", body = ReviewDto)
+        (status = 200, description = "The review", body = ReviewDto, headers(("ETag" = String, description = "The version; send it back in If-Match when you change it")))
     ),
     security(("bearer" = []))
 )]
@@ -33,5 +34,7 @@ pub async fn get_review(
     let (review, names) = state
         .db(move |conn| reviews::get(conn, &ctx, group, id))
         .await?;
-    Ok(HttpResponse::Ok().json(ReviewDto::new(review, &names)))
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(review.review.updated_at))
+        .json(ReviewDto::new(review, &names)))
 }

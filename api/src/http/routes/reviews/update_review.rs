@@ -1,6 +1,7 @@
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::http::dto::{ReviewDto, ReviewRequest};
+use crate::http::etag::{etag, if_match};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::ReviewPath;
@@ -16,10 +17,12 @@ use crate::services::reviews;
     params(
         ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
         ("groupId" = Uuid, Path, description = "Id of the expert group"),
-        ("reviewId" = Uuid, Path, description = "Id of the review")
+        ("reviewId" = Uuid, Path, description = "Id of the review"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` you read; when someone changed it since, the answer is 412")
     ),
     responses(
-        (status = 200, description = "Saved", body = ReviewDto)
+        (status = 412, description = "Changed by someone else since it was read (`If-Match`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Saved", body = ReviewDto, headers(("ETag" = String, description = "The version; send it back in If-Match when you change it")))
     ),
     security(("bearer" = []))
 )]
@@ -27,14 +30,18 @@ use crate::services::reviews;
 pub async fn update_review(
     state: web::Data<AppState>,
     t: TenantRequest,
+    req: HttpRequest,
     path: web::Path<ReviewPath>,
     body: web::Json<ReviewRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.parse()?;
+    let expected = if_match(&req)?;
     let ctx = t.ctx;
     let (group, id) = (path.group_id, path.review_id);
     let (review, names) = state
-        .db(move |conn| reviews::update(conn, &ctx, group, id, &input))
+        .db(move |conn| reviews::update(conn, &ctx, group, id, &input, expected))
         .await?;
-    Ok(HttpResponse::Ok().json(ReviewDto::new(review, &names)))
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(review.review.updated_at))
+        .json(ReviewDto::new(review, &names)))
 }
