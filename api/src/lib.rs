@@ -9,6 +9,7 @@ pub mod db;
 pub mod domain;
 pub mod error_chain;
 pub mod http;
+pub mod mail;
 pub mod repo;
 pub mod services;
 pub mod telemetry;

@@ -61,9 +61,68 @@ pub mod platform {
         }
     }
 
+    diesel::table! {
+        platform.jobs (id) {
+            id -> Uuid,
+            kind -> Text,
+            tenant_id -> Nullable<Uuid>,
+            dedup_key -> Nullable<Text>,
+            payload -> Jsonb,
+            status -> Text,
+            attempts -> Int4,
+            max_attempts -> Int4,
+            run_at -> Timestamptz,
+            locked_until -> Nullable<Timestamptz>,
+            last_error -> Nullable<Text>,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        platform.outbox (id) {
+            id -> Int8,
+            tenant_id -> Uuid,
+            kind -> Text,
+            recipient -> Text,
+            recipient_user_id -> Nullable<Uuid>,
+            subject_key -> Text,
+            message_id -> Text,
+            subject -> Text,
+            body_text -> Text,
+            body_html -> Text,
+            unsubscribe_url -> Nullable<Text>,
+            status -> Text,
+            attempts -> Int4,
+            next_attempt_at -> Timestamptz,
+            claimed_by -> Nullable<Text>,
+            claimed_until -> Nullable<Timestamptz>,
+            last_error -> Nullable<Text>,
+            sent_at -> Nullable<Timestamptz>,
+            created_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        platform.notification_settings (user_id) {
+            user_id -> Uuid,
+            digest -> Text,
+            reminders -> Bool,
+            unsubscribe_token -> Text,
+            updated_at -> Timestamptz,
+        }
+    }
+
     diesel::joinable!(memberships -> users (user_id));
     diesel::joinable!(memberships -> tenants (tenant_id));
-    diesel::allow_tables_to_appear_in_same_query!(tenants, users, memberships);
+    diesel::allow_tables_to_appear_in_same_query!(
+        tenants,
+        users,
+        memberships,
+        jobs,
+        outbox,
+        notification_settings
+    );
 }
 
 pub mod tenant {

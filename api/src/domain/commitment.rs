@@ -163,6 +163,34 @@ impl CommitmentFields {
         };
         match status.as_str() {
             AFGEDAAN => {
+                // Name everything that is missing at once, not one field per attempt.
+                let missing: Vec<(&str, &str)> = [
+                    ("closedOn", "de datum van afdoening", i.closed_on.is_none()),
+                    (
+                        "closingLetterReference",
+                        "het kenmerk van de raadsinformatiebrief",
+                        closing_letter_reference.is_none(),
+                    ),
+                    (
+                        "closingLetterTitle",
+                        "de titel van de raadsinformatiebrief",
+                        closing_letter_title.is_none(),
+                    ),
+                ]
+                .into_iter()
+                .filter(|(_, _, absent)| *absent)
+                .map(|(f, words, _)| (f, words))
+                .collect();
+                if let Some((first, _)) = missing.first() {
+                    let words: Vec<&str> = missing.iter().map(|(_, w)| *w).collect();
+                    return Err(InvalidField::new(
+                        *first,
+                        format!(
+                            "is verplicht voor een afgedane toezegging; nog nodig: {}",
+                            words.join(", ")
+                        ),
+                    ));
+                }
                 let closed = i.closed_on.ok_or_else(|| needs("closedOn", "afgedane"))?;
                 if closed < made_on {
                     return Err(InvalidField::new(

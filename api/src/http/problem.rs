@@ -269,15 +269,20 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
             "payload_too_large",
             format!("De inhoud is groter dan de toegestane {limit} bytes"),
         ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::new(
+        JsonPayloadError::Deserialize(e) if e.is_data() => readable(
             StatusCode::BAD_REQUEST,
             "invalid_input",
-            format!("Ongeldige invoer: {e}"),
+            "Ongeldige invoer",
+            &e.to_string(),
         ),
         JsonPayloadError::Deserialize(e) => ApiError::new(
             StatusCode::BAD_REQUEST,
             "malformed_json",
-            format!("Geen geldige JSON: {e}"),
+            format!(
+                "Geen geldige JSON (regel {}, kolom {}); controleer aanhalingstekens, komma's en haakjes",
+                e.line(),
+                e.column()
+            ),
         ),
         other => ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -289,21 +294,97 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
 }
 
 pub fn path_error(err: PathError, _req: &HttpRequest) -> actix_web::Error {
-    ApiError::new(
+    readable(
         StatusCode::BAD_REQUEST,
         "invalid_path_parameter",
-        format!("Ongeldige waarde in het pad: {err}"),
+        "Ongeldige waarde in het pad",
+        &err.to_string(),
     )
     .into()
 }
 
 pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    ApiError::new(
+    readable(
         StatusCode::BAD_REQUEST,
         "invalid_query_parameter",
-        format!("Ongeldige queryparameter: {err}"),
+        "Ongeldige queryparameter",
+        &err.to_string(),
     )
     .into()
+}
+
+/// A problem from a parser's (English) message, in Dutch, naming the field when the message does.
+fn readable(status: StatusCode, code: &'static str, what: &str, message: &str) -> ApiError {
+    let (field, reason) = dutch_parse_error(message);
+    let mut e = ApiError::new(
+        status,
+        code,
+        match &field {
+            Some(f) => format!("{what} '{f}': {reason}"),
+            None => format!("{what}: {reason}"),
+        },
+    );
+    if let Some(name) = field {
+        e.problem.invalid_params.push(InvalidParam { name, reason });
+    }
+    e
+}
+
+/// The field and a Dutch reason for the messages serde's parsers give.
+fn dutch_parse_error(message: &str) -> (Option<String>, String) {
+    let message = message
+        .trim_start_matches("Query deserialize error: ")
+        .trim_start_matches("Path deserialize error: ");
+    // serde_json adds where it was: " at line 1 column 21".
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    let quoted = |m: &str| m.split('`').nth(1).map(str::to_owned);
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return (quoted(rest), "ontbreekt; dit veld is verplicht".to_owned());
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let expected = rest
+            .split_once("expected ")
+            .map(|(_, e)| e.replace('`', "'"));
+        return (
+            quoted(rest),
+            match expected {
+                Some(e) => format!("is onbekend; bekend zijn {e}"),
+                None => "is onbekend".to_owned(),
+            },
+        );
+    }
+    let reason = if message.contains("provided string was not `true` or `false`") {
+        "moet true of false zijn".to_owned()
+    } else if message.contains("UUID parsing failed")
+        || message.contains("invalid length") && message.contains("UUID")
+    {
+        "is geen geldige id (UUID)".to_owned()
+    } else if message.contains("invalid digit") || message.contains("number too large") {
+        "moet een geheel getal zijn".to_owned()
+    } else if [
+        "trailing input",
+        "premature end of input",
+        "input contains invalid characters",
+        "input is out of range",
+        "input is not enough",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+    {
+        "is geen geldige datum; schrijf JJJJ-MM-DD (een tijdstip als 2026-11-23T09:00:00Z)"
+            .to_owned()
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (got, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "iets anders"));
+        format!("heeft het verkeerde soort waarde ({got}; verwacht: {expected})")
+    } else {
+        format!("onleesbaar ({message})")
+    };
+    (None, reason)
 }
 
 /// Default service: no route matches this path.
@@ -419,5 +500,27 @@ mod tests {
         assert_eq!(e.problem.status, 400);
         assert_eq!(e.problem.invalid_params[0].name, "cbsCode");
         assert!(e.problem.detail.contains("cbsCode"));
+    }
+
+    #[test]
+    fn parser_messages_become_dutch_and_name_the_field() {
+        let (f, r) = dutch_parse_error("missing field `reference` at line 1 column 21");
+        assert_eq!(f.as_deref(), Some("reference"));
+        assert!(r.contains("verplicht"));
+        let (f, r) = dutch_parse_error("unknown field `titel`, expected `title` or `reference`");
+        assert_eq!(f.as_deref(), Some("titel"));
+        assert!(r.contains("'title'"), "{r}");
+        let (_, r) =
+            dutch_parse_error("Query deserialize error: provided string was not `true` or `false`");
+        assert_eq!(r, "moet true of false zijn");
+        let (_, r) = dutch_parse_error("Query deserialize error: trailing input");
+        assert!(r.contains("JJJJ-MM-DD"));
+        let (_, r) = dutch_parse_error(
+            "Path deserialize error: UUID parsing failed: invalid character: found `n` at 0",
+        );
+        assert!(r.contains("id"));
+        let (_, r) =
+            dutch_parse_error("invalid type: integer `5`, expected a string at line 1 column 12");
+        assert!(r.starts_with("heeft het verkeerde soort waarde"), "{r}");
     }
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod commitment_csv;
 pub mod commitments;
 pub mod csv_import;
+pub mod delivery;
 pub mod demo;
 pub mod expert_groups;
 pub mod indicators;

@@ -1,0 +1,2 @@
+DROP TABLE platform.notification_settings;
+DROP TABLE platform.outbox;
