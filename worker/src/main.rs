@@ -1,13 +1,27 @@
 //! `worker`: background work of the platform. Shares the api library's domain and database code.
-//! This first version migrates; the reminder and digest jobs arrive with their issue.
+//!
+//! - `worker run`: a daemon; every interval it plans what is due for every active tenant and
+//!   delivers the outbox. SIGTERM or Ctrl-C lets the current email finish, then it stops.
+//! - `worker run-once [--now <RFC 3339>]`: one round at that moment, then exit (tests, cron).
+//! - `worker migrate`: as `api migrate`.
+//!
+//! Several workers may run at once: each email is claimed by one of them.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::Context;
 use api::config::Settings;
+use api::db::pool::build_pool;
+use api::mail::Mailer;
+use api::services::worker_round::{RoundSettings, run_round};
+use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
 #[command(
     name = "worker",
-    about = "Veiligheidsplatform: achtergrondwerk",
+    about = "Veiligheidsplatform: achtergrondwerk (herinneringen, overzichten, e-mail)",
     version
 )]
 struct Cli {
@@ -19,6 +33,24 @@ struct Cli {
 enum Command {
     /// Migrate the platform schema, then every tenant schema (same as `api migrate`).
     Migrate,
+    /// Run until stopped: a round every interval.
+    Run {
+        /// Seconds between rounds.
+        #[arg(long, default_value_t = 60)]
+        interval: u64,
+    },
+    /// One round at a moment, then exit.
+    RunOnce {
+        /// The moment to act at (RFC 3339, e.g. 2026-12-17T08:00:00+01:00); default: now.
+        #[arg(long, value_parser = parse_moment)]
+        now: Option<DateTime<Utc>>,
+    },
+}
+
+fn parse_moment(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.to_utc())
+        .map_err(|e| format!("'{s}' is not an RFC 3339 moment: {e}"))
 }
 
 fn main() -> anyhow::Result<()> {
@@ -27,5 +59,84 @@ fn main() -> anyhow::Result<()> {
     let settings = Settings::from_env()?;
     match cli.command {
         Command::Migrate => api::commands::migrate(&settings),
+        Command::Run { interval } => run(&settings, interval),
+        Command::RunOnce { now } => {
+            let stop = stop_flag()?;
+            round(&settings, now.unwrap_or_else(Utc::now), &stop)
+        }
     }
+}
+
+fn round_settings(settings: &Settings) -> RoundSettings {
+    RoundSettings {
+        worker_id: format!(
+            "{}-{}",
+            std::env::var("HOSTNAME").unwrap_or_else(|_| "worker".to_owned()),
+            std::process::id()
+        ),
+        base_url: settings.app_base_url.clone(),
+    }
+}
+
+fn round(settings: &Settings, now: DateTime<Utc>, stop: &AtomicBool) -> anyhow::Result<()> {
+    let pool = build_pool(&settings.database_url, 2).context("could not connect to the database")?;
+    let mailer = Mailer::new(&settings.mail.smtp_url, &settings.mail.from)?;
+    let mut conn = pool.get()?;
+    let report = run_round(&mut conn, &mailer, &round_settings(settings), now, &|| {
+        stop.load(Ordering::Relaxed)
+    })
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    tracing::info!(
+        planned = report.planned,
+        sent = report.delivery.sent,
+        retried = report.delivery.retried,
+        dead = report.delivery.dead,
+        %now,
+        "round done"
+    );
+    Ok(())
+}
+
+fn run(settings: &Settings, interval: u64) -> anyhow::Result<()> {
+    let stop = stop_flag()?;
+    tracing::info!(interval, "worker started");
+    while !stop.load(Ordering::Relaxed) {
+        if let Err(e) = round(settings, Utc::now(), &stop) {
+            // A round that failed (database or mail server away) is tried again next time.
+            tracing::error!(error = ?e, "round failed");
+        }
+        for _ in 0..interval * 10 {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+    tracing::info!("worker stopped");
+    Ok(())
+}
+
+/// Set by SIGTERM or SIGINT: the current email finishes, no next one starts.
+fn stop_flag() -> anyhow::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    std::thread::spawn(move || {
+        runtime.block_on(async {
+            let mut term =
+                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                    Ok(t) => t,
+                    Err(_) => return,
+                };
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+            tracing::info!("stop requested; finishing the current email");
+            flag.store(true, Ordering::Relaxed);
+        });
+    });
+    Ok(stop)
 }

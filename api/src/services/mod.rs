@@ -14,6 +14,7 @@ pub mod measurement_export;
 pub mod measurement_import;
 pub mod measurements;
 pub mod municipalities;
+pub mod notifications;
 pub mod plans;
 pub mod principal;
 pub mod priorities;
@@ -24,6 +25,7 @@ pub mod sessions;
 pub mod tenant_access;
 pub mod user_names;
 pub mod users;
+pub mod worker_round;
 
 use crate::db::DbError;
 use crate::domain::InvalidField;
