@@ -79,7 +79,8 @@ fn round_settings(settings: &Settings) -> RoundSettings {
 }
 
 fn round(settings: &Settings, now: DateTime<Utc>, stop: &AtomicBool) -> anyhow::Result<()> {
-    let pool = build_pool(&settings.database_url, 2).context("could not connect to the database")?;
+    let pool =
+        build_pool(&settings.database_url, 2).context("could not connect to the database")?;
     let mailer = Mailer::new(&settings.mail.smtp_url, &settings.mail.from)?;
     let mut conn = pool.get()?;
     let report = run_round(&mut conn, &mailer, &round_settings(settings), now, &|| {

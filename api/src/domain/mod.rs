@@ -18,6 +18,7 @@ pub mod plan;
 pub mod priority;
 pub mod priority_status;
 pub mod progress;
+pub mod reminders;
 pub mod review;
 pub mod review_cadence;
 pub mod role;

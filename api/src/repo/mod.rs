@@ -11,6 +11,7 @@ pub mod login_failures;
 pub mod measurements;
 pub mod memberships;
 pub mod municipalities;
+pub mod notification_settings;
 pub mod outbox;
 pub mod plans;
 pub mod priorities;

@@ -145,6 +145,15 @@ pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<
     })
 }
 
+/// Every group of the tenant with its compliance on `on` (for the worker's reminders).
+pub fn all_on(
+    tc: &mut TenantConn<'_>,
+    on: NaiveDate,
+) -> Result<Vec<ExpertGroupView>, ServiceError> {
+    let rows = expert_groups::list(tc, &ExpertGroupFilter::default(), PageRequest::ALL)?.items;
+    views(tc, rows, on)
+}
+
 /// The group's view, or 404.
 pub fn view(tc: &mut TenantConn<'_>, id: Uuid) -> Result<ExpertGroupView, ServiceError> {
     let group = expert_groups::find(tc, id)?.ok_or(ServiceError::not_found("expertgroep"))?;

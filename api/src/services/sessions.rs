@@ -244,7 +244,8 @@ fn issue_session(
     })
 }
 
-fn new_opaque_token() -> Result<String, ServiceError> {
+/// A random, URL-safe secret (refresh tokens, unsubscribe links).
+pub fn new_opaque_token() -> Result<String, ServiceError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| ServiceError::Internal(e.to_string()))?;
     Ok(URL_SAFE_NO_PAD.encode(bytes))

@@ -49,8 +49,8 @@ async fn store_emails(app: &TestApp, t: &TestTenant, n: usize) -> Vec<String> {
 async fn statuses(app: &TestApp) -> HashMap<String, i64> {
     let pool = app.pool.clone();
     tokio::task::spawn_blocking(move || {
-        use diesel::prelude::*;
         use api::db::schema::platform::outbox;
+        use diesel::prelude::*;
         let rows: Vec<(String, i64)> = outbox::table
             .group_by(outbox::status)
             .select((outbox::status, diesel::dsl::count_star()))
@@ -73,18 +73,34 @@ async fn stored_emails_arrive_once_as_multipart_with_their_message_id() {
     let mail = MailCatcher::start().await;
     let ids = store_emails(&app, &t, 3).await;
     let out = run_once(&app, &mail.smtp_url(), &now()).await;
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mut got = mail.message_ids().await;
     got.sort();
     let mut want = ids.clone();
     want.sort();
     assert_eq!(got, want);
     let m = &mail.messages().await[0];
-    assert!(m["html"].as_str().unwrap_or_default().contains("<p>Tekst"), "{m}");
-    assert!(m["text"].as_str().unwrap_or_default().contains("Tekst"), "{m}");
+    assert!(
+        m["html"].as_str().unwrap_or_default().contains("<p>Tekst"),
+        "{m}"
+    );
+    assert!(
+        m["text"].as_str().unwrap_or_default().contains("Tekst"),
+        "{m}"
+    );
     let source = mail.source(m["id"].as_str().expect("id")).await;
-    assert!(source.contains("List-Unsubscribe: <http://platform.test/api/v1/unsubscribe/abc>"), "{source}");
-    assert!(source.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "{source}");
+    assert!(
+        source.contains("List-Unsubscribe: <http://platform.test/api/v1/unsubscribe/abc>"),
+        "{source}"
+    );
+    assert!(
+        source.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+        "{source}"
+    );
     assert!(source.contains("multipart/alternative"), "{source}");
     assert_eq!(statuses(&app).await.get("sent"), Some(&3));
     // A second round sends nothing again.
@@ -112,22 +128,37 @@ async fn a_worker_killed_mid_batch_loses_nothing_and_repeats_at_most_the_email_i
     worker.kill().expect("SIGKILL");
     worker.wait().expect("reaped");
     let before = mail.message_ids().await.len();
-    assert!(before < 500, "the worker was killed before it finished ({before})");
+    assert!(
+        before < 500,
+        "the worker was killed before it finished ({before})"
+    );
     // The next worker finds the email the killed one held once its claim ran out (the lease is
     // two minutes: the next round is run three minutes later), and everything else.
     let later = (Utc::now() + chrono::Duration::minutes(3)).to_rfc3339();
     let out = run_once(&app, &mail.smtp_url(), &later).await;
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got = mail.message_ids().await;
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for id in &got {
         *counts.entry(id.as_str()).or_default() += 1;
     }
-    let missing = ids.iter().filter(|i| !counts.contains_key(i.as_str())).count();
+    let missing = ids
+        .iter()
+        .filter(|i| !counts.contains_key(i.as_str()))
+        .count();
     let repeated: usize = counts.values().map(|c| c - 1).sum();
-    println!("crash test: 500 emails, killed after {before}, {missing} missing, {repeated} sent twice");
+    println!(
+        "crash test: 500 emails, killed after {before}, {missing} missing, {repeated} sent twice"
+    );
     assert_eq!(missing, 0, "every email arrives");
-    assert!(repeated <= 1, "at most the one email in flight is repeated, got {repeated}");
+    assert!(
+        repeated <= 1,
+        "at most the one email in flight is repeated, got {repeated}"
+    );
     assert_eq!(statuses(&app).await.get("sent"), Some(&500));
 }
 
@@ -140,17 +171,31 @@ async fn emails_wait_out_an_outage_and_arrive_after_the_backoff() {
     mail.stop();
     let t0 = Utc::now();
     let out = run_once(&app, &mail.smtp_url(), &t0.to_rfc3339()).await;
-    assert!(out.status.success(), "a mail server that is down is no crash: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "a mail server that is down is no crash: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(statuses(&app).await.get("sent"), None);
     let failed = statuses(&app).await;
     assert_eq!(failed.get("pending"), Some(&20), "{failed:?}");
     mail.restart().await;
     // The first round stopped at the first failure: the email it tried waits out its backoff (1
     // minute), the others go in the next round.
-    run_once(&app, &mail.smtp_url(), &(t0 + chrono::Duration::seconds(30)).to_rfc3339()).await;
+    run_once(
+        &app,
+        &mail.smtp_url(),
+        &(t0 + chrono::Duration::seconds(30)).to_rfc3339(),
+    )
+    .await;
     assert_eq!(mail.message_ids().await.len(), 19);
     // After the backoff, the last one arrives too; every email once.
-    run_once(&app, &mail.smtp_url(), &(t0 + chrono::Duration::minutes(2)).to_rfc3339()).await;
+    run_once(
+        &app,
+        &mail.smtp_url(),
+        &(t0 + chrono::Duration::minutes(2)).to_rfc3339(),
+    )
+    .await;
     let mut got = mail.message_ids().await;
     got.sort();
     let mut want = ids;

@@ -27,9 +27,12 @@ fn free_port() -> u16 {
 }
 
 fn maildev_bin() -> PathBuf {
-    std::env::var_os("MAILDEV_BIN").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.data/tools/node_modules/.bin/maildev")
-    })
+    std::env::var_os("MAILDEV_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../.data/tools/node_modules/.bin/maildev")
+        })
 }
 
 impl MailCatcher {

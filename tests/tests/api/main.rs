@@ -21,6 +21,7 @@ mod openapi;
 mod plans;
 mod priorities;
 mod provisioning;
+mod reminders;
 mod reviews;
 mod tokens;
 mod users;

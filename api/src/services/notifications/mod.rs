@@ -1,10 +1,20 @@
-//! What the worker tells people: reminders of reviews and commitments, and digests. Planning
-//! decides, renders and stores each email in the outbox under a key that makes it once.
+//! What the worker tells people: reminders of reviews and commitments. Planning decides, renders
+//! and stores each email in the outbox under a key that makes it once, in one transaction per
+//! tenant; a tenant whose planning fails is logged and the others go on.
+
+mod reminders;
+mod render;
+
+pub use render::{Footer, Rendered};
 
 use chrono::{DateTime, Utc};
-use diesel::PgConnection;
+use diesel::{Connection, PgConnection};
+use uuid::Uuid;
 
 use super::ServiceError;
+use crate::domain::time::date_in_netherlands;
+use crate::repo::outbox::{self, NewEmail};
+use crate::repo::tenants::{self, TenantRow};
 
 /// Plans what is due at `now` for every active tenant; answers how many emails were stored.
 #[tracing::instrument(skip(conn))]
@@ -13,6 +23,82 @@ pub fn plan_all(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> Result<usize, ServiceError> {
-    let _ = (conn, base_url, now);
-    Ok(0)
+    let mut stored = 0;
+    for tenant in tenants::list_all(conn)? {
+        if !tenant.is_active() {
+            continue;
+        }
+        match plan_tenant(conn, &tenant, base_url, now) {
+            Ok(n) => stored += n,
+            Err(e) => tracing::error!(tenant = %tenant.slug, error = ?e, "planning failed"),
+        }
+    }
+    Ok(stored)
+}
+
+/// Plans one tenant: every email it decides on is stored in the same transaction.
+#[tracing::instrument(skip(conn, tenant), fields(tenant = %tenant.slug))]
+pub fn plan_tenant(
+    conn: &mut PgConnection,
+    tenant: &TenantRow,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, ServiceError> {
+    let today = date_in_netherlands(now);
+    conn.transaction(|conn| {
+        let emails = reminders::due(conn, tenant, base_url, today, now)?;
+        let mut stored = 0;
+        for e in &emails {
+            if outbox::insert_if_new(conn, e)? {
+                stored += 1;
+            }
+        }
+        Ok(stored)
+    })
+}
+
+/// An email's unique Message-ID, in the platform's own domain.
+fn message_id(kind: &str, base_url: &str) -> String {
+    let host = base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or(base_url)
+        .split(['/', ':'])
+        .next()
+        .filter(|h| !h.is_empty())
+        .unwrap_or("localhost");
+    format!("{kind}.{}@{host}", Uuid::new_v4().simple())
+}
+
+/// Someone an email goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Recipient {
+    email: String,
+    user_id: Option<Uuid>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn email(
+    tenant: &TenantRow,
+    kind: &str,
+    to: &Recipient,
+    subject_key: String,
+    rendered: Rendered,
+    unsubscribe_url: Option<String>,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> NewEmail {
+    NewEmail {
+        tenant_id: tenant.id,
+        kind: kind.to_owned(),
+        recipient: to.email.clone(),
+        recipient_user_id: to.user_id,
+        subject_key,
+        message_id: message_id(kind, base_url),
+        subject: rendered.subject,
+        body_text: rendered.text,
+        body_html: rendered.html,
+        unsubscribe_url,
+        next_attempt_at: now,
+    }
 }

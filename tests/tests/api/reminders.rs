@@ -1,0 +1,208 @@
+//! The worker's reminders, travelling in time with `worker run-once --now`, read back from a real
+//! SMTP server.
+
+use api::domain::role::Role;
+use serde_json::{Value, json};
+
+use crate::expert_groups::GroupSetup;
+use crate::helpers::{TestApp, spawn_app};
+use crate::mailcatcher::{MailCatcher, run_once};
+
+async fn round(app: &TestApp, mail: &MailCatcher, now: &str) {
+    let out = run_once(app, &mail.smtp_url(), now).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// (recipient, subject) of every message, sorted.
+async fn inbox(mail: &MailCatcher) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = mail
+        .messages()
+        .await
+        .iter()
+        .map(|m: &Value| {
+            (
+                m["to"][0]["address"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                m["subject"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[actix_rt::test]
+async fn review_reminders_come_on_their_days_and_stop_once_submitted() {
+    let app = spawn_app().await;
+    let s = GroupSetup::new(&app, "herinnering").await;
+    let other = GroupSetup::new(&app, "anderen").await;
+    let mail = MailCatcher::start().await;
+    let tok = &s.p.t.admin_token;
+    // The group owes its first review for 2026-H2, due 31 December 2026.
+    let res = app
+        .put(&s.base(), tok, &json!({ "name": "Expertgroep Ondermijning", "priorityIds": [s.p.coop_priority], "chairId": s.p.t.admin_id, "members": [{ "userId": s.member_id }, { "name": "J. de Vries", "organisation": "Politie", "email": "j.devries@politie.example" }], "reviewsFrom": "2026-H2" }))
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    app.put(&other.base(), &other.p.t.admin_token, &json!({ "name": "Expertgroep Elders", "priorityIds": [other.p.coop_priority], "chairId": other.p.t.admin_id, "reviewsFrom": "2026-H2" }))
+        .await;
+
+    round(&app, &mail, "2026-12-10T08:00:00+01:00").await;
+    assert!(
+        inbox(&mail).await.is_empty(),
+        "three weeks before: nothing yet"
+    );
+
+    round(&app, &mail, "2026-12-17T08:00:00+01:00").await;
+    let first = inbox(&mail).await;
+    let ours: Vec<&(String, String)> = first
+        .iter()
+        .filter(|(_, subj)| subj.contains("Expertgroep Ondermijning"))
+        .collect();
+    assert_eq!(
+        ours.len(),
+        3,
+        "chair, member and the external member: {first:?}"
+    );
+    assert!(ours.iter().any(|(to, _)| to == "j.devries@politie.example"));
+    assert!(
+        ours[0].1.starts_with(
+            "Herinnering: evaluatie 2026-H2 van Expertgroep Ondermijning uiterlijk 31-12-2026"
+        ),
+        "{first:?}"
+    );
+    // The other cooperation's group gets its own, and no one gets another cooperation's.
+    let theirs: Vec<&(String, String)> = first
+        .iter()
+        .filter(|(_, subj)| subj.contains("Expertgroep Elders"))
+        .collect();
+    assert_eq!(theirs.len(), 1, "{first:?}");
+    assert!(
+        theirs[0]
+            .0
+            .ends_with(&format!("@{}.example", other.p.slug())),
+        "{first:?}"
+    );
+
+    // The same day again: nothing twice.
+    round(&app, &mail, "2026-12-17T15:00:00+01:00").await;
+    assert_eq!(inbox(&mail).await.len(), 4);
+
+    round(&app, &mail, "2026-12-28T08:00:00+01:00").await;
+    assert_eq!(
+        inbox(&mail).await.len(),
+        8,
+        "three days before, both groups"
+    );
+
+    // Submitted: no more reminders for this group.
+    let review = app.post(&format!("{}/reviews", s.base()), &s.member_token, &json!({ "period": "2026-H2", "items": [{ "priorityId": s.p.coop_priority, "status": "op_koers", "progress": "Op schema." }] })).await;
+    assert_eq!(review.status.as_u16(), 201, "{}", review.text);
+    let res = app
+        .post(
+            &format!("{}/reviews/{}/submit", s.base(), review.id()),
+            &s.member_token,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    round(&app, &mail, "2026-12-31T08:00:00+01:00").await;
+    round(&app, &mail, "2027-01-01T08:00:00+01:00").await;
+    let all = inbox(&mail).await;
+    assert_eq!(
+        all.iter()
+            .filter(|(_, subj)| subj.contains("Ondermijning"))
+            .count(),
+        6,
+        "{all:?}"
+    );
+    // The other group did not submit: on the day, and the day after escalated to its
+    // coordinators too.
+    let late: Vec<&(String, String)> = all
+        .iter()
+        .filter(|(_, subj)| subj.starts_with("Te laat: evaluatie 2026-H2 van Expertgroep Elders"))
+        .collect();
+    assert_eq!(
+        late.len(),
+        1,
+        "the chair (no coordinators in that cooperation): {all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|(_, subj)| subj == "Vandaag: evaluatie 2026-H2 van Expertgroep Elders"),
+        "{all:?}"
+    );
+}
+
+#[actix_rt::test]
+async fn commitment_reminders_before_the_due_date_and_weekly_while_overdue() {
+    let app = spawn_app().await;
+    let s = GroupSetup::new(&app, "toezegherinnering").await;
+    let mail = MailCatcher::start().await;
+    let tok = &s.p.t.admin_token;
+    let (_, bestuurder) = app.member_user(&s.p.t, Role::Bestuurder, None).await;
+    let body = json!({ "reference": "26bb000713", "title": "Wijkgericht handhaven", "municipalityId": s.p.ermelo, "madeOn": "2026-01-22", "madeById": bestuurder, "responsibleOfficerId": s.p.t.admin_id, "dueOn": "2027-01-15" });
+    let res = app
+        .post(
+            &format!("/api/v1/tenants/{}/commitments", s.p.slug()),
+            tok,
+            &body,
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    let path = format!("/api/v1/tenants/{}/commitments/{}", s.p.slug(), res.id());
+    let about = |v: &Vec<(String, String)>| {
+        v.iter()
+            .filter(|(_, s)| s.contains("26bb000713"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+
+    round(&app, &mail, "2026-12-31T08:00:00+01:00").await;
+    assert!(about(&inbox(&mail).await).is_empty());
+    round(&app, &mail, "2027-01-01T08:00:00+01:00").await;
+    let got = about(&inbox(&mail).await);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, format!("admin@{}.example", s.p.slug()));
+    assert_eq!(
+        got[0].1,
+        "Herinnering: toezegging 26bb000713 uiterlijk 15-01-2027"
+    );
+    round(&app, &mail, "2027-01-15T08:00:00+01:00").await;
+    assert_eq!(
+        about(&inbox(&mail).await).len(),
+        1,
+        "nothing on the due date itself"
+    );
+    round(&app, &mail, "2027-01-16T08:00:00+01:00").await;
+    let got = about(&inbox(&mail).await);
+    assert_eq!(
+        got.iter()
+            .filter(|(_, s)| s.starts_with("Verlopen toezegging"))
+            .count(),
+        2,
+        "officer and bestuurder: {got:?}"
+    );
+    round(&app, &mail, "2027-01-20T08:00:00+01:00").await;
+    assert_eq!(
+        about(&inbox(&mail).await).len(),
+        3,
+        "not again within the week"
+    );
+    round(&app, &mail, "2027-01-23T08:00:00+01:00").await;
+    assert_eq!(about(&inbox(&mail).await).len(), 5, "a week later, again");
+    // Discharged: silence.
+    let mut done = body.clone();
+    done["status"] = json!("afgedaan");
+    done["closedOn"] = json!("2026-11-20");
+    done["closingLetterReference"] = json!("RIB 2026-014");
+    done["closingLetterTitle"] = json!("Raadsinformatiebrief wijkgericht handhaven");
+    assert_eq!(app.put(&path, tok, &done).await.status.as_u16(), 200);
+    round(&app, &mail, "2027-01-30T08:00:00+01:00").await;
+    assert_eq!(about(&inbox(&mail).await).len(), 5);
+}
