@@ -62,6 +62,11 @@ async fn statuses(app: &TestApp) -> HashMap<String, i64> {
     .expect("join")
 }
 
+#[allow(clippy::print_stdout)]
+fn report(line: &str) {
+    println!("{line}");
+}
+
 fn now() -> String {
     Utc::now().to_rfc3339()
 }
@@ -151,9 +156,10 @@ async fn a_worker_killed_mid_batch_loses_nothing_and_repeats_at_most_the_email_i
         .filter(|i| !counts.contains_key(i.as_str()))
         .count();
     let repeated: usize = counts.values().map(|c| c - 1).sum();
-    println!(
+    // The issue asks to measure how often a crash repeats an email: the figure goes to the log.
+    report(&format!(
         "crash test: 500 emails, killed after {before}, {missing} missing, {repeated} sent twice"
-    );
+    ));
     assert_eq!(missing, 0, "every email arrives");
     assert!(
         repeated <= 1,
@@ -216,7 +222,7 @@ async fn two_workers_side_by_side_send_each_email_once() {
     assert!(b.wait().expect("b").success());
     let got = mail.message_ids().await;
     assert_eq!(got.len(), 200, "no email twice, none lost");
-    let mut unique = got.clone();
+    let mut unique = got;
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
