@@ -20,7 +20,7 @@
 //! - A review may bring figures of the group's indicators: its writers enter them for every area,
 //!   or, when their role is scoped to one municipality, for that municipality only.
 //! - Commitments follow their municipality, as measurements do.
-//! - Tenant admins and coordinators read the audit trail.
+//! - Tenant admins and coordinators read the audit trail; tenant admins see the tenant's emails.
 //! - Otherwise experts, bestuurders and viewers read.
 
 use uuid::Uuid;
@@ -63,6 +63,8 @@ pub enum TenantAction {
     EditCommitment(Uuid),
     /// Read who changed what.
     ReadAudit,
+    /// See the tenant's sent and failed emails.
+    ReadNotifications,
 }
 
 /// Whether a member with `grants` in a tenant may do `action` there.
@@ -95,7 +97,7 @@ fn grant_allows(grant: Grant, action: TenantAction) -> bool {
         (Role::Coordinator | Role::Expert | Role::Bestuurder, EnterReviewFigure(area)) => {
             grant.municipality_id.is_none_or(|own| area == Some(own))
         }
-        (Role::Coordinator, ManageUsers) => false,
+        (Role::Coordinator, ManageUsers | ReadNotifications) => false,
         (Role::Expert | Role::Bestuurder, WriteReviewAsMember) => true,
         (Role::Bestuurder, DecideReview) => true,
         (Role::Expert | Role::Bestuurder | Role::Viewer, _) => false,
@@ -287,6 +289,9 @@ mod tests {
             (g(Role::Expert, None), ReadAudit, false),
             (g(Role::Bestuurder, None), ReadAudit, false),
             (g(Role::Viewer, None), ReadAudit, false),
+            (g(Role::TenantAdmin, None), ReadNotifications, true),
+            (g(Role::Coordinator, None), ReadNotifications, false),
+            (g(Role::Bestuurder, None), ReadNotifications, false),
             // No membership: nothing at all.
             (vec![], Read, false),
             (vec![], ManageUsers, false),

@@ -14,6 +14,7 @@ pub mod measurement_export;
 pub mod measurement_import;
 pub mod measurements;
 pub mod municipalities;
+pub mod notification_prefs;
 pub mod notifications;
 pub mod plans;
 pub mod principal;

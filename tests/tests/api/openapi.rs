@@ -46,7 +46,7 @@ async fn every_operation_declares_problem_errors_and_the_version_header() {
             }
         }
     }
-    assert_eq!(operations, 67, "every operation of the API is described");
+    assert_eq!(operations, 72, "every operation of the API is described");
 }
 
 #[actix_rt::test]

@@ -206,3 +206,124 @@ async fn commitment_reminders_before_the_due_date_and_weekly_while_overdue() {
     round(&app, &mail, "2027-01-30T08:00:00+01:00").await;
     assert_eq!(about(&inbox(&mail).await).len(), 5);
 }
+
+#[actix_rt::test]
+async fn settings_and_the_one_click_unsubscribe_are_respected_and_admins_see_the_emails() {
+    let app = spawn_app().await;
+    let s = GroupSetup::new(&app, "afmelden").await;
+    let other = app.tenant("vreemd").await;
+    let mail = MailCatcher::start().await;
+    let tok = &s.p.t.admin_token;
+    let res = app
+        .get("/api/v1/me/notification-settings", &s.member_token)
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert_eq!(
+        (res.body["digest"].as_str(), res.body["reminders"].as_bool()),
+        (Some("weekly"), Some(true))
+    );
+    let res = app
+        .put(
+            "/api/v1/me/notification-settings",
+            &s.member_token,
+            &json!({ "digest": "daily", "reminders": true }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 400);
+    assert_eq!(res.body["invalidParams"][0]["name"], "digest");
+
+    app.put(&s.base(), tok, &json!({ "name": "Expertgroep Ondermijning", "priorityIds": [s.p.coop_priority], "chairId": s.p.t.admin_id, "members": [{ "userId": s.member_id }], "reviewsFrom": "2026-H2" }))
+        .await;
+    round(&app, &mail, "2026-12-17T08:00:00+01:00").await;
+    let messages = mail.messages().await;
+    assert_eq!(messages.len(), 2, "chair and member");
+    // The member unsubscribes from reminders with the link of the email (as a mail client does).
+    let to_member = messages
+        .iter()
+        .find(|m| {
+            m["to"][0]["address"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("expert-")
+        })
+        .expect("the member's email");
+    let source = mail.source(to_member["id"].as_str().expect("id")).await;
+    let link = source
+        .lines()
+        .find_map(|l| l.strip_prefix("List-Unsubscribe: <"))
+        .and_then(|l| l.strip_suffix('>'))
+        .expect("List-Unsubscribe")
+        .to_owned();
+    let path = link.trim_start_matches("http://platform.test");
+    let page = app.get(path, "").await;
+    assert_eq!(page.status.as_u16(), 200);
+    assert!(
+        page.text.contains("<form method=\"post\""),
+        "opening the link changes nothing: {}",
+        page.text
+    );
+    let res = app
+        .send_raw(
+            "POST",
+            path,
+            None,
+            "application/x-www-form-urlencoded",
+            b"List-Unsubscribe=One-Click".to_vec(),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert_eq!(res.body["reminders"], false);
+    let res = app
+        .get("/api/v1/me/notification-settings", &s.member_token)
+        .await;
+    assert_eq!(res.body["reminders"], false);
+    assert_eq!(
+        res.body["digest"], "weekly",
+        "only reminders were turned off"
+    );
+    let res = app
+        .send_raw(
+            "POST",
+            "/api/v1/unsubscribe/onzin",
+            None,
+            "text/plain",
+            vec![],
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 404);
+
+    round(&app, &mail, "2026-12-28T08:00:00+01:00").await;
+    let after: Vec<String> = mail
+        .messages()
+        .await
+        .iter()
+        .map(|m| {
+            m["to"][0]["address"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(after.len(), 3, "only the chair hears again: {after:?}");
+
+    // Tenant admins see the emails; a coordinator does not; another cooperation gets 404.
+    let list = format!("/api/v1/tenants/{}/notifications", s.p.slug());
+    let res = app.get(&list, tok).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert_eq!(res.body["total"], 3);
+    assert_eq!(res.body["items"][0]["status"], "sent");
+    assert_eq!(res.body["items"][0]["kind"], "review_reminder");
+    let coordinator = app.member(&s.p.t, Role::Coordinator, None).await;
+    assert_eq!(app.get(&list, &coordinator).await.status.as_u16(), 403);
+    assert_eq!(
+        app.get(&list, &other.admin_token).await.status.as_u16(),
+        404
+    );
+    let res = app
+        .get(
+            &format!("/api/v1/tenants/{}/notifications", other.slug()),
+            &other.admin_token,
+        )
+        .await;
+    assert_eq!(res.body["total"], 0, "{}", res.text);
+}

@@ -21,10 +21,12 @@ mod audit;
 mod commitments;
 mod expert_groups;
 mod indicators;
+mod notifications;
 pub use audit::*;
 pub use commitments::*;
 pub use expert_groups::*;
 pub use indicators::*;
+pub use notifications::*;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]

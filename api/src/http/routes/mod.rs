@@ -15,11 +15,13 @@ pub mod measurement_exports;
 pub mod measurement_imports;
 pub mod measurements;
 pub mod municipalities;
+pub mod notifications;
 pub mod openapi_document;
 pub mod plans;
 pub mod priorities;
 pub mod reviews;
 pub mod tenants;
+pub mod unsubscribe;
 pub mod users;
 
 use actix_web::{HttpResponse, Resource, web};
@@ -54,6 +56,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(resource("/auth/refresh").route(web::post().to(auth::refresh::refresh)))
             .service(resource("/auth/logout").route(web::post().to(auth::logout::logout)))
             .service(resource("/me").route(web::get().to(me::get_me::get_me)))
+            .service(
+                resource("/me/notification-settings")
+                    .route(web::get().to(me::get_notification_settings::get_notification_settings))
+                    .route(
+                        web::put()
+                            .to(me::update_notification_settings::update_notification_settings),
+                    ),
+            )
+            .service(
+                resource("/unsubscribe/{token}")
+                    .route(web::get().to(unsubscribe::unsubscribe_page::unsubscribe_page))
+                    .route(web::post().to(unsubscribe::unsubscribe::unsubscribe)),
+            )
+            .service(
+                resource("/tenants/{tenant}/notifications")
+                    .route(web::get().to(notifications::list_notifications::list_notifications)),
+            )
             .service(
                 resource("/tenants")
                     .route(web::get().to(tenants::list_tenants::list_tenants))
@@ -311,4 +330,10 @@ pub struct ReviewPath {
 pub struct CommitmentPath {
     pub tenant: String,
     pub commitment_id: uuid::Uuid,
+}
+
+/// Path of a one-click unsubscribe link.
+#[derive(Debug, serde::Deserialize)]
+pub struct UnsubscribePath {
+    pub token: String,
 }

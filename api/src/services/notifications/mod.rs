@@ -12,8 +12,11 @@ use diesel::{Connection, PgConnection};
 use uuid::Uuid;
 
 use super::ServiceError;
+use super::tenant_access::TenantContext;
+use crate::authz::TenantAction;
+use crate::domain::page::{Page, PageRequest};
 use crate::domain::time::date_in_netherlands;
-use crate::repo::outbox::{self, NewEmail};
+use crate::repo::outbox::{self, NewEmail, OutboxRow};
 use crate::repo::tenants::{self, TenantRow};
 
 /// Plans what is due at `now` for every active tenant; answers how many emails were stored.
@@ -55,6 +58,18 @@ pub fn plan_tenant(
         }
         Ok(stored)
     })
+}
+
+/// The tenant's emails, newest first, for its admins.
+#[tracing::instrument(skip(conn, ctx))]
+pub fn list_sent(
+    conn: &mut PgConnection,
+    ctx: &TenantContext,
+    status: Option<&str>,
+    page: PageRequest,
+) -> Result<Page<OutboxRow>, ServiceError> {
+    ctx.require(TenantAction::ReadNotifications)?;
+    Ok(outbox::list_for_tenant(conn, ctx.tenant.id, status, page)?)
 }
 
 /// An email's unique Message-ID, in the platform's own domain.

@@ -1,0 +1,2 @@
+pub mod unsubscribe;
+pub mod unsubscribe_page;
