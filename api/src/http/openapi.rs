@@ -98,7 +98,7 @@ use super::routes;
         routes::me::get_notification_settings::get_notification_settings,
         routes::me::update_notification_settings::update_notification_settings,
         routes::unsubscribe::unsubscribe_page::unsubscribe_page,
-        routes::unsubscribe::unsubscribe::unsubscribe,
+        routes::unsubscribe::confirm_unsubscribe::confirm_unsubscribe,
         routes::notifications::list_notifications::list_notifications,
     ),
     components(schemas(Problem, InvalidParam, RejectedRow, dto::RoleDto, dto::MembershipDto, dto::NewAdminRequest)),

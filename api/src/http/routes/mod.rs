@@ -67,7 +67,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(
                 resource("/unsubscribe/{token}")
                     .route(web::get().to(unsubscribe::unsubscribe_page::unsubscribe_page))
-                    .route(web::post().to(unsubscribe::unsubscribe::unsubscribe)),
+                    .route(web::post().to(unsubscribe::confirm_unsubscribe::confirm_unsubscribe)),
             )
             .service(
                 resource("/tenants/{tenant}/notifications")

@@ -1,2 +1,2 @@
-pub mod unsubscribe;
+pub mod confirm_unsubscribe;
 pub mod unsubscribe_page;

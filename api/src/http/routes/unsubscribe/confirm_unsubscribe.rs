@@ -21,8 +21,8 @@ use crate::services::notification_prefs::{self, Unsubscribe};
         (status = 200, description = "Unsubscribed; the settings now", body = NotificationSettingsDto)
     )
 )]
-#[tracing::instrument(name = "unsubscribe", skip_all)]
-pub async fn unsubscribe(
+#[tracing::instrument(name = "confirm_unsubscribe", skip_all)]
+pub async fn confirm_unsubscribe(
     state: web::Data<AppState>,
     path: web::Path<UnsubscribePath>,
     query: web::Query<UnsubscribeQuery>,
