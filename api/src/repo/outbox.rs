@@ -211,3 +211,22 @@ pub fn count_unsent(conn: &mut PgConnection) -> Result<i64, DbError> {
         .count()
         .get_result(conn)?)
 }
+
+/// Whether an email with this key is stored already.
+#[tracing::instrument(skip(conn))]
+pub fn exists(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    kind: &str,
+    recipient: &str,
+    subject_key: &str,
+) -> Result<bool, DbError> {
+    Ok(outbox::table
+        .filter(outbox::tenant_id.eq(tenant_id))
+        .filter(outbox::kind.eq(kind))
+        .filter(outbox::recipient.eq(recipient))
+        .filter(outbox::subject_key.eq(subject_key))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0)
+}

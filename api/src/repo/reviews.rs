@@ -392,3 +392,23 @@ pub fn latest_judgements(
     .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(priority_ids)
     .load(&mut **conn)?)
 }
+
+/// Reviews submitted or adopted at or after `since`, with their group's name.
+#[tracing::instrument(skip(conn))]
+pub fn decided_since(
+    conn: &mut TenantConn<'_>,
+    since: DateTime<Utc>,
+) -> Result<Vec<(ReviewRow, String)>, DbError> {
+    use crate::db::schema::tenant::expert_groups;
+    Ok(reviews::table
+        .inner_join(expert_groups::table)
+        .filter(
+            reviews::submitted_at
+                .ge(since)
+                .or(reviews::decided_at.ge(since)),
+        )
+        .filter(reviews::status.ne(crate::domain::review::CONCEPT))
+        .select((ReviewRow::as_select(), expert_groups::name))
+        .order(reviews::period.desc())
+        .load(&mut **conn)?)
+}

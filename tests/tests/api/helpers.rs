@@ -401,6 +401,20 @@ impl TestApp {
         self.token_for(&email).await
     }
 
+    /// Signs in the user with this id (made by the helpers, so with the test password).
+    pub async fn token_for_user(&self, id: Uuid) -> String {
+        let pool = self.pool.clone();
+        let email = tokio::task::spawn_blocking(move || {
+            api::repo::users::find_by_id(&mut pool.get().expect("conn"), id)
+                .expect("user")
+                .expect("exists")
+                .email
+        })
+        .await
+        .expect("join");
+        self.token_for(&email).await
+    }
+
     /// Creates (or finds) a user with the test password; returns their id.
     pub async fn user(&self, email: &str) -> Uuid {
         let pool = self.pool.clone();

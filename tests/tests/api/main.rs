@@ -6,6 +6,7 @@ mod auth;
 mod commitments;
 mod delivery;
 mod demo;
+mod digests;
 mod errors;
 mod expert_groups;
 mod health;

@@ -1,7 +1,8 @@
-//! What the worker tells people: reminders of reviews and commitments. Planning decides, renders
-//! and stores each email in the outbox under a key that makes it once, in one transaction per
-//! tenant; a tenant whose planning fails is logged and the others go on.
+//! What the worker tells people: reminders of reviews and commitments, and bestuurders' digests.
+//! Planning decides, renders and stores each email in the outbox under a key that makes it once,
+//! in one transaction per tenant; a tenant whose planning fails is logged and the others go on.
 
+mod digest;
 mod reminders;
 mod render;
 
@@ -49,7 +50,8 @@ pub fn plan_tenant(
 ) -> Result<usize, ServiceError> {
     let today = date_in_netherlands(now);
     conn.transaction(|conn| {
-        let emails = reminders::due(conn, tenant, base_url, today, now)?;
+        let mut emails = reminders::due(conn, tenant, base_url, today, now)?;
+        emails.extend(digest::due(conn, tenant, base_url, now)?);
         let mut stored = 0;
         for e in &emails {
             if outbox::insert_if_new(conn, e)? {

@@ -165,6 +165,78 @@ pub fn commitment_reminder(
     )
 }
 
+/// What a digest reports, each line ready to read.
+#[derive(Debug, Clone, Default)]
+pub struct DigestContent {
+    pub commitments: Vec<String>,
+    pub reviews: Vec<String>,
+    pub off_track: Vec<String>,
+    pub deadlines: Vec<String>,
+}
+
+impl DigestContent {
+    pub fn is_empty(&self) -> bool {
+        self.commitments.is_empty()
+            && self.reviews.is_empty()
+            && self.off_track.is_empty()
+            && self.deadlines.is_empty()
+    }
+}
+
+/// A bestuurder's digest of one cooperation.
+pub fn digest(
+    name: &str,
+    cooperation: &str,
+    content: &DigestContent,
+    link: &str,
+    footer: &Footer,
+) -> Rendered {
+    let sections: [(&str, &Vec<String>); 4] = [
+        (
+            "Toezeggingen die binnen 30 dagen aflopen of verlopen zijn",
+            &content.commitments,
+        ),
+        ("Evaluaties ingediend of vastgesteld", &content.reviews),
+        (
+            "Indicatoren die niet op koers zijn geraakt",
+            &content.off_track,
+        ),
+        ("Volgende termijnen", &content.deadlines),
+    ];
+    let mut paragraphs = vec![format!(
+        "Beste {name}, dit is uw overzicht van wat er speelt in {cooperation}."
+    )];
+    let mut html_sections = String::new();
+    for (title, lines) in sections.iter().filter(|(_, l)| !l.is_empty()) {
+        paragraphs.push(format!("{title}:\n- {}", lines.join("\n- ")));
+        html_sections.push_str(&format!(
+            "<h2 style=\"font-size:16px;margin:20px 0 8px;\">{}</h2><ul style=\"margin:0 0 12px;padding-left:20px;\">",
+            esc(title)
+        ));
+        for l in lines.iter() {
+            html_sections.push_str(&format!("<li>{}</li>", esc(l)));
+        }
+        html_sections.push_str("</ul>");
+    }
+    let mut r = layout(
+        format!("Veiligheidsoverzicht {cooperation}"),
+        &format!("Uw overzicht: {cooperation}"),
+        &paragraphs[..1],
+        ("Open het platform", link),
+        footer,
+    );
+    // The lists go between the greeting and the link, as lists in HTML and as lines in text.
+    let marker = "<p style=\"margin:20px 0;\"><a ";
+    if let Some(i) = r.html.find(marker) {
+        r.html.insert_str(i, &html_sections);
+    }
+    let text_lists = paragraphs[1..].join("\n\n");
+    if let Some(i) = r.text.find("Open het platform:") {
+        r.text.insert_str(i, &format!("{text_lists}\n\n"));
+    }
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
