@@ -62,7 +62,8 @@ fn main() -> anyhow::Result<()> {
         Command::Run { interval } => run(&settings, interval),
         Command::RunOnce { now } => {
             let stop = stop_flag()?;
-            round(&settings, now.unwrap_or_else(Utc::now), &stop)
+            let res = open(&settings)?;
+            round(&settings, &res, now.unwrap_or_else(Utc::now), &stop)
         }
     }
 }
@@ -78,14 +79,33 @@ fn round_settings(settings: &Settings) -> RoundSettings {
     }
 }
 
-fn round(settings: &Settings, now: DateTime<Utc>, stop: &AtomicBool) -> anyhow::Result<()> {
-    let pool =
-        build_pool(&settings.database_url, 2).context("could not connect to the database")?;
-    let mailer = Mailer::new(&settings.mail.smtp_url, &settings.mail.from)?;
-    let mut conn = pool.get()?;
-    let report = run_round(&mut conn, &mailer, &round_settings(settings), now, &|| {
-        stop.load(Ordering::Relaxed)
+/// The database and the mail server, opened once per process.
+struct Resources {
+    pool: api::db::DbPool,
+    mailer: Mailer,
+}
+
+fn open(settings: &Settings) -> anyhow::Result<Resources> {
+    Ok(Resources {
+        pool: build_pool(&settings.database_url, 2).context("could not connect to the database")?,
+        mailer: Mailer::new(&settings.mail.smtp_url, &settings.mail.from)?,
     })
+}
+
+fn round(
+    settings: &Settings,
+    res: &Resources,
+    now: DateTime<Utc>,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    let mut conn = res.pool.get()?;
+    let report = run_round(
+        &mut conn,
+        &res.mailer,
+        &round_settings(settings),
+        now,
+        &|| stop.load(Ordering::Relaxed),
+    )
     .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     tracing::info!(
         planned = report.planned,
@@ -100,9 +120,10 @@ fn round(settings: &Settings, now: DateTime<Utc>, stop: &AtomicBool) -> anyhow::
 
 fn run(settings: &Settings, interval: u64) -> anyhow::Result<()> {
     let stop = stop_flag()?;
+    let res = open(settings)?;
     tracing::info!(interval, "worker started");
     while !stop.load(Ordering::Relaxed) {
-        if let Err(e) = round(settings, Utc::now(), &stop) {
+        if let Err(e) = round(settings, &res, Utc::now(), &stop) {
             // A round that failed (database or mail server away) is tried again next time.
             tracing::error!(error = ?e, "round failed");
         }

@@ -130,6 +130,9 @@ async fn a_worker_killed_mid_batch_loses_nothing_and_repeats_at_most_the_email_i
         assert!(Instant::now() < deadline, "only {n} emails arrived");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+    // A crash comes at no particular moment: wait a little more, by chance, before the kill.
+    let jitter = u64::from(Uuid::new_v4().as_bytes()[0] % 40);
+    tokio::time::sleep(Duration::from_millis(jitter)).await;
     worker.kill().expect("SIGKILL");
     worker.wait().expect("reaped");
     let before = mail.message_ids().await.len();
