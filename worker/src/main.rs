@@ -109,6 +109,7 @@ fn round(
     .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     tracing::info!(
         planned = report.planned,
+        jobs_failed = report.jobs_failed,
         sent = report.delivery.sent,
         retried = report.delivery.retried,
         dead = report.delivery.dead,

@@ -7,6 +7,7 @@ pub mod commitments;
 pub mod districts;
 pub mod expert_groups;
 pub mod indicators;
+pub mod jobs;
 pub mod login_failures;
 pub mod measurements;
 pub mod memberships;

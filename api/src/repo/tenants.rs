@@ -48,6 +48,15 @@ pub fn list_all(conn: &mut PgConnection) -> Result<Vec<TenantRow>, DbError> {
 }
 
 #[tracing::instrument(skip(conn))]
+pub fn find_by_id(conn: &mut PgConnection, id: Uuid) -> Result<Option<TenantRow>, DbError> {
+    Ok(tenants::table
+        .find(id)
+        .select(TenantRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+#[tracing::instrument(skip(conn))]
 pub fn find_by_slug(conn: &mut PgConnection, slug: &str) -> Result<Option<TenantRow>, DbError> {
     Ok(tenants::table
         .filter(tenants::slug.eq(slug))

@@ -1,19 +1,24 @@
-//! One round of the worker at a moment `now`: plan what is due for every active tenant, then
-//! deliver the outbox. `worker run` does a round every interval; `worker run-once --now` does one
+//! One round of the worker at a moment `now`: queue a planning job for every active tenant, run
+//! the jobs that are due (several workers share them), then deliver the outbox. `worker run` does a round every interval; `worker run-once --now` does one
 //! at a given moment (tests travel in time with it; cron can use it).
 
 use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 
 use super::ServiceError;
-use super::delivery::{DeliveryReport, deliver_due};
+use super::delivery::{DeliveryReport, backoff, deliver_due, lease};
+use super::notifications::plan_tenant;
 use crate::mail::Mailer;
+use crate::repo::jobs::{self, JobRow};
+use crate::repo::tenants;
 
 /// What a round did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RoundReport {
     /// Emails stored in the outbox by this round's planning.
     pub planned: usize,
+    /// Jobs that failed this round (retried later, or dead).
+    pub jobs_failed: usize,
     pub delivery: DeliveryReport,
 }
 
@@ -34,7 +39,97 @@ pub fn run_round(
     now: DateTime<Utc>,
     stop: &dyn Fn() -> bool,
 ) -> Result<RoundReport, ServiceError> {
-    let planned = super::notifications::plan_all(conn, &settings.base_url, now)?;
+    enqueue_planning(conn, now)?;
+    let jobs = run_due_jobs(conn, &settings.base_url, now, stop)?;
     let delivery = deliver_due(conn, mailer, &settings.worker_id, now, stop)?;
-    Ok(RoundReport { planned, delivery })
+    Ok(RoundReport {
+        planned: jobs.planned,
+        jobs_failed: jobs.failed,
+        delivery,
+    })
+}
+
+/// Kind of the job that plans one tenant's emails at a moment.
+pub const PLAN_TENANT: &str = "plan_tenant";
+
+/// Queues planning for every active tenant at `now`, once per tenant and minute: workers running
+/// side by side queue the same jobs and share them.
+fn enqueue_planning(conn: &mut PgConnection, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    let minute = now.format("%Y-%m-%dT%H:%MZ").to_string();
+    for tenant in tenants::list_all(conn)?
+        .into_iter()
+        .filter(|t| t.is_active())
+    {
+        jobs::enqueue(
+            conn,
+            PLAN_TENANT,
+            Some(tenant.id),
+            &format!("plan:{}:{minute}", tenant.id),
+            &serde_json::json!({ "now": now.to_rfc3339() }),
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+/// What the jobs of a round did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JobsReport {
+    pub planned: usize,
+    pub failed: usize,
+}
+
+/// Runs every job due at `now`. A failing job is retried with the outbox's backoff and kept as
+/// dead with its error after its last attempt; the other jobs go on.
+pub fn run_due_jobs(
+    conn: &mut PgConnection,
+    base_url: &str,
+    now: DateTime<Utc>,
+    stop: &dyn Fn() -> bool,
+) -> Result<JobsReport, ServiceError> {
+    let mut report = JobsReport::default();
+    while !stop() {
+        let Some(job) = jobs::claim_next(conn, now, lease())? else {
+            break;
+        };
+        match run_job(conn, &job, base_url) {
+            Ok(n) => {
+                jobs::mark_done(conn, job.id)?;
+                report.planned += n;
+            }
+            Err(e) => {
+                let retry_at =
+                    (job.attempts < job.max_attempts).then(|| now + backoff(job.attempts));
+                tracing::error!(job = %job.id, kind = %job.kind, attempts = job.attempts, error = ?e, "job failed");
+                jobs::mark_failed(conn, job.id, &format!("{e:?}"), retry_at)?;
+                report.failed += 1;
+            }
+        }
+    }
+    Ok(report)
+}
+
+fn run_job(conn: &mut PgConnection, job: &JobRow, base_url: &str) -> Result<usize, ServiceError> {
+    match job.kind.as_str() {
+        PLAN_TENANT => {
+            let tenant_id = job
+                .tenant_id
+                .ok_or_else(|| ServiceError::Internal("plan_tenant without a tenant".to_owned()))?;
+            let now = job
+                .payload
+                .get("now")
+                .and_then(|v| v.as_str())
+                .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+                .map(|t| t.to_utc())
+                .ok_or_else(|| ServiceError::Internal("plan_tenant without a moment".to_owned()))?;
+            let Some(tenant) = tenants::find_by_id(conn, tenant_id)? else {
+                return Ok(0);
+            };
+            if !tenant.is_active() {
+                return Ok(0);
+            }
+            plan_tenant(conn, &tenant, base_url, now)
+        }
+        other => Err(ServiceError::Internal(format!("unknown job kind {other}"))),
+    }
 }

@@ -327,3 +327,85 @@ async fn settings_and_the_one_click_unsubscribe_are_respected_and_admins_see_the
         .await;
     assert_eq!(res.body["total"], 0, "{}", res.text);
 }
+
+#[actix_rt::test]
+async fn a_tenant_whose_planning_fails_is_retried_then_dead_with_its_error_and_the_others_go_on() {
+    let app = spawn_app().await;
+    let broken = GroupSetup::new(&app, "kapot").await;
+    let fine = GroupSetup::new(&app, "heel").await;
+    let mail = MailCatcher::start().await;
+    for s in [&broken, &fine] {
+        app.put(&s.base(), &s.p.t.admin_token, &json!({ "name": "Expertgroep Ondermijning", "priorityIds": [s.p.coop_priority], "chairId": s.p.t.admin_id, "reviewsFrom": "2026-H2" }))
+            .await;
+    }
+    // Break one cooperation's schema under the worker's feet.
+    let pool = app.pool.clone();
+    let db = broken.p.t.db();
+    tokio::task::spawn_blocking(move || {
+        use diesel::RunQueryDsl;
+        let mut conn = pool.get().expect("conn");
+        api::db::run_in_tenant(&mut conn, &db, |tc| {
+            diesel::sql_query("ALTER TABLE expert_groups RENAME TO expert_groups_gone")
+                .execute(&mut **tc)
+        })
+        .expect("broken");
+    })
+    .await
+    .expect("join");
+    let jobs = |app: &crate::helpers::TestApp, tenant: uuid::Uuid| {
+        let pool = app.pool.clone();
+        async move {
+            tokio::task::spawn_blocking(move || {
+                use api::db::schema::platform::jobs;
+                use diesel::prelude::*;
+                jobs::table
+                    .filter(jobs::tenant_id.eq(tenant))
+                    .select((jobs::status, jobs::attempts, jobs::last_error))
+                    .order(jobs::created_at.asc())
+                    .load::<(String, i32, Option<String>)>(&mut pool.get().expect("conn"))
+                    .expect("jobs")
+            })
+            .await
+            .expect("join")
+        }
+    };
+    round(&app, &mail, "2026-12-17T08:00:00+01:00").await;
+    let got = inbox(&mail).await;
+    assert_eq!(got.len(), 1, "the healthy cooperation's chair: {got:?}");
+    assert!(got[0].0.contains(fine.p.slug()));
+    let failed = jobs(&app, broken.p.t.row.id).await;
+    assert_eq!(failed.len(), 1);
+    assert_eq!(
+        (failed[0].0.as_str(), failed[0].1),
+        ("queued", 1),
+        "{failed:?}"
+    );
+    assert!(
+        failed[0]
+            .2
+            .as_deref()
+            .unwrap_or_default()
+            .contains("expert_groups"),
+        "{failed:?}"
+    );
+    // Retried after each backoff, until its last attempt: then dead, the error kept.
+    let mut t = chrono::DateTime::parse_from_rfc3339("2026-12-17T08:00:00+01:00")
+        .expect("t")
+        .to_utc();
+    for _ in 0..10 {
+        t += chrono::Duration::hours(7);
+        let out = run_once(&app, &mail.smtp_url(), &t.to_rfc3339()).await;
+        assert!(out.status.success());
+    }
+    let first = jobs(&app, broken.p.t.row.id).await;
+    assert_eq!(first[0].0, "dead", "{first:?}");
+    assert_eq!(first[0].1, 8, "max attempts: {first:?}");
+    assert_eq!(
+        jobs(&app, fine.p.t.row.id)
+            .await
+            .iter()
+            .filter(|j| j.0 == "done")
+            .count(),
+        11
+    );
+}

@@ -1,6 +1,6 @@
 //! What the worker tells people: reminders of reviews and commitments, and bestuurders' digests.
 //! Planning decides, renders and stores each email in the outbox under a key that makes it once,
-//! in one transaction per tenant; a tenant whose planning fails is logged and the others go on.
+//! in one transaction per tenant (one job of the worker per tenant; see `worker_round`).
 
 mod digest;
 mod reminders;
@@ -18,27 +18,7 @@ use crate::authz::TenantAction;
 use crate::domain::page::{Page, PageRequest};
 use crate::domain::time::date_in_netherlands;
 use crate::repo::outbox::{self, NewEmail, OutboxRow};
-use crate::repo::tenants::{self, TenantRow};
-
-/// Plans what is due at `now` for every active tenant; answers how many emails were stored.
-#[tracing::instrument(skip(conn))]
-pub fn plan_all(
-    conn: &mut PgConnection,
-    base_url: &str,
-    now: DateTime<Utc>,
-) -> Result<usize, ServiceError> {
-    let mut stored = 0;
-    for tenant in tenants::list_all(conn)? {
-        if !tenant.is_active() {
-            continue;
-        }
-        match plan_tenant(conn, &tenant, base_url, now) {
-            Ok(n) => stored += n,
-            Err(e) => tracing::error!(tenant = %tenant.slug, error = ?e, "planning failed"),
-        }
-    }
-    Ok(stored)
-}
+use crate::repo::tenants::TenantRow;
 
 /// Plans one tenant: every email it decides on is stored in the same transaction.
 #[tracing::instrument(skip(conn, tenant), fields(tenant = %tenant.slug))]

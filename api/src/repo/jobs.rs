@@ -1,0 +1,133 @@
+//! `platform.jobs`: the worker's background jobs. Taken with `FOR UPDATE SKIP LOCKED` so that
+//! several workers share them; retried with backoff; kept as dead with their last error after
+//! `max_attempts`.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::DbError;
+use crate::db::schema::platform::jobs;
+
+pub const QUEUED: &str = "queued";
+pub const RUNNING: &str = "running";
+pub const DONE: &str = "done";
+pub const DEAD: &str = "dead";
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = jobs)]
+pub struct JobRow {
+    pub id: Uuid,
+    pub kind: String,
+    pub tenant_id: Option<Uuid>,
+    pub dedup_key: Option<String>,
+    pub payload: serde_json::Value,
+    pub status: String,
+    pub attempts: i32,
+    pub max_attempts: i32,
+    pub run_at: DateTime<Utc>,
+    pub locked_until: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Queues a job unless one with its key exists; `true` when queued now.
+#[tracing::instrument(skip(conn, payload))]
+pub fn enqueue(
+    conn: &mut PgConnection,
+    kind: &str,
+    tenant_id: Option<Uuid>,
+    dedup_key: &str,
+    payload: &serde_json::Value,
+    run_at: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    Ok(diesel::insert_into(jobs::table)
+        .values((
+            jobs::id.eq(Uuid::new_v4()),
+            jobs::kind.eq(kind),
+            jobs::tenant_id.eq(tenant_id),
+            jobs::dedup_key.eq(dedup_key),
+            jobs::payload.eq(payload),
+            jobs::run_at.eq(run_at),
+        ))
+        .on_conflict(jobs::dedup_key)
+        .do_nothing()
+        .execute(conn)?
+        > 0)
+}
+
+/// Takes the next job due at `now` (or one whose earlier runner stopped), for `lease`.
+#[tracing::instrument(skip(conn))]
+pub fn claim_next(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    lease: chrono::Duration,
+) -> Result<Option<JobRow>, DbError> {
+    conn.transaction(|conn| {
+        let next: Option<Uuid> = jobs::table
+            .filter(
+                jobs::status
+                    .eq(QUEUED)
+                    .and(jobs::run_at.le(now))
+                    .or(jobs::status.eq(RUNNING).and(jobs::locked_until.lt(now))),
+            )
+            .order(jobs::run_at.asc())
+            .select(jobs::id)
+            .for_update()
+            .skip_locked()
+            .first(conn)
+            .optional()?;
+        let Some(id) = next else {
+            return Ok(None);
+        };
+        Ok(Some(
+            diesel::update(jobs::table.find(id))
+                .set((
+                    jobs::status.eq(RUNNING),
+                    jobs::locked_until.eq(now + lease),
+                    jobs::attempts.eq(jobs::attempts + 1),
+                    jobs::updated_at.eq(diesel::dsl::now),
+                ))
+                .returning(JobRow::as_returning())
+                .get_result(conn)?,
+        ))
+    })
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn mark_done(conn: &mut PgConnection, id: Uuid) -> Result<(), DbError> {
+    diesel::update(jobs::table.find(id))
+        .set((
+            jobs::status.eq(DONE),
+            jobs::locked_until.eq(None::<DateTime<Utc>>),
+            jobs::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Failed: queued again at `retry_at`, or dead (`None`); the error is kept.
+#[tracing::instrument(skip(conn, error))]
+pub fn mark_failed(
+    conn: &mut PgConnection,
+    id: Uuid,
+    error: &str,
+    retry_at: Option<DateTime<Utc>>,
+) -> Result<(), DbError> {
+    let status = if retry_at.is_some() { QUEUED } else { DEAD };
+    diesel::update(jobs::table.find(id))
+        .set((
+            jobs::status.eq(status),
+            jobs::last_error.eq(error),
+            jobs::locked_until.eq(None::<DateTime<Utc>>),
+            jobs::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)?;
+    if let Some(at) = retry_at {
+        diesel::update(jobs::table.find(id))
+            .set(jobs::run_at.eq(at))
+            .execute(conn)?;
+    }
+    Ok(())
+}
