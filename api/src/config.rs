@@ -17,6 +17,8 @@
 //! | `DEMO_PASSWORD` | (required by `demo-data`) | password of every demo user |
 //! | `SMTP_URL` | `smtp://127.0.0.1:1025` | mail server of the worker (reminders and digests) |
 //! | `MAIL_FROM` | `Veiligheidsplatform <noreply@localhost>` | sender of the worker's email |
+//! | `REVIEW_REMINDER_DAYS` | `14,3` | days before a review is due that the group is reminded |
+//! | `COMMITMENT_REMINDER_DAYS` | `14` | days before a commitment is due that its officer is reminded |
 
 use std::path::PathBuf;
 
@@ -36,6 +38,7 @@ pub struct Settings {
 pub struct MailSettings {
     pub smtp_url: String,
     pub from: String,
+    pub reminder_days: crate::domain::reminders::ReminderDays,
 }
 
 #[derive(Debug, Clone)]
@@ -85,6 +88,14 @@ impl Settings {
             mail: MailSettings {
                 smtp_url: var_or("SMTP_URL", "smtp://127.0.0.1:1025"),
                 from: var_or("MAIL_FROM", "Veiligheidsplatform <noreply@localhost>"),
+                reminder_days: crate::domain::reminders::ReminderDays::parse(
+                    &var_or("REVIEW_REMINDER_DAYS", "14,3"),
+                    &var_or("COMMITMENT_REMINDER_DAYS", "14"),
+                )
+                .map_err(|reason| ConfigError::Invalid {
+                    name: "REVIEW_REMINDER_DAYS / COMMITMENT_REMINDER_DAYS",
+                    reason,
+                })?,
             },
             app_base_url,
         })

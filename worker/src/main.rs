@@ -76,6 +76,7 @@ fn round_settings(settings: &Settings) -> RoundSettings {
             std::process::id()
         ),
         base_url: settings.app_base_url.clone(),
+        reminder_days: settings.mail.reminder_days.clone(),
     }
 }
 

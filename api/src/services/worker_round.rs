@@ -8,6 +8,7 @@ use diesel::PgConnection;
 use super::ServiceError;
 use super::delivery::{DeliveryReport, backoff, deliver_due, lease};
 use super::notifications::plan_tenant;
+use crate::domain::reminders::ReminderDays;
 use crate::mail::Mailer;
 use crate::repo::jobs::{self, JobRow};
 use crate::repo::tenants;
@@ -29,6 +30,7 @@ pub struct RoundSettings {
     pub worker_id: String,
     /// `APP_BASE_URL`, for links in emails.
     pub base_url: String,
+    pub reminder_days: ReminderDays,
 }
 
 #[tracing::instrument(skip(conn, mailer, settings, stop))]
@@ -40,7 +42,7 @@ pub fn run_round(
     stop: &dyn Fn() -> bool,
 ) -> Result<RoundReport, ServiceError> {
     enqueue_planning(conn, now)?;
-    let jobs = run_due_jobs(conn, &settings.base_url, now, stop)?;
+    let jobs = run_due_jobs(conn, settings, now, stop)?;
     let delivery = deliver_due(conn, mailer, &settings.worker_id, now, stop)?;
     Ok(RoundReport {
         planned: jobs.planned,
@@ -83,7 +85,7 @@ pub struct JobsReport {
 /// dead with its error after its last attempt; the other jobs go on.
 pub fn run_due_jobs(
     conn: &mut PgConnection,
-    base_url: &str,
+    settings: &RoundSettings,
     now: DateTime<Utc>,
     stop: &dyn Fn() -> bool,
 ) -> Result<JobsReport, ServiceError> {
@@ -92,7 +94,7 @@ pub fn run_due_jobs(
         let Some(job) = jobs::claim_next(conn, now, lease())? else {
             break;
         };
-        match run_job(conn, &job, base_url) {
+        match run_job(conn, &job, settings) {
             Ok(n) => {
                 jobs::mark_done(conn, job.id)?;
                 report.planned += n;
@@ -109,7 +111,11 @@ pub fn run_due_jobs(
     Ok(report)
 }
 
-fn run_job(conn: &mut PgConnection, job: &JobRow, base_url: &str) -> Result<usize, ServiceError> {
+fn run_job(
+    conn: &mut PgConnection,
+    job: &JobRow,
+    settings: &RoundSettings,
+) -> Result<usize, ServiceError> {
     match job.kind.as_str() {
         PLAN_TENANT => {
             let tenant_id = job
@@ -128,7 +134,13 @@ fn run_job(conn: &mut PgConnection, job: &JobRow, base_url: &str) -> Result<usiz
             if !tenant.is_active() {
                 return Ok(0);
             }
-            plan_tenant(conn, &tenant, base_url, now)
+            plan_tenant(
+                conn,
+                &tenant,
+                &settings.base_url,
+                &settings.reminder_days,
+                now,
+            )
         }
         other => Err(ServiceError::Internal(format!("unknown job kind {other}"))),
     }

@@ -9,7 +9,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use crate::helpers::{TestApp, TestTenant, spawn_app};
-use crate::mailcatcher::{MailCatcher, run_once, spawn_once};
+use crate::mailcatcher::{MailCatcher, run_once, spawn_daemon, spawn_once};
 
 /// Stores `n` emails for the tenant, due now; answers their Message-IDs.
 async fn store_emails(app: &TestApp, t: &TestTenant, n: usize) -> Vec<String> {
@@ -229,4 +229,48 @@ async fn two_workers_side_by_side_send_each_email_once() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
+}
+
+#[actix_rt::test]
+async fn sigterm_lets_the_daemon_finish_its_email_and_stop() {
+    let app = spawn_app().await;
+    let t = app.tenant("stoppen").await;
+    let mail = MailCatcher::start().await;
+    let ids = store_emails(&app, &t, 300).await;
+    let mut worker = spawn_daemon(&app, &mail.smtp_url(), 1);
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while mail.message_ids().await.len() < 20 {
+        assert!(Instant::now() < deadline, "the daemon sends");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let pid = worker.id().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let stopped_by = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = worker.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            Instant::now() < stopped_by,
+            "the daemon stops within seconds of SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "a clean exit: {status:?}");
+    // Nothing is left half-done: every email is sent or still waiting, none claimed.
+    let counts = statuses(&app).await;
+    assert_eq!(counts.get("sending"), None, "{counts:?}");
+    let sent = counts.get("sent").copied().unwrap_or(0);
+    assert!(sent < 300, "it stopped before the end: {counts:?}");
+    assert_eq!(
+        usize::try_from(sent).unwrap_or(0),
+        mail.message_ids().await.len()
+    );
+    // The next worker sends the rest.
+    run_once(&app, &mail.smtp_url(), &now()).await;
+    assert_eq!(mail.message_ids().await.len(), ids.len());
 }

@@ -167,6 +167,7 @@ pub async fn spawn_app_with_pool_size(pool_size: u32) -> TestApp {
         mail: api::config::MailSettings {
             smtp_url: "smtp://127.0.0.1:1025".into(),
             from: "Veiligheidsplatform <noreply@localhost>".into(),
+            reminder_days: api::domain::reminders::ReminderDays::default(),
         },
     };
     let state = AppState {

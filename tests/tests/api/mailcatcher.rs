@@ -189,3 +189,12 @@ pub fn spawn_once(app: &TestApp, smtp_url: &str, now: &str) -> Child {
         .spawn()
         .expect("worker starts")
 }
+
+/// `worker run --interval <seconds>` in the background.
+pub fn spawn_daemon(app: &TestApp, smtp_url: &str, interval: u64) -> Child {
+    worker_command(app, smtp_url, &["run", "--interval", &interval.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("worker starts")
+}

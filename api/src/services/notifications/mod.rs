@@ -16,6 +16,7 @@ use super::ServiceError;
 use super::tenant_access::TenantContext;
 use crate::authz::TenantAction;
 use crate::domain::page::{Page, PageRequest};
+use crate::domain::reminders::ReminderDays;
 use crate::domain::time::date_in_netherlands;
 use crate::repo::outbox::{self, NewEmail, OutboxRow};
 use crate::repo::tenants::TenantRow;
@@ -26,11 +27,12 @@ pub fn plan_tenant(
     conn: &mut PgConnection,
     tenant: &TenantRow,
     base_url: &str,
+    days: &ReminderDays,
     now: DateTime<Utc>,
 ) -> Result<usize, ServiceError> {
     let today = date_in_netherlands(now);
     conn.transaction(|conn| {
-        let mut emails = reminders::due(conn, tenant, base_url, today, now)?;
+        let mut emails = reminders::due(conn, tenant, base_url, days, today, now)?;
         emails.extend(digest::due(conn, tenant, base_url, now)?);
         let mut stored = 0;
         for e in &emails {

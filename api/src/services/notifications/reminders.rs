@@ -13,7 +13,7 @@ use super::{Recipient, email};
 use crate::db::run_in_tenant;
 use crate::domain::commitment::PENDING;
 use crate::domain::page::PageRequest;
-use crate::domain::reminders::{Stage, commitment_stage, review_stage};
+use crate::domain::reminders::{ReminderDays, Stage, commitment_stage, review_stage};
 use crate::domain::role::Role;
 use crate::repo::commitments::{self, CommitmentFilter};
 use crate::repo::notification_settings::{self, SettingsRow};
@@ -38,6 +38,7 @@ pub fn due(
     conn: &mut PgConnection,
     tenant: &TenantRow,
     base_url: &str,
+    days: &ReminderDays,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Vec<NewEmail>, ServiceError> {
@@ -82,7 +83,7 @@ pub fn due(
     for g in &groups {
         let period = g.compliance.next_due_period.to_string();
         let due = g.compliance.next_due_on;
-        let Some(stage) = review_stage(due, today) else {
+        let Some(stage) = review_stage(due, today, &days.review) else {
             continue;
         };
         let mut to: Vec<Recipient> = Vec::new();
@@ -141,7 +142,7 @@ pub fn due(
 
     for c in &pending {
         let Some(due) = c.due_on else { continue };
-        let Some(stage) = commitment_stage(due, today) else {
+        let Some(stage) = commitment_stage(due, today, days.commitment) else {
             continue;
         };
         let mut user_ids: Vec<Uuid> = match c.responsible_officer_id {
