@@ -1,12 +1,24 @@
-//! Outgoing email over SMTP (lettre). `SMTP_URL` names the server and how to secure it:
-//! `smtp://host:1025` (plain, for a local mail catcher), `smtp://host:587?tls=required`
-//! (STARTTLS), `smtps://host:465` (TLS from the start); user and password may be given in the
-//! URL. Every message carries its stored `Message-ID`, so a message sent again after a crash is
-//! recognisably the same one.
+//! Outgoing email over SMTP (lettre's connection and message builder). `SMTP_URL` names the
+//! server and how to secure it: `smtp://host:1025` (plain, for a local mail catcher),
+//! `smtp://host:587?tls=required` (STARTTLS; `tls=opportunistic` uses it when offered),
+//! `smtps://host:465` (TLS from the start); user and password may be given in the URL. Every
+//! message carries its stored `Message-ID`, so a message sent again after a crash is recognisably
+//! the same one.
+//!
+//! One connection is kept open between messages. The message body and its closing dot go out in
+//! one write: written apart (as lettre's own transport does), the closing dot waits for the
+//! server's delayed acknowledgement of the body, some 40 ms per message.
 
+mod session;
+
+use std::sync::Mutex;
+
+use lettre::Message;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
-use lettre::{Message, SmtpTransport, Transport};
+
+pub use session::ServerSettings;
+use session::Session;
 
 use crate::repo::outbox::OutboxRow;
 
@@ -20,6 +32,8 @@ pub enum MailError {
     Build(String),
     #[error("the mail server did not take the message: {0}")]
     Send(String),
+    #[error("the mail server refused the message: {0}")]
+    Refused(String),
 }
 
 impl MailError {
@@ -30,41 +44,59 @@ impl MailError {
     }
 }
 
-/// A connection to the mail server, reused between messages.
-#[derive(Clone)]
+/// The mail server, with one connection kept open between messages.
 pub struct Mailer {
-    transport: SmtpTransport,
+    server: ServerSettings,
     from: Mailbox,
+    session: Mutex<Option<Session>>,
 }
 
 impl std::fmt::Debug for Mailer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Mailer").field("from", &self.from).finish()
+        f.debug_struct("Mailer")
+            .field("server", &self.server)
+            .field("from", &self.from)
+            .finish()
     }
 }
 
 impl Mailer {
     pub fn new(smtp_url: &str, from: &str) -> Result<Self, MailError> {
-        let transport = SmtpTransport::from_url(smtp_url)
-            .map_err(|e| MailError::Url(e.to_string()))?
-            .timeout(Some(std::time::Duration::from_secs(20)))
-            .build();
+        let server = ServerSettings::parse(smtp_url)?;
         let from = from
             .parse()
             .map_err(|e: lettre::address::AddressError| MailError::Address {
                 address: from.to_owned(),
                 reason: e.to_string(),
             })?;
-        Ok(Mailer { transport, from })
+        Ok(Mailer {
+            server,
+            from,
+            session: Mutex::new(None),
+        })
     }
 
     /// Delivers a stored email.
     pub fn send(&self, email: &OutboxRow) -> Result<(), MailError> {
         let message = self.message(email)?;
-        self.transport
-            .send(&message)
-            .map(|_| ())
-            .map_err(|e| MailError::Send(e.to_string()))
+        let mut slot = self
+            .session
+            .lock()
+            .map_err(|_| MailError::Send("the mail connection was poisoned".to_owned()))?;
+        // A connection the server closed meanwhile is replaced.
+        if slot.as_mut().is_none_or(|s| !s.is_alive()) {
+            *slot = Some(Session::open(&self.server)?);
+        }
+        let Some(session) = slot.as_mut() else {
+            return Err(MailError::Send("no connection".to_owned()));
+        };
+        let sent = session.send(&message);
+        if sent.is_err()
+            && let Some(s) = slot.take()
+        {
+            s.close();
+        }
+        sent
     }
 
     fn message(&self, email: &OutboxRow) -> Result<Message, MailError> {
