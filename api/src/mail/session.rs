@@ -91,6 +91,11 @@ impl ServerSettings {
                 decode(url.password().unwrap_or(""))?,
             ))
         };
+        if credentials.is_some() && matches!(security, Security::None | Security::Opportunistic) {
+            return Err(MailError::Url(
+                "a user and password go only over TLS: use smtps:// or ?tls=required".to_owned(),
+            ));
+        }
         Ok(ServerSettings {
             host,
             port,
@@ -128,7 +133,15 @@ fn percent_decode(s: &str) -> Result<String, std::string::FromUtf8Error> {
     String::from_utf8(out)
 }
 
-fn smtp_error(e: lettre::transport::smtp::Error) -> MailError {
+/// Trouble with the server or the session (connecting, TLS, logging in, the sender): waited out,
+/// whatever the code, so that a wrong password or a relay policy never gives up on the emails.
+fn server_error(e: lettre::transport::smtp::Error) -> MailError {
+    MailError::Send(e.to_string())
+}
+
+/// The server's answer about this one email (its recipient, its content): a permanent refusal
+/// ends it, anything else is tried again.
+fn email_error(e: lettre::transport::smtp::Error) -> MailError {
     if e.is_permanent() {
         MailError::Refused(e.to_string())
     } else {
@@ -179,11 +192,14 @@ impl Session {
             wrapper.as_ref(),
             None,
         )
-        .map_err(smtp_error)?;
+        .map_err(server_error)?;
         match server.security {
-            Security::Required => conn.starttls(&server.tls()?, &hello).map_err(smtp_error)?,
+            Security::Required => conn
+                .starttls(&server.tls()?, &hello)
+                .map_err(server_error)?,
             Security::Opportunistic if conn.can_starttls() => {
-                conn.starttls(&server.tls()?, &hello).map_err(smtp_error)?;
+                conn.starttls(&server.tls()?, &hello)
+                    .map_err(server_error)?;
             }
             _ => {}
         }
@@ -192,7 +208,7 @@ impl Session {
                 &[Mechanism::Plain, Mechanism::Login],
                 &Credentials::new(user.clone(), password.clone()),
             )
-            .map_err(smtp_error)?;
+            .map_err(server_error)?;
         }
         Ok(Session { conn })
     }
@@ -219,14 +235,14 @@ impl Session {
         }
         self.conn
             .command(Mail::new(envelope.from().cloned(), options))
-            .map_err(smtp_error)?;
+            .map_err(server_error)?;
         for to in envelope.to() {
             self.conn
                 .command(Rcpt::new(to.clone(), vec![]))
-                .map_err(smtp_error)?;
+                .map_err(email_error)?;
         }
-        self.conn.command(Data).map_err(smtp_error)?;
-        self.conn.command(Body(data(&raw))).map_err(smtp_error)?;
+        self.conn.command(Data).map_err(server_error)?;
+        self.conn.command(Body(data(&raw))).map_err(email_error)?;
         Ok(())
     }
 
@@ -258,6 +274,12 @@ mod tests {
         );
         assert!(ServerSettings::parse("http://x").is_err());
         assert!(ServerSettings::parse("smtp://x?tls=maybe").is_err());
+        assert!(
+            ServerSettings::parse("smtp://ik:geheim@x").is_err(),
+            "no password in the clear"
+        );
+        assert!(ServerSettings::parse("smtp://ik:geheim@x?tls=opportunistic").is_err());
+        assert!(ServerSettings::parse("smtp://ik:geheim@x?tls=required").is_ok());
     }
 
     #[test]

@@ -57,11 +57,12 @@ pub fn enqueue(
         > 0)
 }
 
-/// Takes the next job due at `now` (or one whose earlier runner stopped), for `lease`.
+/// Takes the next job due at `now` (or one whose earlier runner stopped), for `lease` on `clock`.
 #[tracing::instrument(skip(conn))]
 pub fn claim_next(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
+    clock: DateTime<Utc>,
     lease: chrono::Duration,
 ) -> Result<Option<JobRow>, DbError> {
     conn.transaction(|conn| {
@@ -70,7 +71,11 @@ pub fn claim_next(
                 jobs::status
                     .eq(QUEUED)
                     .and(jobs::run_at.le(now))
-                    .or(jobs::status.eq(RUNNING).and(jobs::locked_until.lt(now))),
+                    // A job whose runner stopped, unless it has had all its attempts.
+                    .or(jobs::status
+                        .eq(RUNNING)
+                        .and(jobs::locked_until.lt(clock))
+                        .and(jobs::attempts.lt(jobs::max_attempts))),
             )
             .order(jobs::run_at.asc())
             .select(jobs::id)
@@ -85,7 +90,7 @@ pub fn claim_next(
             diesel::update(jobs::table.find(id))
                 .set((
                     jobs::status.eq(RUNNING),
-                    jobs::locked_until.eq(now + lease),
+                    jobs::locked_until.eq(clock + lease),
                     jobs::attempts.eq(jobs::attempts + 1),
                     jobs::updated_at.eq(diesel::dsl::now),
                 ))
@@ -130,4 +135,16 @@ pub fn mark_failed(
             .execute(conn)?;
     }
     Ok(())
+}
+
+/// Forgets jobs that finished before `before`: one job per tenant and minute would otherwise
+/// pile up.
+#[tracing::instrument(skip(conn))]
+pub fn purge_done(conn: &mut PgConnection, before: DateTime<Utc>) -> Result<usize, DbError> {
+    Ok(diesel::delete(
+        jobs::table
+            .filter(jobs::status.eq(DONE))
+            .filter(jobs::updated_at.lt(before)),
+    )
+    .execute(conn)?)
 }

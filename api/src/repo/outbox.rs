@@ -72,12 +72,15 @@ pub fn insert_if_new(conn: &mut PgConnection, email: &NewEmail) -> Result<bool, 
 
 /// Takes the next email due at `now` for `worker`, for `lease`: a pending one whose time has
 /// come, or one whose earlier sender stopped (crashed) without finishing. Commits at once, so
-/// that other workers skip it.
+/// that other workers skip it. Claims run on `clock` (the real time, or a later moment a test
+/// travels to), not on the moment the round started, so that a long round never hands out
+/// claims that have run out already.
 #[tracing::instrument(skip(conn))]
 pub fn claim_next(
     conn: &mut PgConnection,
     worker: &str,
     now: DateTime<Utc>,
+    clock: DateTime<Utc>,
     lease: chrono::Duration,
 ) -> Result<Option<OutboxRow>, DbError> {
     conn.transaction(|conn| {
@@ -88,7 +91,7 @@ pub fn claim_next(
                     .and(outbox::next_attempt_at.le(now))
                     .or(outbox::status
                         .eq(SENDING)
-                        .and(outbox::claimed_until.lt(now))),
+                        .and(outbox::claimed_until.lt(clock))),
             )
             .order(outbox::id.asc())
             .select(outbox::id)
@@ -104,7 +107,7 @@ pub fn claim_next(
                 .set((
                     outbox::status.eq(SENDING),
                     outbox::claimed_by.eq(worker),
-                    outbox::claimed_until.eq(now + lease),
+                    outbox::claimed_until.eq(clock + lease),
                     outbox::attempts.eq(outbox::attempts + 1),
                 ))
                 .returning(OutboxRow::as_returning())
@@ -229,4 +232,20 @@ pub fn exists(
         .count()
         .get_result::<i64>(conn)?
         > 0)
+}
+
+/// When the latest email of this kind to this recipient was stored, if ever.
+#[tracing::instrument(skip(conn))]
+pub fn last_stored(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    kind: &str,
+    recipient: &str,
+) -> Result<Option<DateTime<Utc>>, DbError> {
+    Ok(outbox::table
+        .filter(outbox::tenant_id.eq(tenant_id))
+        .filter(outbox::kind.eq(kind))
+        .filter(outbox::recipient.eq(recipient))
+        .select(diesel::dsl::max(outbox::created_at))
+        .first(conn)?)
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 
 use super::ServiceError;
-use super::delivery::{DeliveryReport, backoff, deliver_due, lease};
+use super::delivery::{DeliveryReport, backoff, clock, deliver_due, lease};
 use super::notifications::plan_tenant;
 use crate::domain::reminders::ReminderDays;
 use crate::mail::Mailer;
@@ -41,6 +41,7 @@ pub fn run_round(
     now: DateTime<Utc>,
     stop: &dyn Fn() -> bool,
 ) -> Result<RoundReport, ServiceError> {
+    jobs::purge_done(conn, clock(now) - chrono::Duration::days(1))?;
     enqueue_planning(conn, now)?;
     let jobs = run_due_jobs(conn, settings, now, stop)?;
     let delivery = deliver_due(conn, mailer, &settings.worker_id, now, stop)?;
@@ -91,7 +92,7 @@ pub fn run_due_jobs(
 ) -> Result<JobsReport, ServiceError> {
     let mut report = JobsReport::default();
     while !stop() {
-        let Some(job) = jobs::claim_next(conn, now, lease())? else {
+        let Some(job) = jobs::claim_next(conn, now, clock(now), lease())? else {
             break;
         };
         match run_job(conn, &job, settings) {
@@ -101,7 +102,7 @@ pub fn run_due_jobs(
             }
             Err(e) => {
                 let retry_at =
-                    (job.attempts < job.max_attempts).then(|| now + backoff(job.attempts));
+                    (job.attempts < job.max_attempts).then(|| clock(now) + backoff(job.attempts));
                 tracing::error!(job = %job.id, kind = %job.kind, attempts = job.attempts, error = ?e, "job failed");
                 jobs::mark_failed(conn, job.id, &format!("{e:?}"), retry_at)?;
                 report.failed += 1;

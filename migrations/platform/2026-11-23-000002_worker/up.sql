@@ -38,3 +38,6 @@ CREATE TABLE platform.notification_settings (
     unsubscribe_token  text NOT NULL UNIQUE,
     updated_at         timestamptz NOT NULL DEFAULT now()
 );
+
+-- Jobs whose runner may have stopped are looked up by their lock's end.
+CREATE INDEX jobs_running ON platform.jobs (locked_until) WHERE status = 'running';

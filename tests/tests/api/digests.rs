@@ -141,4 +141,7 @@ async fn a_bestuurder_gets_one_digest_a_week_with_their_own_commitments_first_an
         latest.is_some(),
         "the second digest does not repeat last week's review"
     );
+    // News in the middle of the week waits for Monday: no digest on Wednesday.
+    run_once(&app, &mail.smtp_url(), "2026-12-09T12:00:00+01:00").await;
+    assert_eq!(digests(&mail.messages().await).len(), 4);
 }

@@ -400,12 +400,12 @@ async fn a_tenant_whose_planning_fails_is_retried_then_dead_with_its_error_and_t
     let first = jobs(&app, broken.p.t.row.id).await;
     assert_eq!(first[0].0, "dead", "{first:?}");
     assert_eq!(first[0].1, 8, "max attempts: {first:?}");
-    assert_eq!(
-        jobs(&app, fine.p.t.row.id)
-            .await
-            .iter()
-            .filter(|j| j.0 == "done")
-            .count(),
-        11
+    // The healthy tenant was planned in every round without a failure; its finished jobs older
+    // than a day are forgotten, so that one job per tenant and minute does not pile up.
+    let healthy = jobs(&app, fine.p.t.row.id).await;
+    assert!(
+        healthy.iter().all(|j| j.0 == "done" && j.1 == 1),
+        "{healthy:?}"
     );
+    assert!((1..11).contains(&healthy.len()), "purged: {healthy:?}");
 }

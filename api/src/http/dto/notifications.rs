@@ -85,8 +85,9 @@ pub struct NotificationListQuery {
     pub page_size: Option<i64>,
 }
 
+/// Other parameters (added by link trackers, say) are ignored: the link must keep working.
 #[derive(Debug, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct UnsubscribeQuery {
     /// What to stop: `digest`, `reminders` or `all` (default).

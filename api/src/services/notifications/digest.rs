@@ -1,9 +1,9 @@
 //! The digest of a bestuurder, per cooperation, on their schedule: commitments due within 30
 //! days and overdue (their own first), reviews submitted or adopted since the last digest,
 //! indicators that went off track since then, and the next review deadlines. No email when there
-//! is nothing to say.
+//! is nothing to say. The first digest comes at once; the next ones on their day only.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use diesel::PgConnection;
 use uuid::Uuid;
 
@@ -29,6 +29,10 @@ use crate::services::progress::indicator_views;
 use crate::services::sessions::new_opaque_token;
 
 pub const DIGEST: &str = "digest";
+
+/// A digest goes out within this many hours after its slot begins (a worker that was away on
+/// Monday morning still sends it that day), never later in the week.
+const SEND_WITHIN_HOURS: i64 = 24;
 
 /// What the tenant has to report, before it is cut to one bestuurder's period.
 struct Facts {
@@ -125,10 +129,18 @@ pub fn due(
         let Some(frequency) = Frequency::from_setting(&settings.digest) else {
             continue;
         };
-        let slot = current_slot(frequency, now);
+        let mut slot = current_slot(frequency, now);
         let key = format!("digest:{}", slot.key);
         if outbox::exists(conn, tenant.id, DIGEST, &user.email, &key)? {
             continue;
+        }
+        // The first digest comes at once (a new bestuurder, or the platform's first days); after
+        // that only on the slot's day, reporting what happened since the last one.
+        if let Some(last) = outbox::last_stored(conn, tenant.id, DIGEST, &user.email)? {
+            if now >= slot.starts + Duration::hours(SEND_WITHIN_HOURS) {
+                continue;
+            }
+            slot.since = last;
         }
         wanted.push((user, settings, slot, key));
     }
