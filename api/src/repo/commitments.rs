@@ -9,6 +9,7 @@ use crate::db::{DbError, TenantConn};
 use crate::domain::commitment::{CommitmentFields, PENDING};
 use crate::domain::page::{Page, PageRequest};
 use crate::repo::municipalities::escape_like;
+use crate::repo::priority_links::{self, PriorityLinks};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = commitments)]
@@ -146,6 +147,18 @@ pub fn list(
     Ok(Page::new(items, total, page))
 }
 
+/// Commitments still to be kept that have a due date (what reminders and digests look at),
+/// soonest due first.
+#[tracing::instrument(skip(conn))]
+pub fn pending_with_due_date(conn: &mut TenantConn<'_>) -> Result<Vec<CommitmentRow>, DbError> {
+    Ok(commitments::table
+        .filter(commitments::status.eq_any(PENDING))
+        .filter(commitments::due_on.is_not_null())
+        .select(CommitmentRow::as_select())
+        .order((commitments::due_on.asc(), commitments::reference.asc()))
+        .load(&mut **conn)?)
+}
+
 #[tracing::instrument(skip(conn))]
 pub fn find(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<CommitmentRow>, DbError> {
     Ok(commitments::table
@@ -178,31 +191,61 @@ pub fn lock_all(conn: &mut TenantConn<'_>) -> Result<Vec<CommitmentRow>, DbError
         .load(&mut **conn)?)
 }
 
+/// The stored columns of a commitment, for both insert and update.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = commitments, treat_none_as_null = true)]
+struct CommitmentValues<'a> {
+    reference: &'a str,
+    title: &'a str,
+    description: &'a str,
+    municipality_id: Uuid,
+    made_on: NaiveDate,
+    meeting: &'a str,
+    made_by_id: Uuid,
+    requested_by: &'a str,
+    requested_by_party: &'a str,
+    responsible_officer_id: Option<Uuid>,
+    due_on: Option<NaiveDate>,
+    status: &'a str,
+    closed_on: Option<NaiveDate>,
+    closing_letter_reference: Option<&'a str>,
+    closing_letter_title: Option<&'a str>,
+    lapse_reason: Option<&'a str>,
+}
+
+impl<'a> From<&'a CommitmentFields> for CommitmentValues<'a> {
+    fn from(f: &'a CommitmentFields) -> Self {
+        CommitmentValues {
+            reference: &f.reference,
+            title: &f.title,
+            description: &f.description,
+            municipality_id: f.municipality_id,
+            made_on: f.made_on,
+            meeting: &f.meeting,
+            made_by_id: f.made_by_id,
+            requested_by: &f.requested_by,
+            requested_by_party: &f.requested_by_party,
+            responsible_officer_id: f.responsible_officer_id,
+            due_on: f.due_on,
+            status: &f.status,
+            closed_on: f.closed_on,
+            closing_letter_reference: f.closing_letter_reference.as_deref(),
+            closing_letter_title: f.closing_letter_title.as_deref(),
+            lapse_reason: f.lapse_reason.as_deref(),
+        }
+    }
+}
+
 #[tracing::instrument(skip(conn, f))]
 pub fn insert(conn: &mut TenantConn<'_>, f: &CommitmentFields) -> Result<CommitmentRow, DbError> {
     let row = diesel::insert_into(commitments::table)
         .values((
             commitments::id.eq(Uuid::new_v4()),
-            commitments::reference.eq(&f.reference),
-            commitments::title.eq(&f.title),
-            commitments::description.eq(&f.description),
-            commitments::municipality_id.eq(f.municipality_id),
-            commitments::made_on.eq(f.made_on),
-            commitments::meeting.eq(&f.meeting),
-            commitments::made_by_id.eq(f.made_by_id),
-            commitments::requested_by.eq(&f.requested_by),
-            commitments::requested_by_party.eq(&f.requested_by_party),
-            commitments::responsible_officer_id.eq(f.responsible_officer_id),
-            commitments::due_on.eq(f.due_on),
-            commitments::status.eq(&f.status),
-            commitments::closed_on.eq(f.closed_on),
-            commitments::closing_letter_reference.eq(&f.closing_letter_reference),
-            commitments::closing_letter_title.eq(&f.closing_letter_title),
-            commitments::lapse_reason.eq(&f.lapse_reason),
+            CommitmentValues::from(f),
         ))
         .returning(CommitmentRow::as_returning())
         .get_result(&mut **conn)?;
-    set_priorities(conn, row.id, &f.priority_ids)?;
+    priority_links::set(conn, PriorityLinks::Commitment, row.id, &f.priority_ids)?;
     Ok(row)
 }
 
@@ -214,22 +257,7 @@ pub fn update(
 ) -> Result<Option<CommitmentRow>, DbError> {
     let Some(row) = diesel::update(commitments::table.find(id))
         .set((
-            commitments::reference.eq(&f.reference),
-            commitments::title.eq(&f.title),
-            commitments::description.eq(&f.description),
-            commitments::municipality_id.eq(f.municipality_id),
-            commitments::made_on.eq(f.made_on),
-            commitments::meeting.eq(&f.meeting),
-            commitments::made_by_id.eq(f.made_by_id),
-            commitments::requested_by.eq(&f.requested_by),
-            commitments::requested_by_party.eq(&f.requested_by_party),
-            commitments::responsible_officer_id.eq(f.responsible_officer_id),
-            commitments::due_on.eq(f.due_on),
-            commitments::status.eq(&f.status),
-            commitments::closed_on.eq(f.closed_on),
-            commitments::closing_letter_reference.eq(&f.closing_letter_reference),
-            commitments::closing_letter_title.eq(&f.closing_letter_title),
-            commitments::lapse_reason.eq(&f.lapse_reason),
+            CommitmentValues::from(f),
             commitments::updated_at.eq(diesel::dsl::now),
         ))
         .returning(CommitmentRow::as_returning())
@@ -238,37 +266,13 @@ pub fn update(
     else {
         return Ok(None);
     };
-    set_priorities(conn, id, &f.priority_ids)?;
+    priority_links::set(conn, PriorityLinks::Commitment, id, &f.priority_ids)?;
     Ok(Some(row))
 }
 
 #[tracing::instrument(skip(conn))]
 pub fn delete(conn: &mut TenantConn<'_>, id: Uuid) -> Result<bool, DbError> {
     Ok(diesel::delete(commitments::table.find(id)).execute(&mut **conn)? > 0)
-}
-
-/// Links exactly `ids`; links that stay are left alone, so the audit trail shows only changes.
-fn set_priorities(conn: &mut TenantConn<'_>, id: Uuid, ids: &[Uuid]) -> Result<(), DbError> {
-    diesel::delete(
-        commitment_priorities::table
-            .filter(commitment_priorities::commitment_id.eq(id))
-            .filter(commitment_priorities::priority_id.ne_all(ids)),
-    )
-    .execute(&mut **conn)?;
-    let rows: Vec<_> = ids
-        .iter()
-        .map(|p| {
-            (
-                commitment_priorities::commitment_id.eq(id),
-                commitment_priorities::priority_id.eq(*p),
-            )
-        })
-        .collect();
-    diesel::insert_into(commitment_priorities::table)
-        .values(&rows)
-        .on_conflict_do_nothing()
-        .execute(&mut **conn)?;
-    Ok(())
 }
 
 /// The commitments' priorities, by title.

@@ -11,6 +11,7 @@ use crate::db::{DbError, TenantConn};
 use crate::domain::expert_group::{ExpertGroupFields, Member};
 use crate::domain::page::{Page, PageRequest};
 use crate::domain::review_cadence::CadenceRule;
+use crate::repo::priority_links::{self, PriorityLinks};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = expert_groups)]
@@ -125,6 +126,31 @@ pub fn find_for_update(
         .optional()?)
 }
 
+/// The stored columns of a group, for both insert and update.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = expert_groups, treat_none_as_null = true)]
+struct GroupValues<'a> {
+    name: &'a str,
+    description: &'a str,
+    chair_id: Option<Uuid>,
+    cadence: &'static str,
+    due_offset_days: i32,
+    reviews_from: String,
+}
+
+impl<'a> GroupValues<'a> {
+    fn new(f: &'a ExpertGroupFields, rule: &CadenceRule) -> Self {
+        GroupValues {
+            name: &f.name,
+            description: &f.description,
+            chair_id: f.chair_id,
+            cadence: rule.cadence.as_str(),
+            due_offset_days: rule.due_offset_days,
+            reviews_from: rule.reviews_from.to_string(),
+        }
+    }
+}
+
 #[tracing::instrument(skip(conn, f))]
 pub fn insert(
     conn: &mut TenantConn<'_>,
@@ -134,16 +160,11 @@ pub fn insert(
     let row = diesel::insert_into(expert_groups::table)
         .values((
             expert_groups::id.eq(Uuid::new_v4()),
-            expert_groups::name.eq(&f.name),
-            expert_groups::description.eq(&f.description),
-            expert_groups::chair_id.eq(f.chair_id),
-            expert_groups::cadence.eq(rule.cadence.as_str()),
-            expert_groups::due_offset_days.eq(rule.due_offset_days),
-            expert_groups::reviews_from.eq(rule.reviews_from.to_string()),
+            GroupValues::new(f, rule),
         ))
         .returning(ExpertGroupRow::as_returning())
         .get_result(&mut **conn)?;
-    set_priorities(conn, row.id, &f.priority_ids)?;
+    priority_links::set(conn, PriorityLinks::ExpertGroup, row.id, &f.priority_ids)?;
     set_members(conn, row.id, &f.members)?;
     Ok(row)
 }
@@ -157,12 +178,7 @@ pub fn update(
 ) -> Result<Option<ExpertGroupRow>, DbError> {
     let Some(row) = diesel::update(expert_groups::table.find(id))
         .set((
-            expert_groups::name.eq(&f.name),
-            expert_groups::description.eq(&f.description),
-            expert_groups::chair_id.eq(f.chair_id),
-            expert_groups::cadence.eq(rule.cadence.as_str()),
-            expert_groups::due_offset_days.eq(rule.due_offset_days),
-            expert_groups::reviews_from.eq(rule.reviews_from.to_string()),
+            GroupValues::new(f, rule),
             expert_groups::updated_at.eq(diesel::dsl::now),
         ))
         .returning(ExpertGroupRow::as_returning())
@@ -171,7 +187,7 @@ pub fn update(
     else {
         return Ok(None);
     };
-    set_priorities(conn, id, &f.priority_ids)?;
+    priority_links::set(conn, PriorityLinks::ExpertGroup, id, &f.priority_ids)?;
     set_members(conn, id, &f.members)?;
     Ok(Some(row))
 }
@@ -179,30 +195,6 @@ pub fn update(
 #[tracing::instrument(skip(conn))]
 pub fn delete(conn: &mut TenantConn<'_>, id: Uuid) -> Result<bool, DbError> {
     Ok(diesel::delete(expert_groups::table.find(id)).execute(&mut **conn)? > 0)
-}
-
-/// Links exactly `ids`; links that stay are left alone, so the audit trail shows only changes.
-fn set_priorities(conn: &mut TenantConn<'_>, group: Uuid, ids: &[Uuid]) -> Result<(), DbError> {
-    diesel::delete(
-        expert_group_priorities::table
-            .filter(expert_group_priorities::group_id.eq(group))
-            .filter(expert_group_priorities::priority_id.ne_all(ids)),
-    )
-    .execute(&mut **conn)?;
-    let rows: Vec<_> = ids
-        .iter()
-        .map(|p| {
-            (
-                expert_group_priorities::group_id.eq(group),
-                expert_group_priorities::priority_id.eq(*p),
-            )
-        })
-        .collect();
-    diesel::insert_into(expert_group_priorities::table)
-        .values(&rows)
-        .on_conflict_do_nothing()
-        .execute(&mut **conn)?;
-    Ok(())
 }
 
 /// Makes the members exactly `members`, matching them by account or email address: a member

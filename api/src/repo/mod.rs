@@ -16,6 +16,7 @@ pub mod notification_settings;
 pub mod outbox;
 pub mod plans;
 pub mod priorities;
+pub mod priority_links;
 pub mod refresh_tokens;
 pub mod reviews;
 pub mod tenants;

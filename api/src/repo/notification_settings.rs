@@ -26,6 +26,15 @@ pub fn get_or_create(
     user_id: Uuid,
     new_token: &str,
 ) -> Result<SettingsRow, DbError> {
+    // Read first: the worker asks every round, and the row is made only once.
+    if let Some(row) = notification_settings::table
+        .find(user_id)
+        .select(SettingsRow::as_select())
+        .first(conn)
+        .optional()?
+    {
+        return Ok(row);
+    }
     diesel::insert_into(notification_settings::table)
         .values((
             notification_settings::user_id.eq(user_id),

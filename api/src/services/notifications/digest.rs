@@ -10,13 +10,13 @@ use uuid::Uuid;
 use super::render::{self, DigestContent, Footer};
 use super::{Recipient, email};
 use crate::db::run_in_tenant;
-use crate::domain::commitment::{PENDING, is_overdue};
+use crate::domain::commitment::is_overdue;
 use crate::domain::digest_schedule::{Frequency, current_slot};
 use crate::domain::page::PageRequest;
 use crate::domain::progress::Status;
 use crate::domain::role::Role;
 use crate::domain::time::{date_in_netherlands, dutch_date};
-use crate::repo::commitments::{self, CommitmentFilter, CommitmentRow};
+use crate::repo::commitments::{self, CommitmentRow};
 use crate::repo::indicators::{self, IndicatorFilter};
 use crate::repo::notification_settings;
 use crate::repo::outbox::{self, NewEmail};
@@ -54,11 +54,7 @@ fn facts(
         .db()
         .map_err(|e| ServiceError::Internal(e.to_string()))?;
     run_in_tenant(conn, &db, |tc| {
-        let commitments = commitments::list(tc, &CommitmentFilter::all(), PageRequest::ALL)?
-            .items
-            .into_iter()
-            .filter(|c| PENDING.contains(&c.status.as_str()))
-            .collect();
+        let commitments = commitments::pending_with_due_date(tc)?;
         let towns = municipalities::all(tc)?
             .into_iter()
             .map(|m| (m.id, m.name))

@@ -11,11 +11,9 @@ use uuid::Uuid;
 use super::render::{self, Footer};
 use super::{Recipient, email};
 use crate::db::run_in_tenant;
-use crate::domain::commitment::PENDING;
-use crate::domain::page::PageRequest;
 use crate::domain::reminders::{ReminderDays, Stage, commitment_stage, review_stage};
 use crate::domain::role::Role;
-use crate::repo::commitments::{self, CommitmentFilter};
+use crate::repo::commitments;
 use crate::repo::notification_settings::{self, SettingsRow};
 use crate::repo::outbox::NewEmail;
 use crate::repo::tenants::TenantRow;
@@ -47,11 +45,7 @@ pub fn due(
         .map_err(|e| ServiceError::Internal(e.to_string()))?;
     let (groups, pending, towns) = run_in_tenant(conn, &db, |tc| {
         let groups = expert_groups::all_on(tc, today)?;
-        let pending: Vec<_> = commitments::list(tc, &CommitmentFilter::all(), PageRequest::ALL)?
-            .items
-            .into_iter()
-            .filter(|c| PENDING.contains(&c.status.as_str()))
-            .collect();
+        let pending = commitments::pending_with_due_date(tc)?;
         let towns: HashMap<Uuid, String> = municipalities::all(tc)?
             .into_iter()
             .map(|m| (m.id, m.name))
