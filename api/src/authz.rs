@@ -65,6 +65,8 @@ pub enum TenantAction {
     ReadAudit,
     /// See the tenant's sent and failed emails.
     ReadNotifications,
+    /// Ask for a Veiligheidsbrief, adopt a version, set when drafts are compiled.
+    ManageSafetyLetters,
 }
 
 /// Whether a member with `grants` in a tenant may do `action` there.
@@ -89,9 +91,10 @@ fn grant_allows(grant: Grant, action: TenantAction) -> bool {
                 (Some(_), None) => false,
             }
         }
-        (Role::Coordinator, ManageExpertGroups | WriteAnyReview | DecideReview) => {
-            grant.municipality_id.is_none()
-        }
+        (
+            Role::Coordinator,
+            ManageExpertGroups | WriteAnyReview | DecideReview | ManageSafetyLetters,
+        ) => grant.municipality_id.is_none(),
         (Role::Coordinator, EditCommitment(m)) => grant.municipality_id.is_none_or(|own| own == m),
         (Role::Coordinator, WriteReviewAsMember | ReadAudit) => true,
         (Role::Coordinator | Role::Expert | Role::Bestuurder, EnterReviewFigure(area)) => {
@@ -133,6 +136,16 @@ mod tests {
             (g(Role::TenantAdmin, None), EditMunicipality(ermelo), true),
             (g(Role::TenantAdmin, None), EditPlans, true),
             (g(Role::Coordinator, None), EditPlans, true),
+            (g(Role::TenantAdmin, None), ManageSafetyLetters, true),
+            (g(Role::Coordinator, None), ManageSafetyLetters, true),
+            (
+                g(Role::Coordinator, Some(ermelo)),
+                ManageSafetyLetters,
+                false,
+            ),
+            (g(Role::Bestuurder, None), ManageSafetyLetters, false),
+            (g(Role::Expert, None), ManageSafetyLetters, false),
+            (g(Role::Viewer, None), ManageSafetyLetters, false),
             (g(Role::Coordinator, Some(ermelo)), EditPlans, false),
             (g(Role::Expert, None), EditPlans, false),
             (g(Role::Bestuurder, None), EditPlans, false),

@@ -6,6 +6,7 @@ pub mod authz;
 pub mod commands;
 pub mod config;
 pub mod db;
+pub mod document;
 pub mod domain;
 pub mod error_chain;
 pub mod http;

@@ -144,6 +144,7 @@ fn demo_data(settings: &Settings) -> anyhow::Result<()> {
         created = ?report.tenants_created,
         figures = ?report.figures_loaded,
         accountability = ?report.accountability_loaded,
+        letters = ?report.letters_requested,
         users = report.users.len(),
         "demo data loaded"
     );

@@ -1,7 +1,8 @@
 //! `worker`: background work of the platform. Shares the api library's domain and database code.
 //!
 //! - `worker run`: a daemon; every interval it plans what is due for every active tenant and
-//!   delivers the outbox. SIGTERM or Ctrl-C lets the current email finish, then it stops.
+//!   delivers the outbox; between rounds it runs queued jobs (a requested Veiligheidsbrief)
+//!   every `--poll` seconds. SIGTERM or Ctrl-C lets the current email finish, then it stops.
 //! - `worker run-once [--now <RFC 3339>]`: one round at that moment, then exit (tests, cron).
 //! - `worker migrate`: as `api migrate`.
 //!
@@ -14,7 +15,7 @@ use anyhow::Context;
 use api::config::Settings;
 use api::db::pool::build_pool;
 use api::mail::Mailer;
-use api::services::worker_round::{RoundSettings, run_round};
+use api::services::worker_round::{RoundSettings, run_due_jobs, run_round};
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 
@@ -38,6 +39,9 @@ enum Command {
         /// Seconds between rounds.
         #[arg(long, default_value_t = 60)]
         interval: u64,
+        /// Seconds between looks for queued jobs (a requested letter) between rounds.
+        #[arg(long, default_value_t = 2)]
+        poll: u64,
     },
     /// One round at a moment, then exit.
     RunOnce {
@@ -59,7 +63,7 @@ fn main() -> anyhow::Result<()> {
     let settings = Settings::from_env()?;
     match cli.command {
         Command::Migrate => api::commands::migrate(&settings),
-        Command::Run { interval } => run(&settings, interval),
+        Command::Run { interval, poll } => run(&settings, interval, poll),
         Command::RunOnce { now } => {
             let stop = stop_flag()?;
             let res = open(&settings)?;
@@ -120,20 +124,40 @@ fn round(
     Ok(())
 }
 
-fn run(settings: &Settings, interval: u64) -> anyhow::Result<()> {
+/// Runs the jobs that are due now, between rounds.
+fn jobs(settings: &Settings, res: &Resources, stop: &AtomicBool) -> anyhow::Result<()> {
+    let mut conn = res.pool.get()?;
+    let report = run_due_jobs(&mut conn, &round_settings(settings), Utc::now(), &|| {
+        stop.load(Ordering::Relaxed)
+    })
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    if report.failed > 0 {
+        tracing::warn!(failed = report.failed, "jobs failed");
+    }
+    Ok(())
+}
+
+fn run(settings: &Settings, interval: u64, poll: u64) -> anyhow::Result<()> {
     let stop = stop_flag()?;
     let res = open(settings)?;
-    tracing::info!(interval, "worker started");
+    tracing::info!(interval, poll, "worker started");
+    let poll_ticks = poll.max(1) * 10;
     while !stop.load(Ordering::Relaxed) {
         if let Err(e) = round(settings, &res, Utc::now(), &stop) {
             // A round that failed (database or mail server away) is tried again next time.
             tracing::error!(error = ?e, "round failed");
         }
-        for _ in 0..interval * 10 {
+        for tick in 1..interval * 10 {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
             std::thread::sleep(std::time::Duration::from_millis(100));
+            // A letter someone asked for should not wait for the next round.
+            if tick % poll_ticks == 0
+                && let Err(e) = jobs(settings, &res, &stop)
+            {
+                tracing::error!(error = ?e, "jobs failed");
+            }
         }
     }
     tracing::info!("worker stopped");

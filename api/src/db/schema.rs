@@ -377,6 +377,51 @@ pub mod tenant {
         }
     }
 
+    diesel::table! {
+        safety_letters (id) {
+            id -> Uuid,
+            plan_id -> Uuid,
+            period -> Text,
+            version -> Int4,
+            municipality_ids -> Array<Uuid>,
+            status -> Text,
+            failure_reason -> Nullable<Text>,
+            automatic -> Bool,
+            requested_by -> Nullable<Uuid>,
+            requested_at -> Timestamptz,
+            compiled_at -> Nullable<Timestamptz>,
+            adopted_by -> Nullable<Uuid>,
+            adopted_at -> Nullable<Timestamptz>,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        safety_letter_documents (letter_id) {
+            letter_id -> Uuid,
+            docx -> Bytea,
+            html -> Text,
+            docx_sha256 -> Text,
+            generated_at -> Timestamptz,
+            created_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        safety_letter_schedule (id) {
+            id -> Uuid,
+            singleton -> Bool,
+            enabled -> Bool,
+            half_yearly -> Bool,
+            due_days -> Int4,
+            lead_days -> Int4,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::joinable!(safety_letters -> plans (plan_id));
+    diesel::joinable!(safety_letter_documents -> safety_letters (letter_id));
     diesel::joinable!(actions -> priorities (priority_id));
     diesel::joinable!(commitments -> municipalities (municipality_id));
     diesel::joinable!(commitment_priorities -> commitments (commitment_id));
@@ -409,6 +454,9 @@ pub mod tenant {
         review_items,
         course_corrections,
         commitments,
-        commitment_priorities
+        commitment_priorities,
+        safety_letters,
+        safety_letter_documents,
+        safety_letter_schedule
     );
 }

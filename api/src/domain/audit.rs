@@ -22,6 +22,8 @@ pub const ENTITY_TYPES: &[&str] = &[
     "course_correction",
     "commitment",
     "commitment_priority",
+    "safety_letter",
+    "safety_letter_schedule",
 ];
 
 pub fn parse_entity_type(s: &str) -> Result<String, InvalidField> {

@@ -23,6 +23,7 @@ pub mod reminders;
 pub mod review;
 pub mod review_cadence;
 pub mod role;
+pub mod safety_letter;
 pub mod slug;
 pub mod tenant_names;
 pub mod text;

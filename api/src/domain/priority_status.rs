@@ -30,6 +30,18 @@ impl PriorityStatus {
         }
     }
 
+    /// The status a stored word names (`op_koers` …), if any.
+    pub fn from_stored(s: &str) -> Option<Self> {
+        [
+            PriorityStatus::OpKoers,
+            PriorityStatus::AandachtNodig,
+            PriorityStatus::NietOpKoers,
+            PriorityStatus::GeenGegevens,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == s)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             PriorityStatus::OpKoers => "Op koers",

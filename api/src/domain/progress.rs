@@ -104,7 +104,7 @@ fn meets(value: f64, comparator: Comparator, goal: f64) -> bool {
 }
 
 /// A figure as Dutch readers write it: decimal comma, thousands points, at most two decimals.
-fn fmt(v: f64) -> String {
+pub fn dutch_number(v: f64) -> String {
     let s = format!("{:.2}", v.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let frac = frac.trim_end_matches('0');
@@ -188,7 +188,7 @@ pub fn assess(
                 format!(
                     "De streefwaarde voor {} is gehaald: {} in {}.",
                     t.period,
-                    fmt(m.value),
+                    dutch_number(m.value),
                     m.period
                 ),
             );
@@ -200,8 +200,8 @@ pub fn assess(
                 format!(
                     "De streefwaarde voor {} ({}) is niet gehaald: {} in {}.",
                     t.period,
-                    fmt(t.value),
-                    fmt(m.value),
+                    dutch_number(t.value),
+                    dutch_number(m.value),
                     m.period
                 ),
             );
@@ -226,11 +226,11 @@ pub fn assess(
                     Some(expected),
                     format!(
                         "{} in {}: {word} naar {} in {} (verwacht rond {}).",
-                        fmt(m.value),
+                        dutch_number(m.value),
                         m.period,
-                        fmt(t.value),
+                        dutch_number(t.value),
                         t.period,
-                        fmt(expected)
+                        dutch_number(expected)
                     ),
                 )
             }
@@ -270,9 +270,9 @@ pub fn assess(
         None,
         format!(
             "{} in {} is {word} de uitgangswaarde {} ({}).",
-            fmt(m.value),
+            dutch_number(m.value),
             m.period,
-            fmt(b.value),
+            dutch_number(b.value),
             b.period
         ),
     )
@@ -494,13 +494,13 @@ mod tests {
 
     #[test]
     fn figures_are_written_the_dutch_way() {
-        assert_eq!(fmt(930.0), "930");
-        assert_eq!(fmt(1696.0), "1.696");
-        assert_eq!(fmt(3_092_806.0), "3.092.806");
-        assert_eq!(fmt(7.7), "7,7");
-        assert_eq!(fmt(-1234.5), "-1.234,5");
-        assert_eq!(fmt(0.004), "0");
-        assert_eq!(fmt(-0.001), "0");
+        assert_eq!(dutch_number(930.0), "930");
+        assert_eq!(dutch_number(1696.0), "1.696");
+        assert_eq!(dutch_number(3_092_806.0), "3.092.806");
+        assert_eq!(dutch_number(7.7), "7,7");
+        assert_eq!(dutch_number(-1234.5), "-1.234,5");
+        assert_eq!(dutch_number(0.004), "0");
+        assert_eq!(dutch_number(-0.001), "0");
     }
 
     #[test]

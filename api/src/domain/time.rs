@@ -32,6 +32,26 @@ pub fn plausible_time(field: &str, t: DateTime<Utc>) -> Result<DateTime<Utc>, su
     plausible_date(field, t.date_naive()).map(|_| t)
 }
 
+/// A date as a letter writes it: "23 november 2026".
+pub fn long_dutch_date(d: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    use chrono::Datelike;
+    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
 /// A date the way Dutch readers write it: 31-12-2026.
 pub fn dutch_date(d: NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()

@@ -83,6 +83,7 @@ fn title_for(status: StatusCode) -> &'static str {
         403 => "Geen toegang",
         404 => "Niet gevonden",
         405 => "Methode niet toegestaan",
+        406 => "Formaat niet beschikbaar",
         409 => "Conflict",
         413 => "Verzoek te groot",
         415 => "Verkeerd inhoudstype",

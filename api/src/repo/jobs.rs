@@ -41,6 +41,7 @@ pub fn enqueue(
     dedup_key: &str,
     payload: &serde_json::Value,
     run_at: DateTime<Utc>,
+    max_attempts: i32,
 ) -> Result<bool, DbError> {
     Ok(diesel::insert_into(jobs::table)
         .values((
@@ -50,6 +51,7 @@ pub fn enqueue(
             jobs::dedup_key.eq(dedup_key),
             jobs::payload.eq(payload),
             jobs::run_at.eq(run_at),
+            jobs::max_attempts.eq(max_attempts),
         ))
         .on_conflict(jobs::dedup_key)
         .do_nothing()
@@ -147,4 +149,25 @@ pub fn purge_done(conn: &mut PgConnection, before: DateTime<Utc>) -> Result<usiz
             .filter(jobs::updated_at.lt(before)),
     )
     .execute(conn)?)
+}
+
+/// Whether the job with this key will still run: queued, or running under a live claim, or
+/// running under a stale claim with attempts left (another worker takes it over). A job whose
+/// runner died on its last attempt is not pending.
+#[tracing::instrument(skip(conn))]
+pub fn is_pending(
+    conn: &mut PgConnection,
+    dedup_key: &str,
+    clock: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        jobs::table.filter(jobs::dedup_key.eq(dedup_key)).filter(
+            jobs::status.eq(QUEUED).or(jobs::status.eq(RUNNING).and(
+                jobs::locked_until
+                    .ge(clock)
+                    .or(jobs::attempts.lt(jobs::max_attempts)),
+            )),
+        ),
+    ))
+    .get_result(conn)?)
 }

@@ -19,5 +19,6 @@ pub mod priorities;
 pub mod priority_links;
 pub mod refresh_tokens;
 pub mod reviews;
+pub mod safety_letters;
 pub mod tenants;
 pub mod users;

@@ -412,3 +412,47 @@ pub fn decided_since(
         .order(reviews::period.desc())
         .load(&mut **conn)?)
 }
+
+/// A submitted or adopted review's judgement of a priority, with its group's name.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct JudgementRow {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    pub priority_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    pub review_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub group_name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub period: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub review_status: String,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
+    pub decided_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    pub status: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub progress: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub activities: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub risks: String,
+}
+
+/// Every submitted or adopted judgement of these priorities, newest period first.
+#[tracing::instrument(skip(conn))]
+pub fn judgements_of(
+    conn: &mut TenantConn<'_>,
+    priority_ids: &[Uuid],
+) -> Result<Vec<JudgementRow>, DbError> {
+    Ok(diesel::sql_query(
+        "SELECT i.priority_id, r.id AS review_id, g.name AS group_name, r.period,
+                r.status AS review_status, r.decided_at, i.status, i.progress, i.activities, i.risks
+         FROM review_items i
+         JOIN reviews r ON r.id = i.review_id
+         JOIN expert_groups g ON g.id = r.group_id
+         WHERE i.priority_id = ANY($1) AND r.status <> 'concept'
+         ORDER BY i.priority_id, r.period DESC, r.decided_at DESC NULLS LAST, g.name",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(priority_ids)
+    .load(&mut **conn)?)
+}

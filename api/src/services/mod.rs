@@ -22,6 +22,7 @@ pub mod priorities;
 pub mod progress;
 pub mod provisioning;
 pub mod reviews;
+pub mod safety_letters;
 pub mod sessions;
 pub mod tenant_access;
 pub mod user_names;

@@ -80,6 +80,15 @@ pub fn delete(conn: &mut PgConnection, ctx: &TenantContext, id: Uuid) -> Result<
                 detail: format!("Het plan heeft nog {n} prioriteit(en); verwijder die eerst"),
             });
         }
+        let letters = crate::repo::safety_letters::count_for_plan(tc, id)?;
+        if letters > 0 {
+            return Err(ServiceError::Conflict {
+                code: "plan_has_letters",
+                detail: format!(
+                    "Over dit plan zijn {letters} veiligheidsbrief-versie(s) samengesteld; die blijven bewaard, dus het plan ook"
+                ),
+            });
+        }
         plans::delete(tc, id)?;
         Ok(())
     })

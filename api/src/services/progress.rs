@@ -17,7 +17,7 @@ use crate::repo::measurements::{self, MeasurementRow};
 use crate::repo::municipalities;
 
 /// How the whole cooperation is named where a municipality's name would stand.
-pub const COOPERATION_AREA: &str = "Heel het samenwerkingsverband";
+pub const COOPERATION_AREA: &str = "Het hele samenwerkingsverband";
 
 /// An indicator in one area: its baseline and target there, and how it is doing.
 #[derive(Debug, Clone)]

@@ -8,6 +8,7 @@ use diesel::PgConnection;
 use super::ServiceError;
 use super::delivery::{DeliveryReport, backoff, clock, deliver_due, lease};
 use super::notifications::plan_tenant;
+use super::safety_letters;
 use crate::domain::reminders::ReminderDays;
 use crate::mail::Mailer;
 use crate::repo::jobs::{self, JobRow};
@@ -54,6 +55,8 @@ pub fn run_round(
 
 /// Kind of the job that plans one tenant's emails at a moment.
 pub const PLAN_TENANT: &str = "plan_tenant";
+/// Attempts of a planning job before it is kept as dead.
+const PLAN_ATTEMPTS: i32 = 8;
 
 /// Queues planning for every active tenant at `now`, once per tenant and minute: workers running
 /// side by side queue the same jobs and share them.
@@ -70,6 +73,7 @@ fn enqueue_planning(conn: &mut PgConnection, now: DateTime<Utc>) -> Result<(), S
             &format!("plan:{}:{minute}", tenant.id),
             &serde_json::json!({ "now": now.to_rfc3339() }),
             now,
+            PLAN_ATTEMPTS,
         )?;
     }
     Ok(())
@@ -95,7 +99,7 @@ pub fn run_due_jobs(
         let Some(job) = jobs::claim_next(conn, now, clock(now), lease())? else {
             break;
         };
-        match run_job(conn, &job, settings) {
+        match run_job(conn, &job, settings, now) {
             Ok(n) => {
                 jobs::mark_done(conn, job.id)?;
                 report.planned += n;
@@ -116,6 +120,7 @@ fn run_job(
     conn: &mut PgConnection,
     job: &JobRow,
     settings: &RoundSettings,
+    round_now: DateTime<Utc>,
 ) -> Result<usize, ServiceError> {
     match job.kind.as_str() {
         PLAN_TENANT => {
@@ -135,13 +140,48 @@ fn run_job(
             if !tenant.is_active() {
                 return Ok(0);
             }
-            plan_tenant(
+            let emails = plan_tenant(
                 conn,
                 &tenant,
                 &settings.base_url,
                 &settings.reminder_days,
                 now,
-            )
+            )?;
+            safety_letters::plan_scheduled(conn, &tenant, now)?;
+            Ok(emails)
+        }
+        safety_letters::COMPILE_JOB => {
+            let (Some(tenant_id), Some(letter_id)) = (
+                job.tenant_id,
+                job.payload
+                    .get("letterId")
+                    .and_then(|v| v.as_str())
+                    .and_then(|s| uuid::Uuid::parse_str(s).ok()),
+            ) else {
+                return Err(ServiceError::Internal(
+                    "compile job without a tenant or letter".to_owned(),
+                ));
+            };
+            let Some(tenant) = tenants::find_by_id(conn, tenant_id)? else {
+                return Ok(0);
+            };
+            // Compiled at the real time: the document's date is the day it was made.
+            let started = std::time::Instant::now();
+            let last_attempt = job.attempts >= job.max_attempts;
+            let outcome = safety_letters::compile_job(
+                conn,
+                &tenant,
+                letter_id,
+                clock(round_now),
+                last_attempt,
+            )?;
+            tracing::info!(
+                letter = %letter_id,
+                ?outcome,
+                elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+                "safety letter compile job"
+            );
+            Ok(0)
         }
         other => Err(ServiceError::Internal(format!("unknown job kind {other}"))),
     }

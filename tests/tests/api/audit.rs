@@ -269,6 +269,24 @@ async fn every_kind_of_tenant_data_is_recorded() {
         "madeById": bestuurder, "priorityIds": [s.p.coop_priority]
     }))
     .await;
+    let plans = app.get(&format!("/api/v1/tenants/{slug}/plans"), tok).await;
+    let plan = plans.body["items"][0]["id"].clone();
+    let res = app
+        .post(
+            &format!("/api/v1/tenants/{slug}/safety-letters"),
+            tok,
+            &json!({ "planId": plan, "period": "2025" }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 202, "{}", res.text);
+    let res = app
+        .put(
+            &format!("/api/v1/tenants/{slug}/safety-letter-schedule"),
+            tok,
+            &json!({ "enabled": true, "halfYearly": true, "dueDays": 45, "leadDays": 14 }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
     let res = app
         .post(&format!("/api/v1/tenants/{slug}/users"), tok, &json!({ "email": "nieuw@example.nl", "displayName": "Nieuw Lid", "roles": [{ "role": "viewer" }] }))
         .await;
@@ -313,7 +331,7 @@ async fn every_kind_of_tenant_data_is_recorded() {
             diesel::sql_query(
                 "SELECT c.relname::text AS name FROM pg_class c
                  WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
-                   AND c.relname NOT IN ('audit_events', 'measurement_history', '__diesel_schema_migrations')
+                   AND c.relname NOT IN ('audit_events', 'measurement_history', 'safety_letter_documents', '__diesel_schema_migrations')
                    AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'audit')
                  ORDER BY 1",
             )

@@ -34,6 +34,11 @@ async fn demo_data_loads_once_with_every_role() {
         second.accountability_loaded.is_empty(),
         "groups and commitments load once"
     );
+    assert_eq!(
+        first.letters_requested,
+        ["1stroom", "tweestromenland", "veluwe-west"]
+    );
+    assert!(second.letters_requested.is_empty(), "one letter each");
     assert_eq!(first.users.len(), 19);
 
     let login = app

@@ -87,6 +87,7 @@ pub struct Response {
     pub headers: awc::http::header::HeaderMap,
     pub body: Value,
     pub text: String,
+    pub bytes: Vec<u8>,
 }
 
 impl Response {
@@ -267,6 +268,24 @@ impl TestApp {
             req = req.insert_header((*name, *value));
         }
         let mut res = req.send_json(body).await.expect("request sent");
+        read(&mut res).await
+    }
+
+    /// A GET with extra headers (e.g. `Accept`, `If-None-Match`).
+    pub async fn get_with_headers(
+        &self,
+        path: &str,
+        token: &str,
+        headers: &[(&str, &str)],
+    ) -> Response {
+        let mut req = self
+            .client
+            .get(format!("{}{}", self.address, path))
+            .insert_header(("Authorization", format!("Bearer {token}")));
+        for (name, value) in headers {
+            req = req.insert_header((*name, *value));
+        }
+        let mut res = req.send().await.expect("request sent");
         read(&mut res).await
     }
 
@@ -531,5 +550,6 @@ where
         headers,
         body,
         text,
+        bytes: bytes.to_vec(),
     }
 }

@@ -11,7 +11,7 @@ use diesel_migrations_names::count_migrations;
 use crate::helpers::{spawn_app, superuser_conn};
 
 /// Every table the tenant migrations make.
-const TENANT_TABLES: [&str; 18] = [
+const TENANT_TABLES: [&str; 21] = [
     "actions",
     "audit_events",
     "commitment_priorities",
@@ -30,6 +30,9 @@ const TENANT_TABLES: [&str; 18] = [
     "priorities",
     "review_items",
     "reviews",
+    "safety_letter_documents",
+    "safety_letter_schedule",
+    "safety_letters",
 ];
 
 mod diesel_migrations_names {

@@ -111,7 +111,7 @@ impl From<&Progress> for ProgressDto {
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorAreaDto {
     pub municipality_id: Option<Uuid>,
-    /// The municipality's name, or "Heel het samenwerkingsverband".
+    /// The municipality's name, or "Het hele samenwerkingsverband".
     pub area_name: String,
     pub baseline: Option<BaselineDto>,
     pub target: Option<TargetDto>,

@@ -22,11 +22,13 @@ mod commitments;
 mod expert_groups;
 mod indicators;
 mod notifications;
+mod safety_letters;
 pub use audit::*;
 pub use commitments::*;
 pub use expert_groups::*;
 pub use indicators::*;
 pub use notifications::*;
+pub use safety_letters::*;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]

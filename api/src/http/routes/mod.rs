@@ -20,6 +20,8 @@ pub mod openapi_document;
 pub mod plans;
 pub mod priorities;
 pub mod reviews;
+pub mod safety_letter_schedule;
+pub mod safety_letters;
 pub mod tenants;
 pub mod unsubscribe;
 pub mod users;
@@ -235,6 +237,28 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 ),
             )
             .service(
+                resource("/tenants/{tenant}/safety-letters")
+                    .route(web::get().to(safety_letters::list_letters::list_letters))
+                    .route(web::post().to(safety_letters::request_letter::request_letter)),
+            )
+            .service(
+                resource("/tenants/{tenant}/safety-letters/{letterId}")
+                    .route(web::get().to(safety_letters::get_letter::get_letter)),
+            )
+            .service(
+                resource("/tenants/{tenant}/safety-letters/{letterId}/document")
+                    .route(web::get().to(safety_letters::download_letter::download_letter)),
+            )
+            .service(
+                resource("/tenants/{tenant}/safety-letters/{letterId}/adopt")
+                    .route(web::post().to(safety_letters::adopt_letter::adopt_letter)),
+            )
+            .service(
+                resource("/tenants/{tenant}/safety-letter-schedule")
+                    .route(web::get().to(safety_letter_schedule::get_schedule::get_schedule))
+                    .route(web::put().to(safety_letter_schedule::update_schedule::update_schedule)),
+            )
+            .service(
                 resource("/tenants/{tenant}/audit-events")
                     .route(web::get().to(audit_events::list_audit_events::list_audit_events)),
             ),
@@ -330,6 +354,14 @@ pub struct ReviewPath {
 pub struct CommitmentPath {
     pub tenant: String,
     pub commitment_id: uuid::Uuid,
+}
+
+/// Path of a version of a Veiligheidsbrief.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SafetyLetterPath {
+    pub tenant: String,
+    pub letter_id: uuid::Uuid,
 }
 
 /// Path of a one-click unsubscribe link.

@@ -3,6 +3,7 @@
 
 mod accountability;
 mod figures;
+mod letter;
 
 use diesel::{Connection, PgConnection};
 
@@ -183,6 +184,8 @@ pub struct DemoReport {
     pub figures_loaded: Vec<String>,
     /// Tenants whose expert group, review or commitments were loaded now.
     pub accountability_loaded: Vec<String>,
+    /// Tenants whose Veiligheidsbrief over 2026 was asked for now (the worker compiles it).
+    pub letters_requested: Vec<String>,
 }
 
 /// Loads the demo tenants and users; every demo user gets `password`.
@@ -331,6 +334,9 @@ pub fn load(conn: &mut PgConnection, password: &NewPassword) -> Result<DemoRepor
         };
         if accountability::load(conn, &tenant, &db, &people, t.accountability)? {
             report.accountability_loaded.push(t.slug.to_owned());
+        }
+        if letter::load(conn, &tenant, &db, people.coordinator)? {
+            report.letters_requested.push(t.slug.to_owned());
         }
     }
     Ok(report)

@@ -1,0 +1,239 @@
+//! JSON shapes of Veiligheidsbrieven and their schedule.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::domain::InvalidField;
+use crate::domain::safety_letter::schedule::Schedule;
+use crate::domain::safety_letter::{ADOPTED, CONCEPT, status_label};
+use crate::domain::time::today;
+use crate::repo::safety_letters::LetterWithPlan;
+use crate::services::safety_letters::LetterRequest;
+use crate::services::user_names::UserNames;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SafetyLetterRequest {
+    /// The plan the letter reports on.
+    pub plan_id: Option<Uuid>,
+    /// A year (`2026`) or a half-year (`2026-H1`) that has begun.
+    pub period: Option<String>,
+    /// The municipalities the letter is for; left out or empty: all of the cooperation's.
+    #[serde(default)]
+    pub municipality_ids: Vec<Uuid>,
+}
+
+impl SafetyLetterRequest {
+    pub fn parse(&self) -> Result<LetterRequest, InvalidField> {
+        Ok(LetterRequest {
+            plan_id: self.plan_id.ok_or_else(|| {
+                InvalidField::new("planId", "kies het plan waarover de brief gaat")
+            })?,
+            period: self
+                .period
+                .clone()
+                .filter(|p| !p.trim().is_empty())
+                .ok_or_else(|| {
+                    InvalidField::new("period", "kies het jaar (2026) of het halfjaar (2026-H1)")
+                })?,
+            municipality_ids: self.municipality_ids.clone(),
+        })
+    }
+}
+
+/// A municipality the letter is for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LetterMunicipalityDto {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// Someone, by id and display name.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LetterPersonDto {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// Where the compiled document is.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LetterLinksDto {
+    /// The Word file.
+    pub docx: String,
+    /// The preview in the browser.
+    pub html: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SafetyLetterDto {
+    pub id: Uuid,
+    pub plan_id: Uuid,
+    pub plan_title: String,
+    pub period: String,
+    /// 1 for the first compilation of this plan and period, then 2, 3 …
+    pub version: i32,
+    /// For all of the cooperation's municipalities (`municipalities` then lists them all).
+    pub all_municipalities: bool,
+    pub municipalities: Vec<LetterMunicipalityDto>,
+    /// `wordt_samengesteld`, `concept`, `vastgesteld` or `mislukt`.
+    pub status: String,
+    /// The status in Dutch words.
+    pub status_label: String,
+    /// Why the compilation failed (status `mislukt`).
+    pub failure_reason: Option<String>,
+    /// Compiled on the schedule rather than asked for by someone.
+    pub automatic: bool,
+    pub requested_by: Option<LetterPersonDto>,
+    pub requested_at: DateTime<Utc>,
+    pub compiled_at: Option<DateTime<Utc>>,
+    pub adopted_by: Option<LetterPersonDto>,
+    pub adopted_at: Option<DateTime<Utc>>,
+    /// Size of the Word file in bytes, once compiled.
+    pub document_size: Option<i32>,
+    /// Present once compiled.
+    pub links: Option<LetterLinksDto>,
+}
+
+impl SafetyLetterDto {
+    pub fn new(
+        l: LetterWithPlan,
+        names: &UserNames,
+        towns: &[(Uuid, String)],
+        tenant_slug: &str,
+    ) -> Self {
+        let r = l.row;
+        let person = |id: Uuid| LetterPersonDto {
+            id,
+            name: names
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| "onbekende gebruiker".to_owned()),
+        };
+        let all = r.municipality_ids.is_empty();
+        let mut municipalities: Vec<LetterMunicipalityDto> = towns
+            .iter()
+            .filter(|(id, _)| all || r.municipality_ids.contains(id))
+            .map(|(id, name)| LetterMunicipalityDto {
+                id: *id,
+                name: name.clone(),
+            })
+            .collect();
+        municipalities.sort_by(|a, b| a.name.cmp(&b.name));
+        let compiled = r.status == CONCEPT || r.status == ADOPTED;
+        let base = format!(
+            "/api/v1/tenants/{tenant_slug}/safety-letters/{}/document",
+            r.id
+        );
+        SafetyLetterDto {
+            id: r.id,
+            plan_id: r.plan_id,
+            plan_title: l.plan_title,
+            period: r.period,
+            version: r.version,
+            all_municipalities: all,
+            municipalities,
+            status_label: status_label(&r.status).to_owned(),
+            status: r.status,
+            failure_reason: r.failure_reason,
+            automatic: r.automatic,
+            requested_by: r.requested_by.map(person),
+            requested_at: r.requested_at,
+            compiled_at: r.compiled_at,
+            adopted_by: r.adopted_by.map(person),
+            adopted_at: r.adopted_at,
+            document_size: l.docx_bytes,
+            links: compiled.then(|| LetterLinksDto {
+                docx: format!("{base}?format=docx"),
+                html: format!("{base}?format=html"),
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SafetyLetterListQuery {
+    pub plan_id: Option<Uuid>,
+    /// Only letters over this period (`2026`, `2026-H1`).
+    pub period: Option<String>,
+    /// Only versions with this status.
+    pub status: Option<String>,
+    /// Page number, from 1 (default 1).
+    pub page: Option<i64>,
+    /// Items per page, 1 to 100 (default 25).
+    pub page_size: Option<i64>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct LetterDocumentQuery {
+    /// `docx` (the Word file) or `html` (a preview); without it, the `Accept` header decides and
+    /// Word is the default.
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LetterScheduleRequest {
+    /// Whether the worker compiles drafts on its own.
+    pub enabled: bool,
+    /// A letter per half-year instead of per year.
+    pub half_yearly: bool,
+    /// Days after the end of a period that its letter is due (0 to 365).
+    pub due_days: i64,
+    /// Days before that day that the draft is compiled (0 to 120).
+    pub lead_days: i64,
+}
+
+impl LetterScheduleRequest {
+    pub fn parse(&self) -> Result<Schedule, InvalidField> {
+        Schedule::parse(
+            self.enabled,
+            self.half_yearly,
+            self.due_days,
+            self.lead_days,
+        )
+    }
+}
+
+/// The next draft the schedule will compile.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NextDraftDto {
+    pub period: String,
+    pub draft_on: NaiveDate,
+    pub due_on: NaiveDate,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct LetterScheduleDto {
+    pub enabled: bool,
+    pub half_yearly: bool,
+    pub due_days: u32,
+    pub lead_days: u32,
+    /// The next period whose draft is still to come (none when the schedule is off).
+    pub next_draft: Option<NextDraftDto>,
+}
+
+impl LetterScheduleDto {
+    pub fn new(s: Schedule) -> Self {
+        let next_draft = s.next_draft(today()).map(|p| NextDraftDto {
+            period: p.to_string(),
+            draft_on: s.draft_on(p),
+            due_on: s.due_on(p),
+        });
+        LetterScheduleDto {
+            enabled: s.enabled,
+            half_yearly: s.half_yearly,
+            due_days: s.due_days,
+            lead_days: s.lead_days,
+            next_draft,
+        }
+    }
+}

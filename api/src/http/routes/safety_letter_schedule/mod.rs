@@ -1,0 +1,2 @@
+pub mod get_schedule;
+pub mod update_schedule;

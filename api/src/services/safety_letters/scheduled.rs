@@ -1,0 +1,94 @@
+//! What the worker does for letters on its own, once per tenant and round: a version left
+//! "wordt samengesteld" without a job to finish it is marked failed, and the draft the schedule
+//! asks for is queued.
+
+use chrono::{DateTime, Utc};
+use diesel::{Connection, PgConnection};
+
+use super::{compile, job_pending};
+use crate::db::run_in_tenant;
+use crate::domain::page::PageRequest;
+use crate::domain::period::Period;
+use crate::domain::time::date_in_netherlands;
+use crate::repo::plans::{self, PlanFilter};
+use crate::repo::safety_letters::{self, NewLetter};
+use crate::repo::tenants::TenantRow;
+use crate::services::ServiceError;
+
+/// How long a version may wait for its job before it counts as stuck.
+const STUCK_AFTER_MINUTES: i64 = 15;
+
+/// Returns how many drafts were queued.
+#[tracing::instrument(skip(conn, tenant), fields(tenant = %tenant.slug))]
+pub fn plan_scheduled(
+    conn: &mut PgConnection,
+    tenant: &TenantRow,
+    now: DateTime<Utc>,
+) -> Result<usize, ServiceError> {
+    let db = tenant
+        .db()
+        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+    let waiting = run_in_tenant(conn, &db, |tc| {
+        safety_letters::compiling_since_before(
+            tc,
+            now - chrono::Duration::minutes(STUCK_AFTER_MINUTES),
+        )
+    })?;
+    for letter in waiting {
+        if !job_pending(conn, letter.id, super::super::delivery::clock(now))? {
+            run_in_tenant(conn, &db, |tc| {
+                safety_letters::mark_failed(
+                    tc,
+                    letter.id,
+                    "Het samenstellen is onderbroken en niet afgemaakt. Stel de brief opnieuw samen.",
+                    now,
+                )
+            })?;
+        }
+    }
+
+    let today = date_in_netherlands(now);
+    conn.transaction(|conn| {
+        let created = run_in_tenant(conn, &db, |tc| {
+            let schedule = safety_letters::schedule(tc)?;
+            let Some(period) = schedule.period_to_draft(today) else {
+                return Ok::<_, ServiceError>(Vec::new());
+            };
+            let year = match period {
+                Period::Year(y) | Period::HalfYear { year: y, .. } => y,
+            };
+            // Adopted plans of that year, also one that has just ended; not the yearly
+            // uitvoeringsplan, whose progress the letter on its plan already reports.
+            let plans = plans::list(
+                tc,
+                &PlanFilter {
+                    status: None,
+                    year: Some(year),
+                    kind: None,
+                },
+                PageRequest::ALL,
+            )?
+            .items
+            .into_iter()
+            .filter(|p| p.status != "concept" && p.kind != "uitvoeringsplan");
+            let mut created = Vec::new();
+            for plan in plans {
+                let new = NewLetter {
+                    plan_id: plan.id,
+                    period: period.to_string(),
+                    municipality_ids: Vec::new(),
+                    requested_by: None,
+                    requested_at: now,
+                };
+                if let Some(letter) = safety_letters::insert(tc, &new)? {
+                    created.push(letter.id);
+                }
+            }
+            Ok(created)
+        })?;
+        for id in &created {
+            compile::enqueue(conn, tenant.id, *id, now)?;
+        }
+        Ok(created.len())
+    })
+}
