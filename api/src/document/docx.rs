@@ -158,10 +158,16 @@ fn run(out: &mut String, span: &Span) {
             if i > 0 {
                 out.push_str("<w:tab/>");
             }
-            if !piece.is_empty() {
-                out.push_str("<w:t xml:space=\"preserve\">");
-                out.push_str(&escape(piece));
-                out.push_str("</w:t>");
+            // The format's optional hyphen is an element of its own (w:softHyphen), not a character.
+            for (j, part) in piece.split('\u{ad}').enumerate() {
+                if j > 0 {
+                    out.push_str("<w:softHyphen/>");
+                }
+                if !part.is_empty() {
+                    out.push_str("<w:t xml:space=\"preserve\">");
+                    out.push_str(&escape(part));
+                    out.push_str("</w:t>");
+                }
             }
         }
         out.push_str("</w:r>");
@@ -431,7 +437,7 @@ mod tests {
                 Block::Bullets(vec![vec![Span::plain("een")]]),
                 Block::Table(Table {
                     widths: vec![2, 1],
-                    header: vec!["Gebied".to_owned(), "Waarde".to_owned()],
+                    header: vec!["Gebied".to_owned(), "Streef\u{ad}waarde".to_owned()],
                     rows: vec![vec!["Ermelo".to_owned(), "930".to_owned()]],
                     numeric: vec![false, true],
                 }),
@@ -468,6 +474,10 @@ mod tests {
         );
         assert!(document.contains("<w:pStyle w:val=\"Heading1\"/>"));
         assert!(document.contains("<w:tblHeader/>"));
+        assert!(
+            document.contains("Streef</w:t><w:softHyphen/><w:t xml:space=\"preserve\">waarde"),
+            "{document}"
+        );
         assert!(
             part(&bytes, "docProps/core.xml").contains("<dc:title>Proef &amp; test</dc:title>")
         );

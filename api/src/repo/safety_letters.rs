@@ -337,7 +337,11 @@ pub fn priorities_of_plan(
     Ok(priorities::table
         .filter(priorities::plan_id.eq(plan_id))
         .select(PriorityRow::as_select())
-        .order((priorities::created_at.asc(), priorities::id.asc()))
+        .order((
+            priorities::created_at.asc(),
+            priorities::title.asc(),
+            priorities::id.asc(),
+        ))
         .load(&mut **conn)?)
 }
 

@@ -14,7 +14,7 @@ use crate::document::{Block, Document, DocumentError, Image, Span, Table};
 use crate::domain::period::Period;
 use crate::domain::priority_status::PriorityStatus;
 use crate::domain::progress::{
-    self, Baseline, Comparator, Direction, Measurement, Target, dutch_number,
+    self, Baseline, Comparator, Direction, Measurement, Status, Target, dutch_number,
 };
 use crate::domain::time::long_dutch_date;
 
@@ -299,6 +299,19 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
     fn priority(&mut self, p: &PriorityInput, level: u8) -> Result<(), DocumentError> {
         self.blocks.push(Block::heading(level, p.title.clone()));
         let sub = level + 1;
+        if p.goal.trim().is_empty()
+            && p.judgement.is_none()
+            && p.pending_review.is_none()
+            && p.indicators.is_empty()
+        {
+            // One line instead of four empty sections: a council reads what is known, and the
+            // coordinator sees at a glance which priorities still lack everything.
+            self.blocks.push(Block::Note(
+                "Voor deze prioriteit zijn in het platform nog geen doelstelling, oordeel van een expertgroep of indicatoren vastgelegd."
+                    .to_owned(),
+            ));
+            return Ok(());
+        }
 
         self.blocks.push(Block::heading(sub, "Doelstelling"));
         self.blocks.push(if p.goal.trim().is_empty() {
@@ -346,17 +359,16 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             )));
         }
 
-        self.blocks.push(Block::heading(sub, "Bijsturing"));
-        let corrections = p
-            .judgement
-            .as_ref()
-            .map(|j| j.corrections.as_slice())
-            .unwrap_or(&[]);
-        if corrections.is_empty() {
+        // Course corrections are decided with a judgement; without one there is nothing to say.
+        let corrections = p.judgement.as_ref().map(|j| j.corrections.as_slice());
+        if corrections.is_some() {
+            self.blocks.push(Block::heading(sub, "Bijsturing"));
+        }
+        if corrections.is_some_and(<[CorrectionInput]>::is_empty) {
             self.blocks.push(Block::Note(
-                "Bij het laatste oordeel is geen bijsturing afgesproken.".to_owned(),
+                "Bij dit oordeel is geen bijsturing afgesproken.".to_owned(),
             ));
-        } else {
+        } else if let Some(corrections) = corrections {
             self.blocks.push(Block::Bullets(
                 corrections
                     .iter()
@@ -429,10 +441,15 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
                     ),
                 });
             }
-            let status = if outdated.is_some() && assessed.latest.is_some() {
-                format!("{} (verouderd cijfer)", assessed.status.label())
-            } else {
-                assessed.status.label().to_owned()
+            // "Geen gegevens" would be wrong beside a figure: say what is missing instead.
+            let status = match (assessed.status, assessed.latest, area.target) {
+                (_, None, _) => "Geen cijfer".to_owned(),
+                (Status::NoData, Some(_), None) => "Geen streefwaarde".to_owned(),
+                (Status::NoData, Some(_), Some(_)) => "Geen uitgangswaarde".to_owned(),
+                (status, Some(_), _) if outdated.is_some() => {
+                    format!("{} (verouderd cijfer)", status.label())
+                }
+                (status, Some(_), _) => status.label().to_owned(),
             };
             rows.push(vec![
                 area.name.clone(),
@@ -464,12 +481,13 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             return Ok(());
         }
         self.blocks.push(Block::Table(Table {
-            widths: vec![22, 20, 19, 19, 20],
+            widths: vec![27, 17, 17, 17, 22],
+            // Soft hyphens: a narrow column breaks these long words where Dutch breaks them.
             header: [
                 "Gebied",
-                "Uitgangswaarde",
+                "Uitgangs\u{ad}waarde",
                 "Laatste waarde",
-                "Streefwaarde",
+                "Streef\u{ad}waarde",
                 "Status",
             ]
             .map(str::to_owned)
@@ -561,7 +579,7 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             )));
         } else {
             self.blocks.push(Block::Table(Table {
-                widths: vec![16, 31, 13, 15, 25],
+                widths: vec![15, 30, 15, 15, 25],
                 header: [
                     "Kenmerk",
                     "Toezegging",
@@ -617,7 +635,7 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             ))]));
         }
         self.blocks.push(Block::Table(Table {
-            widths: vec![16, 34, 13, 19, 18],
+            widths: vec![15, 33, 15, 20, 17],
             header: ["Kenmerk", "Toezegging", "Gemeente", "Termijn", "Status"]
                 .map(str::to_owned)
                 .to_vec(),
@@ -1002,6 +1020,95 @@ mod tests {
             image.alt,
             "Lijngrafiek van totaal misdrijven (aantal). Ermelo: van 1.006 in 2018 naar 930 in 2019, streefwaarde ≤ 800 in 2024."
         );
+    }
+
+    #[test]
+    fn a_status_says_what_is_missing_rather_than_no_data() {
+        let mut input = fixture();
+        let area =
+            |name: &str, baseline: bool, target: bool, figures: Vec<FigureInput>| AreaInput {
+                name: name.to_owned(),
+                baseline: baseline.then_some(Baseline {
+                    period: year(2019),
+                    value: 100.0,
+                }),
+                target: target.then_some(Target {
+                    period: year(2030),
+                    comparator: Comparator::AtMost,
+                    value: 80.0,
+                }),
+                figures,
+            };
+        input.priorities[0].indicators.push(IndicatorInput {
+            name: "woninginbraak".to_owned(),
+            unit: "aantal".to_owned(),
+            source: "politie".to_owned(),
+            direction: Direction::LowerIsBetter,
+            areas: vec![
+                area(
+                    "Zonder streefwaarde",
+                    false,
+                    false,
+                    vec![figure(2025, 90.0)],
+                ),
+                area(
+                    "Zonder uitgangswaarde",
+                    false,
+                    true,
+                    vec![figure(2025, 90.0)],
+                ),
+                area("Zonder cijfer", true, true, vec![]),
+            ],
+        });
+        let all = texts(&build(&input).expect("builds"));
+        for row in [
+            "Zonder streefwaarde | – | 90 (2025) | – | Geen streefwaarde",
+            "Zonder uitgangswaarde | – | 90 (2025) | ≤ 80 (2030) | Geen uitgangswaarde",
+            "Zonder cijfer | 100 (2019) | – | ≤ 80 (2030) | Geen cijfer",
+        ] {
+            assert!(all.contains(&row.to_owned()), "{row} missing from {all:#?}");
+        }
+    }
+
+    #[test]
+    fn a_priority_with_nothing_recorded_is_one_line_and_corrections_need_a_judgement() {
+        let mut input = fixture();
+        input.local[0].1.push(PriorityInput {
+            title: "Veelvoorkomende vermogenscriminaliteit".to_owned(),
+            goal: " ".to_owned(),
+            judgement: None,
+            pending_review: None,
+            indicators: vec![],
+        });
+        let doc = build(&input).expect("builds");
+        let start = doc
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Heading { text, .. } if text == "Veelvoorkomende vermogenscriminaliteit"))
+            .expect("the priority's heading");
+        assert!(matches!(
+            &doc.blocks[start + 1],
+            Block::Note(t) if t.starts_with("Voor deze prioriteit zijn in het platform nog geen doelstelling")
+        ));
+        assert!(matches!(
+            &doc.blocks[start + 2],
+            Block::Heading { level: 1, .. }
+        ));
+        // Buitengebied has a pending review but no adopted judgement: its sections, no "Bijsturing".
+        let headings: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            headings.iter().filter(|h| **h == "Bijsturing").count(),
+            1,
+            "only Ondermijning has a judgement: {headings:?}"
+        );
+        assert_eq!(headings.iter().filter(|h| **h == "Doelstelling").count(), 2);
     }
 
     #[test]

@@ -25,13 +25,14 @@ use crate::repo::plans::{self, PlanFilter};
 use crate::repo::priorities;
 use crate::repo::{districts, memberships, municipalities, tenants, users};
 
-/// A plan from the seed documents with its priorities: (title, municipality for local ones).
+/// A plan from the seed documents with its priorities: (title, municipality for local ones,
+/// the plan's doelstelling or "" where the seed states none per priority).
 struct DemoPlan {
     title: &'static str,
     kind: &'static str,
     years: (i32, i32),
     status: &'static str,
-    priorities: &'static [(&'static str, Option<&'static str>)],
+    priorities: &'static [(&'static str, Option<&'static str>, &'static str)],
 }
 
 struct DemoTenant {
@@ -71,12 +72,12 @@ const TENANTS: &[DemoTenant] = &[
             years: (2022, 2025),
             status: "concept",
             priorities: &[
-                ("Afval", None),
-                ("Horeca", None),
-                ("Jeugdproblematiek", None),
-                ("Ondermijning", None),
-                ("Parkeeroverlast", None),
-                ("Verontreiniging door honden", None),
+                ("Afval", None, ""),
+                ("Horeca", None, ""),
+                ("Jeugdproblematiek", None, ""),
+                ("Ondermijning", None, ""),
+                ("Parkeeroverlast", None, ""),
+                ("Verontreiniging door honden", None, ""),
             ],
         },
         figures: None,
@@ -109,13 +110,14 @@ const TENANTS: &[DemoTenant] = &[
             years: (2023, 2026),
             status: "vastgesteld",
             priorities: &[
-                ("Ondermijnende criminaliteit", None),
-                ("Digitale criminaliteit", None),
-                ("Zorg en veiligheid", None),
-                ("Verkeersveiligheid", None),
+                ("Ondermijnende criminaliteit", None, ""),
+                ("Digitale criminaliteit", None, ""),
+                ("Zorg en veiligheid", None, ""),
+                ("Verkeersveiligheid", None, ""),
                 (
                     "Verbinding met de samenleving / maatschappelijke onrust",
                     None,
+                    "",
                 ),
             ],
         },
@@ -150,22 +152,71 @@ const TENANTS: &[DemoTenant] = &[
             years: (2020, 2024),
             status: "vastgesteld",
             priorities: &[
-                ("Kwetsbare personen", None),
-                ("Ondermijning", None),
-                ("Cybercrime/gedigitaliseerde criminaliteit", None),
-                ("Informatievoorziening", None),
-                ("Veilige, vitale vakantieparken", None),
-                ("Overlast, geweld", Some("Ermelo")),
-                ("Verkeersveiligheid", Some("Ermelo")),
-                ("Jeugd en Veiligheid", Some("Ermelo")),
-                ("Jeugd en Veiligheid", Some("Harderwijk")),
+                (
+                    "Kwetsbare personen",
+                    None,
+                    "Een zodanige infrastructuur van samenwerkende professionals en toegesneden voorzieningen in stand houden dat de veiligheid van en rond personen en gezinnen in alle gevallen van een aanvaardbaar niveau is of zo snel mogelijk weer wordt. Deze infrastructuur sluit aan op, maakt zo goed mogelijk gebruik van de mogelijkheden van de samenleving zelf.",
+                ),
+                (
+                    "Ondermijning",
+                    None,
+                    "Via consequente inzet van de bestuurlijke instrumenten, in samenwerking met onze partners de speelruimte en invloed van criminele netwerken/fenomenen verder verkleinen. We zijn bestuurlijk weerbaar en ondersteunen maatschappelijke weerbaarheid.",
+                ),
+                (
+                    "Cybercrime/gedigitaliseerde criminaliteit",
+                    None,
+                    "Vergroten van de beheersbaarheid van gedigitaliseerde criminaliteit door een beter zicht erop en impulsen in awareness en handelingsperspectief, vooral bij kwetsbare groepen.",
+                ),
+                (
+                    "Informatievoorziening",
+                    None,
+                    "Verdere versteviging van het rendement van onze inspanningen op het veiligheidsdomein door het ‘slim richten’ daarvan op basis van adequate stuurinformatie.",
+                ),
+                (
+                    "Veilige, vitale vakantieparken",
+                    None,
+                    "Via gerichte en consequente inzet van de bestuurlijke instrumenten, samen met onze handhavings- en veiligheidspartners de verdere normalisering en vitalisering van de parken ondersteunen.",
+                ),
+                (
+                    "Overlast, geweld",
+                    Some("Ermelo"),
+                    "Verdere versteviging van de beheersbaarheid van het vraagstuk door slim, informatiegestuurd ‘samen optrekken’.",
+                ),
+                (
+                    "Verkeersveiligheid",
+                    Some("Ermelo"),
+                    "Continueren van de integrale inzet op verkeersveiligheid en daarmee de subjectieve en objectieve verkeersveiligheid verder verbeteren.",
+                ),
+                (
+                    "Jeugd en Veiligheid",
+                    Some("Ermelo"),
+                    "Samen met de partners onze verantwoordelijkheid voor veilig opgroeien mét perspectief zo goed mogelijk invullen, en daarmee problematisch gedrag – individueel en in groepsverband – verder terugdringen.",
+                ),
+                (
+                    "Jeugd en Veiligheid",
+                    Some("Harderwijk"),
+                    "Samen met de partners onze verantwoordelijkheid voor veilig opgroeien mét perspectief zo goed mogelijk invullen, en daarmee problematisch gedrag – individueel en in groepsverband – verder terugdringen.",
+                ),
                 (
                     "Actieve veiligheidszorg rond en met het AZC",
                     Some("Harderwijk"),
+                    "Via nauwe samenwerking met de partners – publiek en privaat – veiligheidsvraagstukken zo goed mogelijk voorkomen en, waar ze zich toch voordoen, beheersbaar houden door maatwerk en snelheid in de aanpak.",
                 ),
-                ("Veilig Thuis", Some("Harderwijk")),
-                ("Veelvoorkomende vermogenscriminaliteit", Some("Putten")),
-                ("Veilig (agrarisch) buitengebied", Some("Putten")),
+                (
+                    "Veilig Thuis",
+                    Some("Harderwijk"),
+                    "Verder terugdringen van huiselijk geweld door preventie aan de basis en – waar het zich toch voordoet – zo vroeg mogelijk signaleren en interveniëren.",
+                ),
+                (
+                    "Veelvoorkomende vermogenscriminaliteit",
+                    Some("Putten"),
+                    "Door slimme inzet van preventieve en repressieve middelen, samen met burgers en veiligheidspartners, woninginbraak en andere vormen van vermogenscriminaliteit zoveel mogelijk voorkomen en op lange termijn op een aanvaardbaar niveau houden.",
+                ),
+                (
+                    "Veilig (agrarisch) buitengebied",
+                    Some("Putten"),
+                    "Barrières tegen ondermijnende criminaliteit in het buitengebied van Putten opwerpen door een slim en integraal samenstel van maatregelen. Aanpak en interventies, maatschappelijke weerbaarheid en bestuurlijke weerbaarheid worden verder verstevigd.",
+                ),
             ],
         },
         figures: Some(&figures::VELUWE_WEST),
@@ -356,7 +407,7 @@ fn load_plan(tc: &mut TenantConn<'_>, p: &DemoPlan) -> Result<(), ServiceError> 
         &PlanFields::parse(p.title, p.kind, p.years.0, p.years.1, Some(p.status), None)?,
     )?;
     let towns = municipalities::list(tc, None, all)?.items;
-    for (title, town) in p.priorities {
+    for (title, town, goal) in p.priorities {
         let scope = match town {
             None => Scope::Cooperation,
             Some(name) => {
@@ -376,7 +427,7 @@ fn load_plan(tc: &mut TenantConn<'_>, p: &DemoPlan) -> Result<(), ServiceError> 
                 opgave: String::new(),
                 ambitie: String::new(),
                 aanpak: String::new(),
-                doelstelling: String::new(),
+                doelstelling: (*goal).to_owned(),
                 partners: vec![],
                 flankerend_beleid: String::new(),
                 owner_id: None,

@@ -1,0 +1,1 @@
+ALTER TABLE priorities ALTER COLUMN created_at SET DEFAULT now();
