@@ -26,6 +26,8 @@ pub const MEDIA_TYPE: &str =
 
 /// Width of the text between the margins, in twentieths of a point (A4 minus 2 × 2.5 cm).
 const TEXT_WIDTH_TWIPS: u32 = 11906 - 2 * 1417;
+/// Tables of at most this many rows are kept on one page with the paragraph after them.
+const KEEP_TOGETHER_ROWS: usize = 15;
 /// English Metric Units per pixel at 96 dpi.
 const EMU_PER_PX: u64 = 9525;
 /// The widest a picture may be: the text width in EMU.
@@ -212,6 +214,8 @@ fn table_xml(out: &mut String, table: &Table) {
         out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
     }
     out.push_str("</w:tblGrid>");
+    // A short table stays on one page with the line under it (its source); a long one may break.
+    let keep = table.rows.len() <= KEEP_TOGETHER_ROWS;
     let row = |out: &mut String, cells: &[String], header: bool| {
         out.push_str("<w:tr>");
         if header {
@@ -228,6 +232,9 @@ fn table_xml(out: &mut String, table: &Table) {
                 out.push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DCE6F0\"/>");
             }
             out.push_str("</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Tabeltekst\"/>");
+            if keep {
+                out.push_str("<w:keepNext/>");
+            }
             if !header && table.numeric.get(i).copied().unwrap_or(false) {
                 out.push_str("<w:jc w:val=\"right\"/>");
             }
@@ -248,7 +255,11 @@ fn table_xml(out: &mut String, table: &Table) {
     }
     out.push_str("</w:tbl>");
     // Two tables in a row would merge; an empty paragraph keeps them apart.
-    out.push_str("<w:p><w:pPr><w:pStyle w:val=\"Tabeltekst\"/></w:pPr></w:p>");
+    if keep {
+        out.push_str("<w:p><w:pPr><w:pStyle w:val=\"Tabeltekst\"/><w:keepNext/></w:pPr></w:p>");
+    } else {
+        out.push_str("<w:p><w:pPr><w:pStyle w:val=\"Tabeltekst\"/></w:pPr></w:p>");
+    }
 }
 
 fn picture(out: &mut String, image: &Image, n: usize) {
@@ -474,6 +485,8 @@ mod tests {
         );
         assert!(document.contains("<w:pStyle w:val=\"Heading1\"/>"));
         assert!(document.contains("<w:tblHeader/>"));
+        // The one-row table stays with what follows it.
+        assert!(document.contains("<w:pStyle w:val=\"Tabeltekst\"/><w:keepNext/>"));
         assert!(
             document.contains("Streef</w:t><w:softHyphen/><w:t xml:space=\"preserve\">waarde"),
             "{document}"

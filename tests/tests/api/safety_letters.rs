@@ -212,7 +212,9 @@ async fn the_veluwe_west_letter_from_the_demo_data() {
         .collect();
     assert_eq!(in_letter, plan_order, "{:?}", docx.headings(2));
     assert!(
-        text.contains("de speelruimte en invloed van criminele netwerken/fenomenen verder verkleinen"),
+        text.contains(
+            "de speelruimte en invloed van criminele netwerken/fenomenen verder verkleinen"
+        ),
         "Ondermijning's doelstelling"
     );
     assert_eq!(

@@ -579,7 +579,7 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             )));
         } else {
             self.blocks.push(Block::Table(Table {
-                widths: vec![15, 30, 15, 15, 25],
+                widths: vec![17, 29, 15, 14, 25],
                 header: [
                     "Kenmerk",
                     "Toezegging",
@@ -635,7 +635,7 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             ))]));
         }
         self.blocks.push(Block::Table(Table {
-            widths: vec![15, 33, 15, 20, 17],
+            widths: vec![17, 32, 15, 19, 17],
             header: ["Kenmerk", "Toezegging", "Gemeente", "Termijn", "Status"]
                 .map(str::to_owned)
                 .to_vec(),
@@ -743,7 +743,7 @@ die in deze brief worden gebruikt, met hun bron en de datum waarop ze in het pla
             self.blocks
                 .push(Block::Paragraph(vec![Span::bold(indicator)]));
             self.blocks.push(Block::Table(Table {
-                widths: vec![24, 12, 14, 32, 18],
+                widths: vec![27, 12, 11, 32, 18],
                 header: ["Gebied", "Periode", "Waarde", "Bron", "Ingevoerd op"]
                     .map(str::to_owned)
                     .to_vec(),
