@@ -198,6 +198,9 @@ fn bullet(out: &mut String, spans: &[Span]) {
 }
 
 fn table_xml(out: &mut String, table: &Table) {
+    if !table.caption.is_empty() {
+        paragraph(out, Some("Tabeltitel"), &[Span::plain(&table.caption)]);
+    }
     let columns = table.header.len().max(1);
     let weights: Vec<u32> = (0..columns)
         .map(|i| u32::from(table.widths.get(i).copied().unwrap_or(1).max(1)))
@@ -417,6 +420,7 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 <w:style w:type=\"paragraph\" w:styleId=\"ListBullet\"><w:name w:val=\"List Bullet\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"60\"/></w:pPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Toelichting\"><w:name w:val=\"Toelichting\"/><w:basedOn w:val=\"Normal\"/><w:rPr><w:i/><w:color w:val=\"595959\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Tabeltekst\"><w:name w:val=\"Tabeltekst\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Tabeltitel\"><w:name w:val=\"Tabeltitel\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"120\" w:after=\"60\"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Figuur\"><w:name w:val=\"Figuur\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing w:after=\"0\"/></w:pPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Caption\"><w:name w:val=\"caption\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:rPr><w:i/><w:color w:val=\"1F3864\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>\
@@ -447,6 +451,7 @@ mod tests {
                 Block::Paragraph(vec![Span::plain("regel 1\nregel 2"), Span::bold(" vet")]),
                 Block::Bullets(vec![vec![Span::plain("een")]]),
                 Block::Table(Table {
+                    caption: "Cijfers".to_owned(),
                     widths: vec![2, 1],
                     header: vec!["Gebied".to_owned(), "Streef\u{ad}waarde".to_owned()],
                     rows: vec![vec!["Ermelo".to_owned(), "930".to_owned()]],
@@ -485,6 +490,9 @@ mod tests {
         );
         assert!(document.contains("<w:pStyle w:val=\"Heading1\"/>"));
         assert!(document.contains("<w:tblHeader/>"));
+        assert!(document.contains(
+            "<w:pStyle w:val=\"Tabeltitel\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Cijfers</w:t>"
+        ));
         // The one-row table stays with what follows it.
         assert!(document.contains("<w:pStyle w:val=\"Tabeltekst\"/><w:keepNext/>"));
         assert!(

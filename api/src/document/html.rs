@@ -14,7 +14,7 @@ const STYLE: &str = "body{font-family:Calibri,Carlito,Arial,sans-serif;color:#1a
 h1,h2,h3,h4{color:#1f3864;line-height:1.2}h1.title{font-size:2rem}h4{font-style:italic}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.85rem}\
 th,td{border:1px solid #8eaadb;padding:.2rem .35rem;vertical-align:top;text-align:left}th{background:#dce6f0}\
-td.num{text-align:right;font-variant-numeric:tabular-nums}\
+td.num{text-align:right;font-variant-numeric:tabular-nums}caption{font-weight:bold;text-align:left;font-size:1rem;padding:.25rem 0}\
 figure{margin:1rem 0}figure img{max-width:100%;height:auto}figcaption{font-style:italic;color:#1f3864;font-size:.85rem}\
 p.note{font-style:italic;color:#595959;font-size:.85rem}footer{margin-top:3rem;color:#595959;font-size:.8rem}";
 
@@ -94,7 +94,11 @@ fn spans_html(out: &mut String, spans: &[Span]) {
 }
 
 fn table_html(out: &mut String, table: &Table) {
-    out.push_str("<table><thead><tr>");
+    out.push_str("<table>");
+    if !table.caption.is_empty() {
+        out.push_str(&format!("<caption>{}</caption>", escape(&table.caption)));
+    }
+    out.push_str("<thead><tr>");
     for h in &table.header {
         out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
     }

@@ -86,6 +86,8 @@ impl Block {
 /// A table with a header row that repeats on every page it spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
+    /// A line naming the table, above it and on the same page ("" for none): a caption in HTML.
+    pub caption: String,
     /// Relative column widths (they need not add up to anything).
     pub widths: Vec<u16>,
     pub header: Vec<String>,

@@ -400,12 +400,11 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
 
     fn indicator(&mut self, ind: &IndicatorInput, level: u8) -> Result<(), DocumentError> {
         let name = format!("{} ({})", ind.name, ind.unit);
-        // Word has four heading levels here; deeper, the indicator's name is a bold line.
-        self.blocks.push(if level <= 4 {
-            Block::heading(level, name)
-        } else {
-            Block::Paragraph(vec![Span::bold(name)])
-        });
+        // Word has four heading levels here; deeper, the indicator's name is its table's caption.
+        let as_heading = level <= 4;
+        if as_heading {
+            self.blocks.push(Block::heading(level, name.clone()));
+        }
         let mut rows = Vec::new();
         let mut notices = Vec::new();
         for area in &ind.areas {
@@ -474,6 +473,9 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             ]);
         }
         if rows.is_empty() {
+            if !as_heading {
+                self.blocks.push(Block::Paragraph(vec![Span::bold(name)]));
+            }
             self.blocks.push(Block::Note(format!(
                 "Er zijn tot en met {} geen cijfers, uitgangswaarden of streefwaarden van deze indicator.",
                 period_in_words(self.input.period)
@@ -481,6 +483,7 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             return Ok(());
         }
         self.blocks.push(Block::Table(Table {
+            caption: if as_heading { String::new() } else { name },
             widths: vec![27, 17, 17, 17, 22],
             // Soft hyphens: a narrow column breaks these long words where Dutch breaks them.
             header: [
@@ -579,6 +582,7 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             )));
         } else {
             self.blocks.push(Block::Table(Table {
+                caption: String::new(),
                 widths: vec![17, 29, 15, 14, 25],
                 header: [
                     "Kenmerk",
@@ -635,6 +639,7 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             ))]));
         }
         self.blocks.push(Block::Table(Table {
+            caption: String::new(),
             widths: vec![17, 32, 15, 19, 17],
             header: ["Kenmerk", "Toezegging", "Gemeente", "Termijn", "Status"]
                 .map(str::to_owned)
@@ -723,6 +728,7 @@ die in deze brief worden gebruikt, met hun bron en de datum waarop ze in het pla
             ));
         } else {
             self.blocks.push(Block::Table(Table {
+                caption: String::new(),
                 widths: vec![35, 35, 30],
                 header: ["Indicator", "Prioriteit", "Bron"]
                     .map(str::to_owned)
@@ -740,9 +746,8 @@ die in deze brief worden gebruikt, met hun bron en de datum waarop ze in het pla
             )));
         }
         for (indicator, rows) in figures {
-            self.blocks
-                .push(Block::Paragraph(vec![Span::bold(indicator)]));
             self.blocks.push(Block::Table(Table {
+                caption: indicator,
                 widths: vec![27, 12, 11, 32, 18],
                 header: ["Gebied", "Periode", "Waarde", "Bron", "Ingevoerd op"]
                     .map(str::to_owned)
