@@ -142,6 +142,20 @@ pub enum DocumentError {
     Chart { title: String, reason: String },
 }
 
+impl DocumentError {
+    /// What went wrong, for the coordinator who asked for the document (the detail is logged).
+    pub fn in_dutch(&self) -> String {
+        match self {
+            DocumentError::Chart { title, .. } => {
+                format!("de grafiek van ‘{title}’ kon niet worden getekend")
+            }
+            DocumentError::Package(_) | DocumentError::Io(_) => {
+                "het Word-bestand kon niet worden geschreven".to_owned()
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -95,7 +95,8 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= (RELATIVE_TOLERANCE * b.abs()).max(ABSOLUTE_TOLERANCE)
 }
 
-fn meets(value: f64, comparator: Comparator, goal: f64) -> bool {
+/// Whether a value meets a target (`=` within the tolerance).
+pub fn meets(value: f64, comparator: Comparator, goal: f64) -> bool {
     match comparator {
         Comparator::AtMost => value <= goal,
         Comparator::AtLeast => value >= goal,

@@ -153,7 +153,7 @@ async fn the_veluwe_west_letter_from_the_demo_data() {
     let first_docx = Docx::read(&docx_of(&app, "veluwe-west", &token, &first_id).await);
     first_docx.check_structure();
     assert!(
-        first_docx.text().contains("Een nieuwere beoordeling (Expertgroep Ondermijning, 2026-H1) is ingediend en wacht op vaststelling"),
+        first_docx.text().contains("Een beoordeling van Expertgroep Ondermijning over het eerste halfjaar van 2026 is ingediend en wacht op vaststelling door het bestuur"),
         "{}",
         first_docx.text()
     );
@@ -249,10 +249,10 @@ async fn the_veluwe_west_letter_from_the_demo_data() {
         .expect("Ermelo's row of totaal misdrijven");
     assert_eq!(ermelo[1], "930 (2019)", "baseline");
     assert_eq!(ermelo[2], "930 (2019)", "latest value");
-    // The 2024 target is over and 2019 is the latest figure: the letter says the figure is old.
-    assert_eq!(ermelo[4], "Op koers (verouderd cijfer)");
+    // The 2024 target is over and 2019 is the latest figure: whether it was met is not known.
+    assert_eq!(ermelo[4], "Onbekend: geen cijfer over 2024");
     assert!(text.contains(
-        "Let op, verouderd: Ermelo: de streefwaarde gold voor 2024, het laatste cijfer is van 2019."
+        "Let op. Voor Ermelo, Harderwijk en Putten gold de streefwaarde voor 2024, maar het laatste cijfer is van 2019."
     ));
 
     // The adopted review of Expertgroep Ondermijning, its course corrections, the commitments.

@@ -55,9 +55,15 @@ pub struct PriorityInput {
     pub title: String,
     pub goal: String,
     pub judgement: Option<Judgement>,
-    /// A newer review that is submitted but not yet adopted: "Expertgroep X, 2026-H1".
-    pub pending_review: Option<String>,
+    /// A review newer than the adopted one (or the only one) that is submitted, not adopted.
+    pub pending_review: Option<PendingReview>,
     pub indicators: Vec<IndicatorInput>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingReview {
+    pub group: String,
+    pub period: Period,
 }
 
 /// An expert group's adopted judgement of a priority.
@@ -273,11 +279,16 @@ impl Builder<'_> {
             i.plan.title,
             period_in_words(i.period),
         )));
-        self.blocks.push(Block::text(
+        let local = if i.local.is_empty() {
+            ""
+        } else {
+            "de lokale paragrafen per gemeente, "
+        };
+        self.blocks.push(Block::text(format!(
             "Per prioriteit leest u de doelstelling, het laatste vastgestelde oordeel van de expertgroep, \
 de bijsturing die daarbij is afgesproken en de indicatoren met hun uitgangswaarde, laatste waarde en streefwaarde. \
-Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aan de raden en een bijlage met de bronnen.",
-        ));
+Daarna volgen {local}de stand van de toezeggingen aan de raden en een bijlage met de bronnen."
+        )));
         self.blocks.push(Block::Note(format!(
             "Cijfers tot en met {}; de stand van de toezeggingen is die van {}.",
             period_in_words(i.period),
@@ -354,8 +365,15 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             )),
         }
         if let Some(pending) = &p.pending_review {
+            let newer = if p.judgement.is_some() {
+                "nieuwere "
+            } else {
+                ""
+            };
             self.blocks.push(Block::Note(format!(
-                "Een nieuwere beoordeling ({pending}) is ingediend en wacht op vaststelling; zij staat niet in deze brief."
+                "Een {newer}beoordeling van {} over {} is ingediend en wacht op vaststelling door het bestuur; zij staat niet in deze brief.",
+                pending.group,
+                period_in_words(pending.period)
             )));
         }
 
@@ -406,7 +424,8 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
             self.blocks.push(Block::heading(level, name.clone()));
         }
         let mut rows = Vec::new();
-        let mut notices = Vec::new();
+        // Areas whose target period is over without a figure of it, by (target, latest figure).
+        let mut notices: Vec<(Stale, Vec<String>)> = Vec::new();
         for area in &ind.areas {
             let measurements: Vec<Measurement> = area
                 .figures
@@ -418,38 +437,13 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
                 .collect();
             let assessed =
                 progress::assess(ind.direction, area.baseline, area.target, &measurements);
-            // A target whose period is over by the end of the letter's period, without a figure
-            // of it: the verdict rests on old figures, and the letter says so.
-            let outdated = area
-                .target
-                .filter(|t| t.period.end() <= self.input.period.end())
-                .filter(|t| {
-                    assessed
-                        .latest
-                        .is_none_or(|m| m.period.end() < t.period.end())
-                });
-            if let Some(t) = outdated {
-                notices.push(match assessed.latest {
-                    Some(m) => format!(
-                        "{}: de streefwaarde gold voor {}, het laatste cijfer is van {}.",
-                        area.name, t.period, m.period
-                    ),
-                    None => format!(
-                        "{}: de streefwaarde gold voor {}, er is geen cijfer.",
-                        area.name, t.period
-                    ),
-                });
-            }
-            // "Geen gegevens" would be wrong beside a figure: say what is missing instead.
-            let status = match (assessed.status, assessed.latest, area.target) {
-                (_, None, _) => "Geen cijfer".to_owned(),
-                (Status::NoData, Some(_), None) => "Geen streefwaarde".to_owned(),
-                (Status::NoData, Some(_), Some(_)) => "Geen uitgangswaarde".to_owned(),
-                (status, Some(_), _) if outdated.is_some() => {
-                    format!("{} (verouderd cijfer)", status.label())
+            let (status, stale) = letter_status(area, &assessed, self.input.period);
+            if let Some(key) = stale {
+                match notices.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, areas)) => areas.push(area.name.clone()),
+                    None => notices.push((key, vec![area.name.clone()])),
                 }
-                (status, Some(_), _) => status.label().to_owned(),
-            };
+            }
             rows.push(vec![
                 area.name.clone(),
                 area.baseline
@@ -501,10 +495,21 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
         self.blocks
             .push(Block::Note(format!("Bron: {}.", ind.source)));
         if !notices.is_empty() {
-            self.blocks.push(Block::Note(format!(
-                "Let op, verouderd: {} Een nieuwer cijfer kan het oordeel veranderen.",
-                notices.join(" ")
-            )));
+            let sentences: Vec<String> = notices
+                .iter()
+                .map(|((target, latest), areas)| match latest {
+                    Some(latest) => format!(
+                        "Voor {} gold de streefwaarde voor {target}, maar het laatste cijfer is van {latest}.",
+                        names(areas)
+                    ),
+                    None => format!(
+                        "Voor {} gold de streefwaarde voor {target}, maar er is geen cijfer.",
+                        names(areas)
+                    ),
+                })
+                .collect();
+            self.blocks
+                .push(Block::Note(format!("Let op. {}", sentences.join(" "))));
         }
 
         // A key indicator has a target: its chart shows the way to it.
@@ -669,7 +674,7 @@ Daarna volgen de lokale paragrafen per gemeente, de stand van de toezeggingen aa
         self.blocks
             .push(Block::heading(1, "Bijlage: bronnen van de cijfers"));
         self.blocks.push(Block::text(format!(
-            "Uitgangs- en streefwaarden komen uit ‘{}’. De cijfers hieronder zijn alle metingen tot en met {} \
+            "Uitgangs- en streefwaarden zijn die van ‘{}’ zoals ze in het platform zijn vastgelegd. De cijfers hieronder zijn alle metingen tot en met {} \
 die in deze brief worden gebruikt, met hun bron en de datum waarop ze in het platform zijn ingevoerd.",
             i.plan.title,
             period_in_words(i.period)
@@ -768,6 +773,58 @@ die in deze brief worden gebruikt, met hun bron en de datum waarop ze in het pla
             ));
         }
     }
+}
+
+/// A target whose period is over without a figure of it: (the target's period, the latest
+/// figure's period, if any).
+type Stale = (Period, Option<Period>);
+
+/// The status an area's row shows, and — when the target's period is over without a figure of
+/// it — that period and the latest figure's, for a note under the table.
+///
+/// The platform's rule (`progress::assess`) judges the latest figure; a council letter must not
+/// say more than the figures do. So the row names what is missing instead of "Geen gegevens",
+/// a lone baseline figure is no progress yet, and a target whose period is over by the end of
+/// the letter's period, without a figure of that period, is either already met by an earlier
+/// figure or not known.
+fn letter_status(
+    area: &AreaInput,
+    assessed: &progress::Progress,
+    letter: Period,
+) -> (String, Option<Stale>) {
+    let Some(latest) = assessed.latest else {
+        let stale = area
+            .target
+            .filter(|t| t.period.end() <= letter.end())
+            .map(|t| (t.period, None));
+        return ("Geen cijfer".to_owned(), stale);
+    };
+    let Some(target) = area.target else {
+        return match assessed.status {
+            Status::NoData => ("Geen streefwaarde".to_owned(), None),
+            status => (status.label().to_owned(), None),
+        };
+    };
+    // The baseline's own figure shows no progress, even when it already meets the target.
+    let only_baseline = area.baseline.is_some_and(|b| b.period == latest.period);
+    if target.period.end() <= letter.end() && latest.period.end() < target.period.end() {
+        let status =
+            if !only_baseline && progress::meets(latest.value, target.comparator, target.value) {
+                format!("Gehaald in {}", latest.period)
+            } else {
+                format!("Onbekend: geen cijfer over {}", target.period)
+            };
+        return (status, Some((target.period, Some(latest.period))));
+    }
+    if only_baseline {
+        return ("Geen nieuw cijfer".to_owned(), None);
+    }
+    let status = match (assessed.status, area.baseline) {
+        (Status::NoData, None) => "Geen uitgangswaarde".to_owned(),
+        (Status::NoData, Some(_)) => "Niet te beoordelen".to_owned(),
+        (status, _) => status.label().to_owned(),
+    };
+    (status, None)
 }
 
 fn made(c: &CommitmentInput) -> String {
@@ -921,7 +978,13 @@ mod tests {
                     title: "Veilig (agrarisch) buitengebied".to_owned(),
                     goal: String::new(),
                     judgement: None,
-                    pending_review: Some("Expertgroep Buitengebied, 2026-H1".to_owned()),
+                    pending_review: Some(PendingReview {
+                        group: "Expertgroep Buitengebied".to_owned(),
+                        period: Period::HalfYear {
+                            year: 2026,
+                            half: 1,
+                        },
+                    }),
                     indicators: vec![],
                 }],
             )],
@@ -999,11 +1062,15 @@ mod tests {
         let all = texts(&doc);
         assert!(
             all.contains(
-                &"Ermelo | 930 (2019) | 930 (2019) | ≤ 800 (2024) | Op koers (verouderd cijfer)"
+                                &"Ermelo | 930 (2019) | 930 (2019) | ≤ 800 (2024) | Onbekend: geen cijfer over 2024"
                     .to_owned()
             ),
             "{all:#?}"
         );
+        assert!(all.contains(
+            &"Let op. Voor Ermelo gold de streefwaarde voor 2024, maar het laatste cijfer is van 2019."
+                .to_owned()
+        ));
         assert!(
             all.iter()
                 .any(|t| t.starts_with("Aandacht nodig. Expertgroep Ondermijning over het eerste halfjaar van 2026, vastgesteld op 10 juli 2026."))
@@ -1063,6 +1130,41 @@ mod tests {
                     vec![figure(2025, 90.0)],
                 ),
                 area("Zonder cijfer", true, true, vec![]),
+                area("Alleen de nulmeting", true, true, vec![figure(2019, 100.0)]),
+                area(
+                    "Op weg",
+                    true,
+                    true,
+                    vec![figure(2019, 100.0), figure(2025, 85.0)],
+                ),
+            ],
+        });
+        // A target of 2024, over by the end of 2026, without a figure of 2024.
+        let past = |name: &str, value: f64| AreaInput {
+            target: Some(Target {
+                period: year(2024),
+                comparator: Comparator::AtMost,
+                value: 80.0,
+            }),
+            ..area(
+                name,
+                true,
+                true,
+                vec![figure(2019, 100.0), figure(2022, value)],
+            )
+        };
+        input.priorities[0].indicators.push(IndicatorInput {
+            name: "diefstal".to_owned(),
+            unit: "aantal".to_owned(),
+            source: "politie".to_owned(),
+            direction: Direction::LowerIsBetter,
+            areas: vec![
+                past("Vroeg gehaald", 75.0),
+                past("Niet bekend", 90.0),
+                AreaInput {
+                    figures: vec![figure(2019, 75.0)],
+                    ..past("Nulmeting gehaald", 0.0)
+                },
             ],
         });
         let all = texts(&build(&input).expect("builds"));
@@ -1070,6 +1172,13 @@ mod tests {
             "Zonder streefwaarde | – | 90 (2025) | – | Geen streefwaarde",
             "Zonder uitgangswaarde | – | 90 (2025) | ≤ 80 (2030) | Geen uitgangswaarde",
             "Zonder cijfer | 100 (2019) | – | ≤ 80 (2030) | Geen cijfer",
+            "Alleen de nulmeting | 100 (2019) | 100 (2019) | ≤ 80 (2030) | Geen nieuw cijfer",
+            "Op weg | 100 (2019) | 85 (2025) | ≤ 80 (2030) | Op koers",
+            "Vroeg gehaald | 100 (2019) | 75 (2022) | ≤ 80 (2024) | Gehaald in 2022",
+            "Niet bekend | 100 (2019) | 90 (2022) | ≤ 80 (2024) | Onbekend: geen cijfer over 2024",
+            "Nulmeting gehaald | 100 (2019) | 75 (2019) | ≤ 80 (2024) | Onbekend: geen cijfer over 2024",
+            "Let op. Voor Vroeg gehaald en Niet bekend gold de streefwaarde voor 2024, maar het laatste cijfer is van 2022. \
+Voor Nulmeting gehaald gold de streefwaarde voor 2024, maar het laatste cijfer is van 2019.",
         ] {
             assert!(all.contains(&row.to_owned()), "{row} missing from {all:#?}");
         }

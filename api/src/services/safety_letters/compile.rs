@@ -20,7 +20,7 @@ use crate::domain::review::VASTGESTELD;
 use crate::domain::safety_letter::COMPILING;
 use crate::domain::safety_letter::content::{
     self, AreaInput, CommitmentInput, CorrectionInput, FigureInput, IndicatorInput, Judgement,
-    LetterInput, PlanInput, PriorityInput,
+    LetterInput, PendingReview, PlanInput, PriorityInput,
 };
 use crate::domain::time::date_in_netherlands;
 use crate::repo::commitments::{self, CommitmentFilter, CommitmentRow};
@@ -169,7 +169,8 @@ fn compile(
         Ok(Err(e)) => {
             tracing::error!(letter = %letter_id, error = %e, "a safety letter could not be rendered");
             return Err(Failure::Content(format!(
-                "De brief kon niet worden opgemaakt ({e}). Geef kenmerk {letter_id} door aan de beheerder van het platform."
+                "De brief kon niet worden opgemaakt: {}. Geef kenmerk {letter_id} door aan de beheerder van het platform.",
+                e.in_dutch()
             )));
         }
         Err(_) => {
@@ -423,7 +424,10 @@ fn priority_input(g: &Gathered, p: &PriorityRow) -> Result<PriorityInput, Failur
     let pending_review = own
         .iter()
         .find(|(j, at)| j.review_status != VASTGESTELD && at.end() > adopted_end)
-        .map(|(j, at)| format!("{}, {at}", j.group_name));
+        .map(|(j, at)| PendingReview {
+            group: j.group_name.clone(),
+            period: *at,
+        });
 
     let mut indicators = Vec::new();
     for ind in g.indicators.iter().filter(|i| i.priority_id == p.id) {
