@@ -26,7 +26,7 @@ pub const MEDIA_TYPE: &str =
 
 /// Width of the text between the margins, in twentieths of a point (A4 minus 2 × 2.5 cm).
 const TEXT_WIDTH_TWIPS: u32 = 11906 - 2 * 1417;
-/// Tables of at most this many rows are kept on one page with the paragraph after them.
+/// Tables of at most this many rows are kept on one page.
 const KEEP_TOGETHER_ROWS: usize = 15;
 /// English Metric Units per pixel at 96 dpi.
 const EMU_PER_PX: u64 = 9525;
@@ -217,9 +217,13 @@ fn table_xml(out: &mut String, table: &Table) {
         out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
     }
     out.push_str("</w:tblGrid>");
-    // A short table stays on one page with the line under it (its source); a long one may break.
-    let keep = table.rows.len() <= KEEP_TOGETHER_ROWS;
-    let row = |out: &mut String, cells: &[String], header: bool| {
+    // A short table stays on one page (each row kept with the next), and with the paragraph
+    // after it when asked; a long one may break across pages.
+    let short = table.rows.len() <= KEEP_TOGETHER_ROWS;
+    let last = table.rows.len();
+    let row = |out: &mut String, cells: &[String], index: usize| {
+        let header = index == 0;
+        let keep = short && (index < last || table.keep_with_next);
         out.push_str("<w:tr>");
         if header {
             out.push_str("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
@@ -252,13 +256,13 @@ fn table_xml(out: &mut String, table: &Table) {
         }
         out.push_str("</w:tr>");
     };
-    row(out, &table.header, true);
-    for cells in &table.rows {
-        row(out, cells, false);
+    row(out, &table.header, 0);
+    for (i, cells) in table.rows.iter().enumerate() {
+        row(out, cells, i + 1);
     }
     out.push_str("</w:tbl>");
     // Two tables in a row would merge; an empty paragraph keeps them apart.
-    if keep {
+    if short && table.keep_with_next {
         out.push_str("<w:p><w:pPr><w:pStyle w:val=\"Tabeltekst\"/><w:keepNext/></w:pPr></w:p>");
     } else {
         out.push_str("<w:p><w:pPr><w:pStyle w:val=\"Tabeltekst\"/></w:pPr></w:p>");
@@ -452,6 +456,7 @@ mod tests {
                 Block::Bullets(vec![vec![Span::plain("een")]]),
                 Block::Table(Table {
                     caption: "Cijfers".to_owned(),
+                    keep_with_next: true,
                     widths: vec![2, 1],
                     header: vec!["Gebied".to_owned(), "Streef\u{ad}waarde".to_owned()],
                     rows: vec![vec!["Ermelo".to_owned(), "930".to_owned()]],

@@ -88,6 +88,8 @@ impl Block {
 pub struct Table {
     /// A line naming the table, above it and on the same page ("" for none): a caption in HTML.
     pub caption: String,
+    /// Kept on one page with the paragraph after it (a table's source line).
+    pub keep_with_next: bool,
     /// Relative column widths (they need not add up to anything).
     pub widths: Vec<u16>,
     pub header: Vec<String>,

@@ -57,13 +57,7 @@ pub struct NewLetter {
 /// the plan does not.
 #[tracing::instrument(skip(conn))]
 pub fn insert(conn: &mut TenantConn<'_>, new: &NewLetter) -> Result<Option<LetterRow>, DbError> {
-    let plan: Option<Uuid> = plans::table
-        .find(new.plan_id)
-        .select(plans::id)
-        .for_update()
-        .first(&mut **conn)
-        .optional()?;
-    if plan.is_none() {
+    if !lock_plan(conn, new.plan_id)? {
         return Ok(None);
     }
     let version: Option<i32> = safety_letters::table
@@ -180,6 +174,29 @@ pub fn find(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<LetterWithPlan
     })
 }
 
+/// Makes the rest of the transaction read one snapshot and write nothing: a letter's figures,
+/// reviews and commitments are all of one moment, also while an import commits beside it.
+/// Must come before the transaction's first query.
+#[tracing::instrument(skip(conn))]
+pub fn read_one_snapshot(conn: &mut TenantConn<'_>) -> Result<(), DbError> {
+    diesel::sql_query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        .execute(&mut **conn)?;
+    Ok(())
+}
+
+/// Locks the plan's row until the transaction ends; false when there is no such plan. Whoever
+/// numbers or adopts versions of a plan takes this lock first, so they take turns.
+#[tracing::instrument(skip(conn))]
+pub fn lock_plan(conn: &mut TenantConn<'_>, plan_id: Uuid) -> Result<bool, DbError> {
+    let plan: Option<Uuid> = plans::table
+        .find(plan_id)
+        .select(plans::id)
+        .for_update()
+        .first(&mut **conn)
+        .optional()?;
+    Ok(plan.is_some())
+}
+
 #[tracing::instrument(skip(conn))]
 pub fn find_for_update(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<LetterRow>, DbError> {
     Ok(safety_letters::table
@@ -287,6 +304,22 @@ pub fn mark_failed(
     ))
     .execute(&mut **conn)?
         > 0)
+}
+
+/// When the schedule's failed versions of a plan and period were asked for.
+#[tracing::instrument(skip(conn))]
+pub fn failed_automatic(
+    conn: &mut TenantConn<'_>,
+    plan_id: Uuid,
+    period: &str,
+) -> Result<Vec<DateTime<Utc>>, DbError> {
+    Ok(safety_letters::table
+        .filter(safety_letters::plan_id.eq(plan_id))
+        .filter(safety_letters::period.eq(period))
+        .filter(safety_letters::automatic.eq(true))
+        .filter(safety_letters::status.eq(FAILED))
+        .select(safety_letters::requested_at)
+        .load(&mut **conn)?)
 }
 
 /// Versions still being compiled that were asked for before `before`.

@@ -146,9 +146,18 @@ fn run_job(
                 &settings.base_url,
                 &settings.reminder_days,
                 now,
-            )?;
-            safety_letters::plan_scheduled(conn, &tenant, now)?;
-            Ok(emails)
+            );
+            // Letters do not wait on emails: a tenant whose emails cannot be planned still gets
+            // its scheduled drafts, and its interrupted letters are still marked failed.
+            let letters = safety_letters::plan_scheduled(conn, &tenant, now);
+            match (emails, letters) {
+                (Ok(emails), Ok(_)) => Ok(emails),
+                (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+                (Err(emails), Err(letters)) => {
+                    tracing::error!(error = ?letters, tenant = %tenant.slug, "planning letters failed too");
+                    Err(emails)
+                }
+            }
         }
         safety_letters::COMPILE_JOB => {
             let (Some(tenant_id), Some(letter_id)) = (

@@ -25,9 +25,11 @@ CREATE TABLE safety_letters (
     CHECK (automatic OR requested_by IS NOT NULL)
 );
 CREATE INDEX safety_letters_requested ON safety_letters (requested_at DESC);
--- One adopted version per plan and period, and one compiled on the schedule.
+-- One adopted version per plan and period, and one compiled on the schedule (a failed one may
+-- be tried again: services/safety_letters/scheduled.rs decides when).
 CREATE UNIQUE INDEX safety_letters_one_adopted ON safety_letters (plan_id, period) WHERE status = 'vastgesteld';
-CREATE UNIQUE INDEX safety_letters_one_automatic ON safety_letters (plan_id, period) WHERE automatic;
+CREATE UNIQUE INDEX safety_letters_one_automatic ON safety_letters (plan_id, period)
+    WHERE automatic AND status <> 'mislukt';
 
 -- The compiled document of a version: written once, never changed or deleted, also not by the
 -- tenant's own role. Not in the audit trail: the letter's row records who asked and when.

@@ -66,6 +66,17 @@ async fn request(app: &TestApp, slug: &str, token: &str, body: &Value) -> Value 
     res.body
 }
 
+/// The version failed, and its reason says `part`.
+fn assert_failed_with(letter: &Value, part: &str) {
+    assert_eq!(letter["status"], "mislukt", "{letter}");
+    assert!(
+        letter["failureReason"]
+            .as_str()
+            .is_some_and(|r| r.contains(part)),
+        "{letter}"
+    );
+}
+
 async fn letter(app: &TestApp, slug: &str, token: &str, id: &str) -> Value {
     let res = app
         .get(
@@ -603,6 +614,14 @@ async fn a_letter_holds_nothing_of_another_cooperation() {
     assert_eq!(list.body["total"], 0);
 }
 
+/// A cooperation with a plan: its setup, slug, admin token and plan id.
+async fn with_plan(app: &TestApp, name: &str) -> (PlanSetup, String, String, String) {
+    let s = PlanSetup::new(app, name).await;
+    let (slug, tok) = (s.slug().to_owned(), s.t.admin_token.clone());
+    let plan = plan_of(app, &slug, &tok).await;
+    (s, slug, tok, plan)
+}
+
 async fn plan_of(app: &TestApp, slug: &str, token: &str) -> String {
     let plans = app
         .get(&format!("/api/v1/tenants/{slug}/plans"), token)
@@ -616,9 +635,7 @@ async fn plan_of(app: &TestApp, slug: &str, token: &str) -> String {
 #[actix_rt::test]
 async fn a_failed_compile_shows_mislukt_with_its_reason() {
     let app = spawn_app().await;
-    let s = PlanSetup::new(&app, "brief-mis").await;
-    let (slug, tok) = (s.slug().to_owned(), s.t.admin_token.clone());
-    let plan = plan_of(&app, &slug, &tok).await;
+    let (s, slug, tok, plan) = with_plan(&app, "brief-mis").await;
     let schema = s.t.row.schema_name.clone();
 
     // The measurements table is gone: the compile cannot read the figures.
@@ -716,9 +733,7 @@ async fn a_failed_compile_shows_mislukt_with_its_reason() {
 #[actix_rt::test]
 async fn asking_is_checked_and_only_for_coordinators_of_the_whole_cooperation() {
     let app = spawn_app().await;
-    let s = PlanSetup::new(&app, "brief-rol").await;
-    let (slug, tok) = (s.slug().to_owned(), s.t.admin_token.clone());
-    let plan = plan_of(&app, &slug, &tok).await;
+    let (s, slug, tok, plan) = with_plan(&app, "brief-rol").await;
     let base = format!("/api/v1/tenants/{slug}/safety-letters");
     let next_year = chrono::Utc::now()
         .format("%Y")
@@ -811,9 +826,7 @@ async fn asking_is_checked_and_only_for_coordinators_of_the_whole_cooperation() 
 #[actix_rt::test]
 async fn the_worker_compiles_a_draft_on_the_schedule_once() {
     let app = spawn_app().await;
-    let s = PlanSetup::new(&app, "brief-plan").await;
-    let (slug, tok) = (s.slug().to_owned(), s.t.admin_token.clone());
-    let plan = plan_of(&app, &slug, &tok).await;
+    let (s, slug, tok, plan) = with_plan(&app, "brief-plan").await;
     // An adopted plan that covers 2026.
     let res = app
         .put(&format!("/api/v1/tenants/{slug}/plans/{plan}"), &tok, &json!({ "title": "IVP 2024-2027", "kind": "ivp", "startYear": 2024, "endYear": 2027, "status": "vastgesteld", "adoptedOn": "2024-01-25" }))
@@ -908,11 +921,86 @@ async fn the_worker_compiles_a_draft_on_the_schedule_once() {
 }
 
 #[actix_rt::test]
+async fn a_failed_scheduled_draft_is_tried_again_a_day_later_three_times_at_most() {
+    let app = spawn_app().await;
+    // A cooperation without municipalities: every draft fails, with a reason.
+    let t = app.tenant("brief-opnieuw").await;
+    let tok = t.admin_token.clone();
+    app.create(&t, "plans", &json!({ "title": "IVP 2024-2027", "kind": "ivp", "startYear": 2024, "endYear": 2027, "status": "vastgesteld", "adoptedOn": "2024-01-25" }))
+        .await;
+    let list = format!("/api/v1/tenants/{}/safety-letters", t.slug());
+    let mut seen = Vec::new();
+    for (now, total) in [
+        ("2027-02-08T08:00:00+01:00", 1),
+        // The same day: not again.
+        ("2027-02-08T20:00:00+01:00", 1),
+        ("2027-02-09T08:30:00+01:00", 2),
+        ("2027-02-10T09:00:00+01:00", 3),
+        // Three tries: the coordinator takes over.
+        ("2027-02-11T10:00:00+01:00", 3),
+        ("2027-02-20T10:00:00+01:00", 3),
+    ] {
+        let out = run_once(&app, NO_SMTP, now).await;
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let letters = app.get(&list, &tok).await;
+        assert_eq!(letters.body["total"], total, "at {now}: {}", letters.text);
+        seen.push(letters.body);
+    }
+    let last = seen.pop().expect("a list");
+    let items = last["items"].as_array().expect("items");
+    for item in items {
+        assert_eq!(item["automatic"], true);
+        assert_failed_with(item, "nog geen gemeenten");
+    }
+    let mut versions: Vec<i64> = items.iter().filter_map(|i| i["version"].as_i64()).collect();
+    versions.sort_unstable();
+    assert_eq!(versions, [1, 2, 3]);
+}
+
+#[actix_rt::test]
+async fn two_versions_adopted_at_once_leave_one_adopted_and_say_which() {
+    let app = spawn_app().await;
+    let (_setup, slug, tok, plan) = with_plan(&app, "brief-tegelijk").await;
+    // A race may or may not happen in one try; four periods give it four chances.
+    for period in ["2024", "2025", "2025-H1", "2025-H2"] {
+        let body = json!({ "planId": plan, "period": period });
+        let a = request(&app, &slug, &tok, &body).await;
+        let b = request(&app, &slug, &tok, &body).await;
+        worker_round(&app).await;
+        let adopt = |id: &Value| {
+            let path = format!(
+                "/api/v1/tenants/{slug}/safety-letters/{}/adopt",
+                id.as_str().unwrap_or_default()
+            );
+            let (app, tok) = (&app, &tok);
+            async move { app.post(&path, tok, &json!({})).await }
+        };
+        let (ra, rb) = tokio::join!(adopt(&a["id"]), adopt(&b["id"]));
+        let mut codes = [ra.status.as_u16(), rb.status.as_u16()];
+        codes.sort_unstable();
+        assert_eq!(codes, [200, 409], "{period}: {} / {}", ra.text, rb.text);
+        let refused = if ra.status.as_u16() == 409 { &ra } else { &rb };
+        assert_eq!(refused.problem_code(), "letter_locked", "{}", refused.text);
+        let adopted = app
+            .get(
+                &format!(
+                    "/api/v1/tenants/{slug}/safety-letters?status=vastgesteld&period={period}"
+                ),
+                &tok,
+            )
+            .await;
+        assert_eq!(adopted.body["total"], 1, "{}", adopted.text);
+    }
+}
+
+#[actix_rt::test]
 async fn the_running_worker_compiles_a_requested_letter_within_seconds() {
     let app = spawn_app().await;
-    let s = PlanSetup::new(&app, "brief-nu").await;
-    let (slug, tok) = (s.slug().to_owned(), s.t.admin_token.clone());
-    let plan = plan_of(&app, &slug, &tok).await;
+    let (_setup, slug, tok, plan) = with_plan(&app, "brief-nu").await;
     let mut daemon = spawn_daemon(&app, NO_SMTP, 3600);
     // Let the first round pass; the letter is then picked up by the job poll, not by a round.
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
@@ -945,9 +1033,7 @@ async fn the_running_worker_compiles_a_requested_letter_within_seconds() {
 #[actix_rt::test]
 async fn a_letter_whose_worker_died_on_its_last_attempt_is_marked_failed() {
     let app = spawn_app().await;
-    let s = PlanSetup::new(&app, "brief-dood").await;
-    let (slug, tok) = (s.slug().to_owned(), s.t.admin_token.clone());
-    let plan = plan_of(&app, &slug, &tok).await;
+    let (s, slug, tok, plan) = with_plan(&app, "brief-dood").await;
     let asked = request(
         &app,
         &slug,
@@ -980,13 +1066,7 @@ async fn a_letter_whose_worker_died_on_its_last_attempt_is_marked_failed() {
     .expect("join");
     worker_round(&app).await;
     let failed = letter(&app, &slug, &tok, &id).await;
-    assert_eq!(failed["status"], "mislukt", "{failed}");
-    assert!(
-        failed["failureReason"]
-            .as_str()
-            .is_some_and(|r| r.contains("onderbroken")),
-        "{failed}"
-    );
+    assert_failed_with(&failed, "onderbroken");
 }
 
 #[actix_rt::test]
@@ -1017,10 +1097,5 @@ async fn a_plan_with_letters_is_kept() {
             &tok,
         )
         .await;
-    assert_eq!(letters.body["items"][0]["status"], "mislukt");
-    assert!(
-        letters.body["items"][0]["failureReason"]
-            .as_str()
-            .is_some_and(|r| r.contains("nog geen gemeenten"))
-    );
+    assert_failed_with(&letters.body["items"][0], "nog geen gemeenten");
 }

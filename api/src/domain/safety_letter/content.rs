@@ -478,6 +478,8 @@ Daarna volgen {local}de stand van de toezeggingen aan de raden en een bijlage me
         }
         self.blocks.push(Block::Table(Table {
             caption: if as_heading { String::new() } else { name },
+            // The source line under it.
+            keep_with_next: true,
             widths: vec![27, 17, 17, 17, 22],
             // Soft hyphens: a narrow column breaks these long words where Dutch breaks them.
             header: [
@@ -588,6 +590,7 @@ Daarna volgen {local}de stand van de toezeggingen aan de raden en een bijlage me
         } else {
             self.blocks.push(Block::Table(Table {
                 caption: String::new(),
+                keep_with_next: false,
                 widths: vec![17, 29, 15, 14, 25],
                 header: [
                     "Kenmerk",
@@ -645,6 +648,7 @@ Daarna volgen {local}de stand van de toezeggingen aan de raden en een bijlage me
         }
         self.blocks.push(Block::Table(Table {
             caption: String::new(),
+            keep_with_next: false,
             widths: vec![17, 32, 15, 19, 17],
             header: ["Kenmerk", "Toezegging", "Gemeente", "Termijn", "Status"]
                 .map(str::to_owned)
@@ -734,6 +738,7 @@ die in deze brief worden gebruikt, met hun bron en de datum waarop ze in het pla
         } else {
             self.blocks.push(Block::Table(Table {
                 caption: String::new(),
+                keep_with_next: false,
                 widths: vec![35, 35, 30],
                 header: ["Indicator", "Prioriteit", "Bron"]
                     .map(str::to_owned)
@@ -753,6 +758,7 @@ die in deze brief worden gebruikt, met hun bron en de datum waarop ze in het pla
         for (indicator, rows) in figures {
             self.blocks.push(Block::Table(Table {
                 caption: indicator,
+                keep_with_next: false,
                 widths: vec![27, 12, 11, 32, 18],
                 header: ["Gebied", "Periode", "Waarde", "Bron", "Ingevoerd op"]
                     .map(str::to_owned)

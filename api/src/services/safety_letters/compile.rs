@@ -201,7 +201,7 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The tenant's data the letter is made of, read in one transaction.
+/// The tenant's data the letter is made of, read in one transaction from one snapshot.
 struct Gathered {
     letter: LetterRow,
     plan: plans::PlanRow,
@@ -218,6 +218,8 @@ struct Gathered {
 }
 
 fn gather(tc: &mut TenantConn<'_>, letter_id: Uuid) -> Result<Option<Gathered>, Failure> {
+    safety_letters::read_one_snapshot(tc)?;
+
     let Some(letter) = safety_letters::find(tc, letter_id)?.map(|l| l.row) else {
         return Ok(None);
     };

@@ -129,6 +129,12 @@ pub fn adopt(
 ) -> Result<LetterAnswer, ServiceError> {
     ctx.require(TenantAction::ManageSafetyLetters)?;
     run_in_tenant(conn, &ctx.db, |tc| {
+        let plan_id = safety_letters::find(tc, id)?
+            .ok_or(ServiceError::not_found("brief"))?
+            .row
+            .plan_id;
+        // Two versions adopted at once: the second waits here and then sees the first.
+        safety_letters::lock_plan(tc, plan_id)?;
         let row =
             safety_letters::find_for_update(tc, id)?.ok_or(ServiceError::not_found("brief"))?;
         let other = safety_letters::adopted_version(tc, row.plan_id, &row.period, row.id)?;

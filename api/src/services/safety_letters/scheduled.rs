@@ -17,6 +17,10 @@ use crate::services::ServiceError;
 
 /// How long a version may wait for its job before it counts as stuck.
 const STUCK_AFTER_MINUTES: i64 = 15;
+/// A scheduled draft that failed (say, the database was away for all its attempts) is tried
+/// again a day later, up to this many times in all; then the coordinator asks for it.
+const AUTOMATIC_TRIES: usize = 3;
+const AUTOMATIC_RETRY_AFTER_HOURS: i64 = 24;
 
 /// Returns how many drafts were queued.
 #[tracing::instrument(skip(conn, tenant), fields(tenant = %tenant.slug))]
@@ -73,6 +77,11 @@ pub fn plan_scheduled(
             .filter(|p| p.status != "concept" && p.kind != "uitvoeringsplan");
             let mut created = Vec::new();
             for plan in plans {
+                let failed = safety_letters::failed_automatic(tc, plan.id, &period.to_string())?;
+                let retry_from = now - chrono::Duration::hours(AUTOMATIC_RETRY_AFTER_HOURS);
+                if failed.len() >= AUTOMATIC_TRIES || failed.iter().any(|at| *at > retry_from) {
+                    continue;
+                }
                 let new = NewLetter {
                     plan_id: plan.id,
                     period: period.to_string(),
