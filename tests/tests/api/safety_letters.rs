@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::docx_check::{Docx, pdf_pages};
-use crate::helpers::{TestApp, spawn_app, superuser_conn};
+use crate::helpers::{Response, TestApp, spawn_app, superuser_conn};
 use crate::indicators::PlanSetup;
 use crate::mailcatcher::{run_once, spawn_daemon};
 
@@ -75,6 +75,16 @@ fn assert_failed_with(letter: &Value, part: &str) {
             .is_some_and(|r| r.contains(part)),
         "{letter}"
     );
+}
+
+/// `POST …/safety-letters/{id}/adopt`.
+async fn adopt(app: &TestApp, slug: &str, token: &str, id: &str) -> Response {
+    app.post(
+        &format!("/api/v1/tenants/{slug}/safety-letters/{id}/adopt"),
+        token,
+        &json!({}),
+    )
+    .await
 }
 
 async fn letter(app: &TestApp, slug: &str, token: &str, id: &str) -> Value {
@@ -409,31 +419,13 @@ async fn the_veluwe_west_letter_from_the_demo_data() {
 
     // A coordinator adopts one version; then no other.
     let viewer = demo_token(&app, "viewer", "veluwe-west").await;
-    let res = app
-        .post(
-            &format!("/api/v1/tenants/veluwe-west/safety-letters/{id}/adopt"),
-            &viewer,
-            &json!({}),
-        )
-        .await;
+    let res = adopt(&app, "veluwe-west", &viewer, &id).await;
     assert_eq!(res.status.as_u16(), 403, "{}", res.text);
-    let res = app
-        .post(
-            &format!("/api/v1/tenants/veluwe-west/safety-letters/{id}/adopt"),
-            &token,
-            &json!({}),
-        )
-        .await;
+    let res = adopt(&app, "veluwe-west", &token, &id).await;
     assert_eq!(res.status.as_u16(), 200, "{}", res.text);
     assert_eq!(res.body["status"], "vastgesteld");
     assert_eq!(res.body["adoptedBy"]["name"], "Niels de Boer");
-    let res = app
-        .post(
-            &format!("/api/v1/tenants/veluwe-west/safety-letters/{v2}/adopt"),
-            &token,
-            &json!({}),
-        )
-        .await;
+    let res = adopt(&app, "veluwe-west", &token, v2).await;
     assert_eq!(res.status.as_u16(), 409, "{}", res.text);
     assert_eq!(res.problem_code(), "letter_locked");
     assert!(
@@ -597,13 +589,7 @@ async fn a_letter_holds_nothing_of_another_cooperation() {
         let res = app.get(&path, &their_tok).await;
         assert_eq!(res.status.as_u16(), 404, "{path}: {}", res.text);
     }
-    let res = app
-        .post(
-            &format!("/api/v1/tenants/{their_slug}/safety-letters/{id}/adopt"),
-            &their_tok,
-            &json!({}),
-        )
-        .await;
+    let res = adopt(&app, &their_slug, &their_tok, &id).await;
     assert_eq!(res.status.as_u16(), 404, "{}", res.text);
     let list = app
         .get(
@@ -809,9 +795,7 @@ async fn asking_is_checked_and_only_for_coordinators_of_the_whole_cooperation() 
         .await;
     assert_eq!(res.status.as_u16(), 400, "{}", res.text);
     assert_eq!(res.body["invalidParams"][0]["name"], "format");
-    let res = app
-        .post(&format!("{base}/{id}/adopt"), &tok, &json!({}))
-        .await;
+    let res = adopt(&app, &slug, &tok, &id).await;
     assert_eq!(res.status.as_u16(), 409, "not compiled yet: {}", res.text);
     assert!(
         res.body["detail"]
@@ -971,15 +955,9 @@ async fn two_versions_adopted_at_once_leave_one_adopted_and_say_which() {
         let a = request(&app, &slug, &tok, &body).await;
         let b = request(&app, &slug, &tok, &body).await;
         worker_round(&app).await;
-        let adopt = |id: &Value| {
-            let path = format!(
-                "/api/v1/tenants/{slug}/safety-letters/{}/adopt",
-                id.as_str().unwrap_or_default()
-            );
-            let (app, tok) = (&app, &tok);
-            async move { app.post(&path, tok, &json!({})).await }
-        };
-        let (ra, rb) = tokio::join!(adopt(&a["id"]), adopt(&b["id"]));
+        let id = |v: &Value| v["id"].as_str().unwrap_or_default().to_owned();
+        let (a, b) = (id(&a), id(&b));
+        let (ra, rb) = tokio::join!(adopt(&app, &slug, &tok, &a), adopt(&app, &slug, &tok, &b));
         let mut codes = [ra.status.as_u16(), rb.status.as_u16()];
         codes.sort_unstable();
         assert_eq!(codes, [200, 409], "{period}: {} / {}", ra.text, rb.text);
