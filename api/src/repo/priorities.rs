@@ -165,3 +165,20 @@ pub fn count_children(conn: &mut TenantConn<'_>, id: Uuid) -> Result<i64, DbErro
         .count()
         .get_result(&mut **conn)?)
 }
+
+/// The priorities of a plan in the order they were entered (the plan's own order).
+#[tracing::instrument(skip(conn))]
+pub fn of_plan_in_entry_order(
+    conn: &mut TenantConn<'_>,
+    plan_id: Uuid,
+) -> Result<Vec<PriorityRow>, DbError> {
+    Ok(priorities::table
+        .filter(priorities::plan_id.eq(plan_id))
+        .select(PriorityRow::as_select())
+        .order((
+            priorities::created_at.asc(),
+            priorities::title.asc(),
+            priorities::id.asc(),
+        ))
+        .load(&mut **conn)?)
+}

@@ -5,13 +5,12 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use crate::db::schema::tenant::{
-    plans, priorities, safety_letter_documents, safety_letter_schedule, safety_letters,
+    plans, safety_letter_documents, safety_letter_schedule, safety_letters,
 };
 use crate::db::{DbError, TenantConn};
 use crate::domain::page::{Page, PageRequest};
 use crate::domain::safety_letter::schedule::Schedule;
 use crate::domain::safety_letter::{ADOPTED, COMPILING, CONCEPT, FAILED};
-use crate::repo::priorities::PriorityRow;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = safety_letters)]
@@ -359,23 +358,6 @@ pub fn html(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<(String, Strin
         ))
         .first(&mut **conn)
         .optional()?)
-}
-
-/// The priorities of a plan in the order they were entered (the plan's own order).
-#[tracing::instrument(skip(conn))]
-pub fn priorities_of_plan(
-    conn: &mut TenantConn<'_>,
-    plan_id: Uuid,
-) -> Result<Vec<PriorityRow>, DbError> {
-    Ok(priorities::table
-        .filter(priorities::plan_id.eq(plan_id))
-        .select(PriorityRow::as_select())
-        .order((
-            priorities::created_at.asc(),
-            priorities::title.asc(),
-            priorities::id.asc(),
-        ))
-        .load(&mut **conn)?)
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

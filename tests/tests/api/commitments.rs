@@ -246,7 +246,7 @@ async fn overdue_is_computed_on_the_dutch_date_and_filters_find_what_needs_atten
     assert_eq!(res.body["invalidParams"][0]["name"], "status");
 
     // Roles: the bestuurder reads but does not edit; a coordinator of Ermelo edits Ermelo's only.
-    let first = all.body["items"][0]["id"].as_str().expect("id").to_owned();
+    let first = all.first_id();
     let putten = all.body["items"][2]["id"].as_str().expect("id").to_owned();
     assert_eq!(
         app.get(&s.base(), &s.bestuurder_token)

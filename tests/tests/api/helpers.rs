@@ -97,6 +97,14 @@ impl Response {
         self.body["id"].as_str().expect("id").to_owned()
     }
 
+    /// The `id` of the first item of a list answer.
+    pub fn first_id(&self) -> String {
+        self.body["items"][0]["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no first item: {}", self.text))
+            .to_owned()
+    }
+
     /// `field` of every item of a list answer, in order.
     pub fn item_field(&self, field: &str) -> Vec<String> {
         self.body["items"]

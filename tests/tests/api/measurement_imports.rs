@@ -411,7 +411,7 @@ async fn concurrent_imports_lose_nothing_and_never_fail_with_500() {
     );
     let list = app.get(&format!("{base}?pageSize=100"), &tok).await;
     assert_eq!(list.body["total"], 150, "{}", list.text);
-    let first = list.body["items"][0]["id"].as_str().expect("id").to_owned();
+    let first = list.first_id();
     let detail = app.get(&format!("{base}/{first}"), &tok).await;
     let mut seen: Vec<f64> = detail.body["history"]
         .as_array()

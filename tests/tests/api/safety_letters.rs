@@ -119,20 +119,14 @@ async fn adopt_demo_review(app: &TestApp) {
     let groups = app
         .get("/api/v1/tenants/veluwe-west/expert-groups", &token)
         .await;
-    let group = groups.body["items"][0]["id"]
-        .as_str()
-        .expect("group")
-        .to_owned();
+    let group = groups.first_id();
     let reviews = app
         .get(
             &format!("/api/v1/tenants/veluwe-west/expert-groups/{group}/reviews"),
             &token,
         )
         .await;
-    let review = reviews.body["items"][0]["id"]
-        .as_str()
-        .expect("review")
-        .to_owned();
+    let review = reviews.first_id();
     let res = app
         .post(
             &format!("/api/v1/tenants/veluwe-west/expert-groups/{group}/reviews/{review}/adopt"),
@@ -148,11 +142,7 @@ async fn the_veluwe_west_letter_from_the_demo_data() {
     let app = spawn_app().await;
     load_demo(&app).await;
     let token = demo_token(&app, "coordinator", "veluwe-west").await;
-    let plans = app.get("/api/v1/tenants/veluwe-west/plans", &token).await;
-    let plan = plans.body["items"][0]["id"]
-        .as_str()
-        .expect("plan")
-        .to_owned();
+    let plan = plan_of(&app, "veluwe-west", &token).await;
 
     // The demo asked for the letter over 2026; the worker's round compiles it. The expert group's
     // review is submitted, not yet adopted, and the letter says so.
@@ -504,10 +494,7 @@ async fn a_letter_holds_nothing_of_another_cooperation() {
             &their_tok,
         )
         .await;
-    let their_ind = their_ind.body["items"][0]["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+    let their_ind = their_ind.first_id();
     let res = app.record_measurement(&their_slug, &their_tok, &their_ind, &json!({ "municipalityId": theirs.ermelo, "period": "2025", "value": 4242, "sourceNote": "geheime bron" })).await;
     assert!(res.status.is_success(), "{}", res.text);
 
@@ -612,10 +599,7 @@ async fn plan_of(app: &TestApp, slug: &str, token: &str) -> String {
     let plans = app
         .get(&format!("/api/v1/tenants/{slug}/plans"), token)
         .await;
-    plans.body["items"][0]["id"]
-        .as_str()
-        .expect("plan")
-        .to_owned()
+    plans.first_id()
 }
 
 #[actix_rt::test]
@@ -786,10 +770,7 @@ async fn asking_is_checked_and_only_for_coordinators_of_the_whole_cooperation() 
         let res = app.get(&format!("{base}{query}"), &tok).await;
         assert_eq!(res.status.as_u16(), 400, "{query}: {}", res.text);
     }
-    let id = app.get(&base, &tok).await.body["items"][0]["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+    let id = app.get(&base, &tok).await.first_id();
     let res = app
         .get(&format!("{base}/{id}/document?format=pdf"), &tok)
         .await;

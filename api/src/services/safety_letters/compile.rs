@@ -26,7 +26,7 @@ use crate::domain::time::date_in_netherlands;
 use crate::repo::commitments::{self, CommitmentFilter, CommitmentRow};
 use crate::repo::indicators::{self, IndicatorRow, TargetRow};
 use crate::repo::measurements::{self, MeasurementRow};
-use crate::repo::priorities::PriorityRow;
+use crate::repo::priorities::{self, PriorityRow};
 use crate::repo::reviews::{self, CourseCorrectionRow, JudgementRow};
 use crate::repo::safety_letters::{self, LetterRow, NewDocument};
 use crate::repo::tenants::TenantRow;
@@ -244,7 +244,7 @@ fn gather(tc: &mut TenantConn<'_>, letter_id: Uuid) -> Result<Option<Gathered>, 
         }));
     }
     let included = |m: Option<Uuid>| m.is_none_or(|m| towns.iter().any(|(id, _)| *id == m));
-    let priorities: Vec<PriorityRow> = safety_letters::priorities_of_plan(tc, plan.id)?
+    let priorities: Vec<PriorityRow> = priorities::of_plan_in_entry_order(tc, plan.id)?
         .into_iter()
         .filter(|p| included(p.municipality_id))
         .collect();
