@@ -1,0 +1,115 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import type { components } from '../../api/schema';
+import { api } from '../../lib/api-client';
+import { unwrap } from '../../lib/problem';
+import { forgetAllDrafts } from '../../lib/drafts';
+import { onSessionExpired, refreshSession, signIn, signOut } from '../../lib/session';
+
+export type Me = components['schemas']['MeResponse'];
+
+type SessionState =
+  | { status: 'restoring' }
+  | { status: 'anonymous'; expired: boolean }
+  | { status: 'signed-in'; me: Me };
+
+interface SessionContextValue {
+  state: SessionState;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+async function loadMe(): Promise<Me> {
+  return unwrap(api.GET('/me'));
+}
+
+/** Where to come back to after signing in again: the page the user was on. */
+export function returnPath(location: { pathname: string; search: string; hash: string }) {
+  return `${location.pathname}${location.search}${location.hash}`;
+}
+
+/**
+ * The signed-in user. On start it asks for a new access token with the refresh cookie, so a reload
+ * keeps the session; when a refresh is refused later, it sends the user to sign in again and
+ * brings them back to where they were (what they typed stays in memory, see lib/drafts).
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'restoring' });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const restored = await refreshSession();
+      if (cancelled) return;
+      if (!restored) {
+        setState({ status: 'anonymous', expired: false });
+        return;
+      }
+      try {
+        const me = await loadMe();
+        if (!cancelled) setState({ status: 'signed-in', me });
+      } catch {
+        if (!cancelled) setState({ status: 'anonymous', expired: false });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        setState({ status: 'anonymous', expired: true });
+        queryClient.clear();
+        const back = returnPath(window.location);
+        if (!window.location.pathname.startsWith('/inloggen')) {
+          navigate(`/inloggen?terug=${encodeURIComponent(back)}&verlopen=1`, { replace: true });
+        }
+      }),
+    [navigate, queryClient],
+  );
+
+  const doSignIn = useCallback(
+    async (email: string, password: string) => {
+      await signIn(email, password);
+      // Another user may sign in on this tab: nothing of the previous one stays in the cache.
+      queryClient.clear();
+      const me = await loadMe();
+      setState({ status: 'signed-in', me });
+    },
+    [queryClient],
+  );
+
+  const doSignOut = useCallback(async () => {
+    await signOut();
+    queryClient.clear();
+    forgetAllDrafts();
+    setState({ status: 'anonymous', expired: false });
+    navigate('/inloggen?afgemeld=1', { replace: true });
+  }, [navigate, queryClient]);
+
+  const value = useMemo(
+    () => ({ state, signIn: doSignIn, signOut: doSignOut }),
+    [state, doSignIn, doSignOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The signed-in user; only inside routes behind RequireSession. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('useMe without a session');
+  return state.me;
+}

@@ -1,0 +1,176 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { Indicator, Measurement } from '../../api/types';
+import { ErrorSummary, FormError, SelectField, TextField, useFormErrors, type FieldErrors } from '../../components/form';
+import { Alert } from '../../components/Feedback';
+import { useDraft } from '../../lib/drafts';
+import { formatDateTime, formatNumber, formatPeriod, parseDutchNumber } from '../../lib/format';
+import { useTenant } from '../tenants/TenantContext';
+import { useRecordMeasurement } from './api';
+
+const labels = {
+  municipalityId: 'Gebied',
+  year: 'Jaar',
+  half: 'Periode van het jaar',
+  period: 'Periode',
+  value: 'Waarde',
+  sourceNote: 'Bron',
+};
+
+const WHOLE = 'heel';
+
+/** Enter the figure of one area and period; replacing a figure shows the old one and asks first. */
+export function MeasurementForm({ indicator, measurements }: { indicator: Indicator; measurements: Measurement[] }) {
+  const tenant = useTenant();
+  const record = useRecordMeasurement(tenant.slug, indicator.id);
+  const areas = indicator.areas.filter((a) => tenant.can.enterMeasurement(a.municipalityId ?? null));
+  const [values, setValues, discard] = useDraft(`measurement:${tenant.slug}:${indicator.id}`, () => ({
+    area: areas.length === 1 ? (areas[0]!.municipalityId ?? WHOLE) : '',
+    year: String(new Date().getFullYear() - 1),
+    half: '',
+    value: '',
+    sourceNote: '',
+  }));
+  const [replacing, setReplacing] = useState<Measurement | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const { fieldErrors, formError, focusKey, fail, failWith, clear } = useFormErrors();
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const set = (k: keyof typeof values) => (v: string) => {
+    setValues({ ...values, [k]: v });
+    setReplacing(null);
+  };
+
+  if (areas.length === 0) return null;
+
+  const period = values.half ? `${values.year}-${values.half}` : values.year;
+  const municipalityId = values.area === WHOLE ? null : values.area;
+  const areaLabel = indicator.areas.find((a) => (a.municipalityId ?? WHOLE) === values.area)?.areaName ?? '';
+
+  function check(): { value: number } | null {
+    const errors: FieldErrors = {};
+    if (!values.area) errors.municipalityId = 'Kies het gebied van het cijfer.';
+    if (!/^\d{4}$/.test(values.year.trim())) errors.period = 'Vul een jaartal in, zoals 2024.';
+    const value = parseDutchNumber(values.value);
+    if (values.value.trim() === '') errors.value = 'Vul het cijfer in.';
+    else if (value === null) errors.value = 'Vul een getal in, zoals 812 of 7,7.';
+    if (Object.keys(errors).length > 0) {
+      fail(errors);
+      return null;
+    }
+    return { value: value! };
+  }
+
+  async function save(value: number) {
+    try {
+      await record.mutateAsync({ municipalityId, period, value, sourceNote: values.sourceNote.trim() || null });
+      setSaved(`${formatNumber(value)} voor ${areaLabel} over ${formatPeriod(period)} is opgeslagen. Het oordeel hierboven is bijgewerkt.`);
+      setReplacing(null);
+      clear();
+      discard();
+      setValues({ ...values, value: '', sourceNote: '' });
+    } catch (error) {
+      setReplacing(null);
+      failWith(error);
+    }
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(null);
+    const ok = check();
+    if (!ok) return;
+    const existing = measurements.find((m) => (m.municipalityId ?? null) === municipalityId && m.period === period);
+    if (existing && existing.value !== ok.value && replacing?.id !== existing.id) {
+      clear();
+      setReplacing(existing);
+      requestAnimationFrame(() => confirmRef.current?.focus());
+      return;
+    }
+    await save(ok.value);
+  }
+
+  return (
+    <section aria-labelledby="cijfer-invoeren" className="panel">
+      <h2 className="utrecht-heading-2" id="cijfer-invoeren">
+        Cijfer invoeren
+      </h2>
+      {saved && (
+        <Alert type="ok" role="status">
+          <p className="utrecht-paragraph">{saved}</p>
+        </Alert>
+      )}
+      <ErrorSummary errors={fieldErrors} labels={labels} focusKey={focusKey} />
+      <FormError message={formError} focusKey={focusKey} />
+      <form className="utrecht-form" noValidate onSubmit={submit} aria-labelledby="cijfer-invoeren">
+        <SelectField
+          name="municipalityId"
+          label={labels.municipalityId}
+          hint={tenant.can.scopedTo ? 'U voert cijfers in voor uw eigen gemeente.' : undefined}
+          required
+          placeholder={areas.length > 1 ? 'Kies een gebied' : undefined}
+          value={values.area}
+          onChange={set('area')}
+          error={fieldErrors.municipalityId}
+          options={areas.map((a) => ({ value: a.municipalityId ?? WHOLE, label: a.areaName }))}
+        />
+        <div className="field-row">
+          <TextField name="period" label={labels.year} inputMode="numeric" required value={values.year} onChange={set('year')} error={fieldErrors.period} />
+          <SelectField
+            name="half"
+            label={labels.half}
+            required
+            value={values.half}
+            onChange={set('half')}
+            options={[
+              { value: '', label: 'Het hele jaar' },
+              { value: 'H1', label: 'Eerste helft' },
+              { value: 'H2', label: 'Tweede helft' },
+            ]}
+          />
+        </div>
+        <TextField
+          name="value"
+          label={`${labels.value}${indicator.unit ? ` (${indicator.unit})` : ''}`}
+          hint="Gebruik een komma voor decimalen, bijvoorbeeld 7,7."
+          inputMode="decimal"
+          required
+          value={values.value}
+          onChange={set('value')}
+          error={fieldErrors.value}
+        />
+        <TextField
+          name="sourceNote"
+          label={labels.sourceNote}
+          hint="Waar komt het cijfer vandaan? Bijvoorbeeld: politie, export 12 januari."
+          value={values.sourceNote}
+          onChange={set('sourceNote')}
+          error={fieldErrors.sourceNote}
+        />
+        {replacing ? (
+          <div className="confirm" role="group" aria-labelledby="vervang-vraag" tabIndex={-1} ref={confirmRef}>
+            <p className="utrecht-paragraph" id="vervang-vraag">
+              <strong>
+                Voor {areaLabel} staat over {formatPeriod(period)} al {formatNumber(replacing.value)}.
+              </strong>{' '}
+              Ingevoerd door {replacing.enteredByName ?? 'onbekend'} op {formatDateTime(replacing.enteredAt)}. Wilt u dit
+              vervangen door {values.value.trim()}? De oude waarde blijft in de geschiedenis.
+            </p>
+            <div className="form-buttons">
+              <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={record.isPending}>
+                Ja, vervangen
+              </button>
+              <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setReplacing(null)}>
+                Nee, niet vervangen
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="form-buttons">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={record.isPending}>
+              {record.isPending ? 'Bezig met opslaan…' : 'Cijfer opslaan'}
+            </button>
+          </div>
+        )}
+      </form>
+    </section>
+  );
+}
