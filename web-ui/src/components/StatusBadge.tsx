@@ -62,10 +62,12 @@ function Icon({ tone }: { tone: Tone }) {
   }
 }
 
-export function StatusBadge({ status, label }: { status: string; label?: string }) {
+/** `prefix` is read out before the word ("Status: ", "Oordeel: ") and not shown. */
+export function StatusBadge({ status, label, prefix }: { status: string; label?: string; prefix?: string }) {
   const tone = statusTone(status);
   return (
     <span className={`status-badge status-badge--${tone}`}>
+      {prefix && <span className="visually-hidden">{prefix}</span>}
       <Icon tone={tone} />
       <span>{label ?? fallbackLabels[status] ?? status}</span>
     </span>

@@ -138,7 +138,7 @@ export function OverviewPage() {
                     </Link>
                   </h3>
                   <p className="priority-card__meta">
-                    <StatusBadge status={p.status.status} label={p.status.label} />
+                    <StatusBadge status={p.status.status} label={p.status.label} prefix="Status: " />
                     <span className="scope-tag">{scopeText(p, municipalities.data)}</span>
                   </p>
                   <p className="utrecht-paragraph">{p.status.explanation}</p>

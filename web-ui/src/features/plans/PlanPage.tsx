@@ -123,7 +123,7 @@ function PriorityTree({
             <Link className="utrecht-link" to={`${base}/prioriteiten/${p.id}`}>
               {p.title}
             </Link>
-            <StatusBadge status={p.status.status} label={p.status.label} />
+            <StatusBadge status={p.status.status} label={p.status.label} prefix="Status: " />
             <span className="scope-tag">{scope(p)}</span>
           </div>
           <PriorityTree items={items} base={base} scope={scope} parentId={p.id} />

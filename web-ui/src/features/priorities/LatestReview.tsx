@@ -12,7 +12,7 @@ export function LatestReview({ review, full = false }: { review: PriorityReview 
       <p className="utrecht-paragraph">
         <strong>{review.groupName}</strong>, {formatPeriod(review.period)} ({label(reviewStatusLabels, review.reviewStatus)}
         ){review.status ? ': ' : ''}
-        {review.status && <StatusBadge status={review.status} />}
+        {review.status && <StatusBadge status={review.status} prefix="Oordeel: " />}
       </p>
       {progress && <p className="utrecht-paragraph">{progress}</p>}
     </div>

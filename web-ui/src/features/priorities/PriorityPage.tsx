@@ -70,7 +70,7 @@ function PriorityView({ priority: p }: { priority: Priority }) {
       }
     >
       <p className="priority-card__meta">
-        <StatusBadge status={p.status.status} label={p.status.label} />
+        <StatusBadge status={p.status.status} label={p.status.label} prefix="Status: " />
         <span className="scope-tag">{scopeText(p, municipalities.data)}</span>
       </p>
       <p className="utrecht-paragraph">{p.status.explanation}</p>
