@@ -13,6 +13,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     sourcemap: false,
+    // Lists each route's chunks, so the benchmark can add up what a page loads.
+    manifest: true,
   },
   server: {
     proxy: { '/api': process.env.API_URL ?? 'http://127.0.0.1:8080' },

@@ -9,7 +9,7 @@ export function RequireSession() {
   if (state.status === 'restoring') return <Loading what="uw sessie" />;
   if (state.status === 'anonymous') {
     const terug = encodeURIComponent(returnPath(location));
-    return <Navigate to={`/inloggen?terug=${terug}`} replace />;
+    return <Navigate to={`/inloggen?terug=${terug}${state.expired ? '&verlopen=1' : ''}`} replace />;
   }
   return <Outlet />;
 }

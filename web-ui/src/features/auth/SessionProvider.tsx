@@ -64,15 +64,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(
     () =>
+      // RequireSession sends the user to /inloggen with the page to come back to.
       onSessionExpired(() => {
-        setState({ status: 'anonymous', expired: true });
         queryClient.clear();
-        const back = returnPath(window.location);
-        if (!window.location.pathname.startsWith('/inloggen')) {
-          navigate(`/inloggen?terug=${encodeURIComponent(back)}&verlopen=1`, { replace: true });
-        }
+        setState({ status: 'anonymous', expired: true });
       }),
-    [navigate, queryClient],
+    [queryClient],
   );
 
   const doSignIn = useCallback(
