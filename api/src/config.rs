@@ -19,6 +19,7 @@
 //! | `MAIL_FROM` | `Veiligheidsplatform <noreply@localhost>` | sender of the worker's email |
 //! | `REVIEW_REMINDER_DAYS` | `14,3` | days before a review is due that the group is reminded |
 //! | `COMMITMENT_REMINDER_DAYS` | `14` | days before a commitment is due that its officer is reminded |
+//! | `WEB_UI_DIR` | `web-ui/dist` | the built web UI that `api serve` serves at `/` (relative to the working directory) |
 
 use std::path::PathBuf;
 
@@ -29,6 +30,8 @@ pub struct Settings {
     pub bind_addr: String,
     pub app_base_url: String,
     pub data_dir: PathBuf,
+    /// The built web UI (`index.html` and `assets/`), served at `/`.
+    pub web_ui_dir: PathBuf,
     pub token: TokenSettings,
     pub mail: MailSettings,
 }
@@ -77,6 +80,7 @@ impl Settings {
             db_pool_size: parse_var("DB_POOL_SIZE", 10)?,
             bind_addr: var_or("BIND_ADDR", "127.0.0.1:8080"),
             data_dir: PathBuf::from(var_or("DATA_DIR", "./.data")),
+            web_ui_dir: PathBuf::from(var_or("WEB_UI_DIR", "web-ui/dist")),
             token: TokenSettings {
                 private_key_pem: pem_var("JWT_PRIVATE_KEY")?,
                 public_key_pem: pem_var("JWT_PUBLIC_KEY")?,

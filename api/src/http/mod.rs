@@ -12,6 +12,7 @@ pub mod routes;
 pub mod server;
 pub mod state;
 pub mod telemetry_span;
+pub mod web_ui;
 
 pub use server::run;
 pub use state::AppState;

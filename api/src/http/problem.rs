@@ -412,6 +412,11 @@ pub async fn method_not_allowed(req: HttpRequest) -> HttpResponse {
     .response()
 }
 
+/// Marks an error response whose body is meant as it is (the web UI's page that says it is not
+/// built): [`ensure_problem_json`] leaves it alone.
+#[derive(Debug, Clone, Copy)]
+pub struct KeepBody;
+
 /// Safety net: turns an error response that is not yet problem+json into one.
 pub fn ensure_problem_json<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
@@ -420,7 +425,8 @@ pub fn ensure_problem_json<B: MessageBody + 'static>(
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
-    if is_problem {
+    let keep = res.response().extensions().get::<KeepBody>().is_some();
+    if is_problem || keep {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();

@@ -1,4 +1,4 @@
-//! Builds the actix-web server: middleware, error handling and routes.
+//! Builds the actix-web server: middleware, error handling, routes and the web UI.
 
 use std::net::TcpListener;
 use std::time::Instant;
@@ -16,12 +16,14 @@ use super::problem;
 use super::routes;
 use super::state::AppState;
 use super::telemetry_span::PlatformRootSpan;
+use super::web_ui;
 
 /// Largest JSON body accepted, in bytes.
 pub const JSON_LIMIT: usize = 256 * 1024;
 
 /// Starts serving on `listener`; the returned server runs when awaited or spawned.
 pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
+    web_ui::log_startup(&state.settings.web_ui_dir);
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
@@ -42,7 +44,8 @@ pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             )
             .wrap(TracingLogger::<PlatformRootSpan>::new())
             .configure(routes::configure)
-            .default_service(web::to(problem::route_not_found))
+            // Everything no route takes: the web UI, or problem+json 404 under /api/.
+            .default_service(web::to(web_ui::serve))
     })
     .listen(listener)?
     .run();

@@ -2,6 +2,7 @@
 //! offers one method per endpoint the tests use.
 
 use std::net::TcpListener;
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use api::auth::keys::{TokenKeys, generate_pem_pair};
@@ -115,6 +116,11 @@ impl Response {
             .collect()
     }
 
+    /// The value of `name`, the first header of that name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
     /// The `code` of a problem+json answer, checking that it is one.
     pub fn problem_code(&self) -> &str {
         assert_eq!(
@@ -138,10 +144,42 @@ impl Response {
 }
 
 pub async fn spawn_app() -> TestApp {
-    spawn_app_with_pool_size(6).await
+    spawn_app_with(AppOptions::default()).await
 }
 
 pub async fn spawn_app_with_pool_size(pool_size: u32) -> TestApp {
+    spawn_app_with(AppOptions {
+        pool_size,
+        ..AppOptions::default()
+    })
+    .await
+}
+
+/// What a test may choose about the app it spawns.
+pub struct AppOptions {
+    pub pool_size: u32,
+    /// `APP_BASE_URL` (the issuer of tokens stays `http://platform.test`).
+    pub app_base_url: String,
+    /// `WEB_UI_DIR`; by default a folder that does not exist (the web UI is not built).
+    pub web_ui_dir: PathBuf,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        AppOptions {
+            pool_size: 6,
+            app_base_url: "http://platform.test".into(),
+            web_ui_dir: std::env::temp_dir().join(format!("no-web-ui-{}", Uuid::new_v4())),
+        }
+    }
+}
+
+pub async fn spawn_app_with(options: AppOptions) -> TestApp {
+    let AppOptions {
+        pool_size,
+        app_base_url,
+        web_ui_dir,
+    } = options;
     init_logging();
     let db_url = create_database();
     let pool = build_pool(&db_url, pool_size).expect("pool");
@@ -163,8 +201,9 @@ pub async fn spawn_app_with_pool_size(pool_size: u32) -> TestApp {
         database_url: db_url.clone(),
         db_pool_size: pool_size,
         bind_addr: address.clone(),
-        app_base_url: "http://platform.test".into(),
+        app_base_url,
         data_dir: std::env::temp_dir(),
+        web_ui_dir,
         token: TokenSettings {
             private_key_pem: Some(private),
             public_key_pem: Some(public),
@@ -348,6 +387,32 @@ impl TestApp {
             Some(&serde_json::json!({ "refreshToken": refresh_token })),
         )
         .await
+    }
+
+    /// A GET of `target` exactly as written (no client between that could tidy the path up):
+    /// the status and the whole answer, headers and body.
+    pub async fn raw_get(&self, target: &str) -> (u16, String) {
+        let host = self.address.trim_start_matches("http://").to_owned();
+        let request = format!("GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        tokio::task::spawn_blocking(move || {
+            use std::io::{Read, Write};
+            let mut stream = std::net::TcpStream::connect(&host).expect("connect");
+            stream
+                .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+                .expect("timeout");
+            stream.write_all(request.as_bytes()).expect("send");
+            let mut answer = Vec::new();
+            stream.read_to_end(&mut answer).expect("read");
+            let answer = String::from_utf8_lossy(&answer).into_owned();
+            let status = answer
+                .split(' ')
+                .nth(1)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or_else(|| panic!("no status line: {answer}"));
+            (status, answer)
+        })
+        .await
+        .expect("join")
     }
 
     /// Creates a resource in `collection` of the tenant as its admin; returns the new id.

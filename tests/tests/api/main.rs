@@ -28,3 +28,4 @@ mod reviews;
 mod safety_letters;
 mod tokens;
 mod users;
+mod web_ui;

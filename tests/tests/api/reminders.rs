@@ -262,6 +262,13 @@ async fn settings_and_the_one_click_unsubscribe_are_respected_and_admins_see_the
         "opening the link changes nothing: {}",
         page.text
     );
+    // Not to be framed (clickjacking the button); its form may post to this site only.
+    assert_eq!(page.header("X-Frame-Options"), Some("DENY"));
+    let csp = page.header("Content-Security-Policy").expect("CSP");
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("form-action 'self'"),
+        "{csp}"
+    );
     let res = app
         .send_raw(
             "POST",
