@@ -10,6 +10,7 @@ pub mod openapi;
 pub mod problem;
 pub mod routes;
 pub mod server;
+pub mod session_cookie;
 pub mod state;
 pub mod telemetry_span;
 pub mod web_ui;

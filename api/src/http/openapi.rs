@@ -6,8 +6,11 @@
 
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::Operation;
+use utoipa::openapi::schema::{Schema, SchemaType};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, RefOr, Response, ResponseBuilder, Type};
+use utoipa::openapi::{
+    ContentBuilder, ObjectBuilder, Ref, RefOr, Required, Response, ResponseBuilder, Type,
+};
 use utoipa::{Modify, OpenApi};
 
 use super::API_VERSION;
@@ -206,6 +209,7 @@ impl Modify for SharedResponses {
 }
 
 fn add_shared(op: &mut Operation, in_tenant: bool) {
+    unwrap_optional_body(op);
     let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
     let has_body = op.request_body.is_some();
     let has_params = op.parameters.as_ref().is_some_and(|p| !p.is_empty());
@@ -253,6 +257,31 @@ fn add_shared(op: &mut Operation, in_tenant: bool) {
         add("415", "The body is not application/json");
     }
     add("500", "Internal error; the cause is logged, not shown");
+}
+
+/// `request_body = Option<T>` comes out as `oneOf: [T, null]`, but such a body is left out, never
+/// `null`: the schema is `T` and the body is not required.
+fn unwrap_optional_body(op: &mut Operation) {
+    let Some(RefOr::T(body)) = op.request_body.as_mut() else {
+        return;
+    };
+    for content in body.content.values_mut() {
+        if let RefOr::T(content) = content
+            && let Some(RefOr::T(Schema::OneOf(one_of))) = &content.schema
+            && let [a, b] = one_of.items.as_slice()
+            && (is_null(a) || is_null(b))
+        {
+            content.schema = Some(if is_null(a) { b.clone() } else { a.clone() });
+            body.required = Some(Required::False);
+        }
+    }
+}
+
+fn is_null(schema: &RefOr<Schema>) -> bool {
+    match schema {
+        RefOr::T(Schema::Object(o)) => o.schema_type == SchemaType::Type(Type::Null),
+        _ => false,
+    }
 }
 
 fn problem_response(description: &str) -> Response {

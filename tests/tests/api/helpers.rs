@@ -121,6 +121,25 @@ impl Response {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
+    /// The `Set-Cookie` header that sets or clears the `refresh_token` cookie, if any.
+    pub fn refresh_cookie_header(&self) -> Option<&str> {
+        self.headers
+            .get_all("set-cookie")
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("refresh_token="))
+    }
+
+    /// The value the answer sets the `refresh_token` cookie to (empty when it clears it).
+    pub fn refresh_cookie(&self) -> Option<String> {
+        self.refresh_cookie_header().map(|h| {
+            h.trim_start_matches("refresh_token=")
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
+    }
+
     /// The `code` of a problem+json answer, checking that it is one.
     pub fn problem_code(&self) -> &str {
         assert_eq!(
@@ -389,6 +408,52 @@ impl TestApp {
         .await
     }
 
+    /// `POST /auth/login` as the web UI (`X-Client: web`): the refresh token comes as a cookie.
+    pub async fn login_web(&self, email: &str, password: &str) -> Response {
+        self.auth_request(
+            "/api/v1/auth/login",
+            Some(&serde_json::json!({ "email": email, "password": password })),
+            &[("X-Client", "web")],
+        )
+        .await
+    }
+
+    /// `POST /auth/refresh` without a body, with the refresh token as the `refresh_token` cookie
+    /// (when given) and `X-Client: web` (when `web_client`).
+    pub async fn refresh_web(&self, cookie: Option<&str>, web_client: bool) -> Response {
+        let headers = web_headers(cookie, web_client);
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        self.auth_request("/api/v1/auth/refresh", None, &headers)
+            .await
+    }
+
+    /// `POST /auth/logout` without a body, like [`TestApp::refresh_web`].
+    pub async fn logout_web(&self, cookie: Option<&str>, web_client: bool) -> Response {
+        let headers = web_headers(cookie, web_client);
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        self.auth_request("/api/v1/auth/logout", None, &headers)
+            .await
+    }
+
+    /// A POST to an auth endpoint with extra headers and an optional JSON body.
+    async fn auth_request(
+        &self,
+        path: &str,
+        body: Option<&Value>,
+        headers: &[(&str, &str)],
+    ) -> Response {
+        let mut req = self.client.post(format!("{}{}", self.address, path));
+        for (name, value) in headers {
+            req = req.insert_header((*name, *value));
+        }
+        let mut res = match body {
+            Some(b) => req.send_json(b).await,
+            None => req.send().await,
+        }
+        .expect("request sent");
+        read(&mut res).await
+    }
+
     /// A GET of `target` exactly as written (no client between that could tidy the path up):
     /// the status and the whole answer, headers and body.
     pub async fn raw_get(&self, target: &str) -> (u16, String) {
@@ -601,6 +666,18 @@ impl TestApp {
         .expect("join");
         (self.token_for(&email).await, user_id)
     }
+}
+
+/// The headers of a request of the web UI: its cookie and `X-Client: web`.
+fn web_headers(cookie: Option<&str>, web_client: bool) -> Vec<(&'static str, String)> {
+    let mut headers = vec![];
+    if let Some(token) = cookie {
+        headers.push(("Cookie", format!("refresh_token={token}")));
+    }
+    if web_client {
+        headers.push(("X-Client", "web".to_owned()));
+    }
+    headers
 }
 
 async fn read<S>(res: &mut awc::ClientResponse<S>) -> Response

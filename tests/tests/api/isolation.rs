@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use diesel::sql_types::Text;
 use serde_json::json;
 
-use crate::helpers::{TestApp, spawn_app, spawn_app_with_pool_size};
+use crate::helpers::{PASSWORD, TestApp, spawn_app, spawn_app_with_pool_size};
 
 #[derive(QueryableByName)]
 struct Setting {
@@ -740,4 +740,38 @@ async fn expert_groups_reviews_and_commitments_of_another_tenant_answer_404() {
         )
         .await;
     assert_eq!(res.body["total"], 1);
+}
+
+#[actix_rt::test]
+async fn an_access_token_from_a_cookie_refresh_sees_only_its_own_tenant() {
+    let app = spawn_app().await;
+    let veluwe = app.tenant("veluwe-west").await;
+    let other = app.tenant("tweestromenland").await;
+    let (own_m, _) = seed(&app, &veluwe, "Ermelo").await;
+    let (other_m, _) = seed(&app, &other, "Tiel").await;
+    let (token, _) = app.member_user(&veluwe, Role::Coordinator, None).await;
+    let me = app.get("/api/v1/me", &token).await;
+    let email = me.body["email"].as_str().expect("email").to_owned();
+
+    // Signed in as the web UI is: the session in the cookie, a new access token by refresh.
+    let login = app.login_web(&email, PASSWORD).await;
+    assert_eq!(login.status.as_u16(), 200, "{}", login.text);
+    let res = app
+        .refresh_web(Some(&login.refresh_cookie().expect("cookie")), true)
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    let access = res.body["accessToken"].as_str().expect("at").to_owned();
+
+    let own = format!("/api/v1/tenants/{}/municipalities/{own_m}", veluwe.slug());
+    assert_eq!(app.get(&own, &access).await.status.as_u16(), 200);
+    for path in [
+        format!("/api/v1/tenants/{}", other.slug()),
+        format!("/api/v1/tenants/{}/municipalities", other.slug()),
+        format!("/api/v1/tenants/{}/municipalities/{other_m}", other.slug()),
+        format!("/api/v1/tenants/{}/municipalities/{other_m}", veluwe.slug()),
+    ] {
+        let res = app.get(&path, &access).await;
+        assert_eq!(res.status.as_u16(), 404, "{path}: {}", res.text);
+        assert_eq!(res.problem_code(), "not_found");
+    }
 }

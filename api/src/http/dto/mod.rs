@@ -92,8 +92,23 @@ pub struct RefreshRequest {
 pub struct TokenResponse {
     pub access_token: String,
     pub token_type: &'static str,
+    /// Lifetime of the access token in seconds.
     pub expires_in: i64,
-    pub refresh_token: String,
+    /// The next refresh token. Absent for a browser (`X-Client: web`): its refresh token is in
+    /// the HttpOnly cookie `refresh_token` instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub refresh_token: Option<String>,
+}
+
+impl TokenResponse {
+    /// The answer to a browser: the refresh token goes into the cookie, not the body.
+    pub fn without_refresh_token(self) -> Self {
+        TokenResponse {
+            refresh_token: None,
+            ..self
+        }
+    }
 }
 
 impl From<SessionTokens> for TokenResponse {
@@ -102,7 +117,7 @@ impl From<SessionTokens> for TokenResponse {
             access_token: t.access_token,
             token_type: "Bearer",
             expires_in: t.expires_in,
-            refresh_token: t.refresh_token,
+            refresh_token: Some(t.refresh_token),
         }
     }
 }

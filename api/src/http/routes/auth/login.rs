@@ -3,6 +3,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::http::dto::{LoginRequest, TokenResponse};
 use crate::http::problem::ApiError;
+use crate::http::session_cookie::{self, SessionCookie};
 use crate::http::state::AppState;
 use crate::services::{ServiceError, sessions};
 
@@ -12,10 +13,28 @@ use crate::services::{ServiceError, sessions};
     path = "/auth/login",
     tag = "Auth",
     summary = "Sign in with email and password",
+    description = "Answers an access token and a refresh token in the body. A browser sends \
+        `X-Client: web`: its refresh token is then not in the body but in the cookie \
+        `refresh_token` (HttpOnly, SameSite=Strict, Path=/api/v1/auth, Max-Age the lifetime of a \
+        refresh token, Secure when the platform is served over https), which `POST /auth/refresh` \
+        and `POST /auth/logout` read.",
+    params(
+        ("X-Client" = Option<String>, Header, nullable = false, description = "`web` for the web UI in a browser: the refresh token goes into an HttpOnly cookie instead of the body", example = "web")
+    ),
     request_body = LoginRequest,
     responses(
-        (status = 200, description = "Signed in", body = TokenResponse),
-        (status = 429, description = "Too many failed sign-ins; see Retry-After", body = Problem, content_type = "application/problem+json")
+        (status = 200, description = "Signed in (never cached)", body = TokenResponse,
+            headers(
+                ("Set-Cookie" = String, description = "Only with `X-Client: web`: `refresh_token=…; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=…` (and `Secure` over https)"),
+                ("Cache-Control" = String, description = "`no-store`")
+            )
+        ),
+        (status = 401, description = "Wrong email or password (`invalid_credentials`; the same answer for both)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed sign-ins for the account or the address (`too_many_login_attempts`); see Retry-After", body = Problem, content_type = "application/problem+json",
+            headers(
+                ("Retry-After" = i64, description = "Seconds until the account or address may try again")
+            )
+        )
     )
 )]
 #[tracing::instrument(name = "login", skip_all)]
@@ -48,7 +67,6 @@ pub async fn login(
     let tokens = state
         .db(move |conn| sessions::finish_login(conn, &issuer, ttl, &candidate))
         .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(TokenResponse::from(tokens)))
+    let cookie = session_cookie::is_web_client(&req).then(|| SessionCookie::new(&state.settings));
+    Ok(session_cookie::token_response(tokens, cookie.as_ref()))
 }
