@@ -252,6 +252,9 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
         issuer,
         client: awc::Client::builder()
             .timeout(std::time::Duration::from_secs(60))
+            // Shorter than the server's keep-alive (5 s): a connection idle for longer (a test
+            // waiting on LibreOffice, say) is not reused after the server has closed it.
+            .connector(awc::Connector::new().conn_keep_alive(std::time::Duration::from_secs(3)))
             .finish(),
     }
 }
