@@ -13,7 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password */
+        /**
+         * Sign in with email and password
+         * @description Answers an access token and a refresh token in the body. A browser sends `X-Client: web`: its refresh token is then not in the body but in the cookie `refresh_token` (HttpOnly, SameSite=Strict, Path=/api/v1/auth, Max-Age the lifetime of a refresh token, Secure when the platform is served over https), which `POST /auth/refresh` and `POST /auth/logout` read.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -30,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for new tokens (rotation) */
+        /**
+         * Exchange a refresh token for new tokens (rotation)
+         * @description API clients send `{refreshToken}` and get the next one in the body. A browser sends no body, the header `X-Client: web` and the HttpOnly cookie `refresh_token` that sign-in set: the answer sets the next token in that cookie (HttpOnly, SameSite=Strict, Path=/api/v1/auth) and has only the access token in its body. The cookie without the header is refused (403), so that a cross-site form cannot use it. Every refresh token works once: presenting a used one again revokes the whole session (and, from a browser, clears the cookie).
+         */
         post: operations["refresh"];
         delete?: never;
         options?: never;
@@ -47,7 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revoke the session of a refresh token */
+        /**
+         * Sign out: revoke the session of a refresh token
+         * @description API clients send `{refreshToken}`. A browser sends no body, the header `X-Client: web` and its HttpOnly cookie `refresh_token`; the answer then always clears the cookie (`Max-Age=0`). An unknown or already revoked token is no error.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -2203,9 +2212,16 @@ export interface components {
         TokenResponse: {
             accessToken: string;
             tokenType: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Lifetime of the access token in seconds.
+             */
             expiresIn: number;
-            refreshToken: string;
+            /**
+             * @description The next refresh token. Absent for a browser (`X-Client: web`): its refresh token is in
+             *     the HttpOnly cookie `refresh_token` instead.
+             */
+            refreshToken?: string;
         };
         UpdateTenantRequest: {
             status: string;
@@ -2226,7 +2242,13 @@ export interface operations {
     login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `web` for the web UI in a browser: the refresh token goes into an HttpOnly cookie instead of the body
+                 * @example web
+                 */
+                "X-Client"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2236,11 +2258,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in */
+            /** @description Signed in (never cached) */
             200: {
                 headers: {
                     /** @description Full version of the API, e.g. 1.0.0 */
                     "API-Version"?: string;
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    /** @description Only with `X-Client: web`: `refresh_token=…; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=…` (and `Secure` over https) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2249,6 +2275,15 @@ export interface operations {
             };
             /** @description Invalid input; `invalidParams` names the fields */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong email or password (`invalid_credentials`; the same answer for both) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2274,9 +2309,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed sign-ins; see Retry-After */
+            /** @description Too many failed sign-ins for the account or the address (`too_many_login_attempts`); see Retry-After */
             429: {
                 headers: {
+                    /** @description Seconds until the account or address may try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2297,21 +2334,32 @@ export interface operations {
     refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `web` for the web UI in a browser: required to use the `refresh_token` cookie
+                 * @example web
+                 */
+                "X-Client"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description The refresh token; leave the body out to use the cookie (with `X-Client: web`) */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
-            /** @description New tokens; the presented refresh token is used up */
+            /** @description New tokens (never cached); the presented refresh token is used up */
             200: {
                 headers: {
                     /** @description Full version of the API, e.g. 1.0.0 */
                     "API-Version"?: string;
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    /** @description Only when the cookie was used: the next `refresh_token=…; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=…` (and `Secure` over https) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2320,6 +2368,26 @@ export interface operations {
             };
             /** @description Invalid input; `invalidParams` names the fields */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No refresh token (`refresh_token_missing`), or one that is unknown, expired, revoked or used before (`invalid_refresh_token`; a used one revokes its session). When the cookie was used, the answer clears it with `Set-Cookie: refresh_token=; …; Max-Age=0` */
+            401: {
+                headers: {
+                    /** @description When the cookie was used: clears it */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The cookie without the header `X-Client: web` (`client_header_required`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2359,11 +2427,18 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `web` for the web UI in a browser: required to use the `refresh_token` cookie
+                 * @example web
+                 */
+                "X-Client"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description The refresh token; leave the body out to use the cookie (with `X-Client: web`) */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RefreshRequest"];
             };
@@ -2374,12 +2449,32 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API, e.g. 1.0.0 */
                     "API-Version"?: string;
+                    /** @description When the cookie was used: `refresh_token=; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=0` clears it */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
             /** @description Invalid input; `invalidParams` names the fields */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No refresh token in the body or the cookie (`refresh_token_missing`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The cookie without the header `X-Client: web` (`client_header_required`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,7 +16,7 @@ export function AreaFigures({ indicator, area, measurements }: { indicator: Indi
         {area.areaName}
       </h2>
       <p className="area__verdict">
-        <StatusBadge status={area.progress.status} label={area.progress.label} />
+        <StatusBadge status={area.progress.status} label={area.progress.label} prefix="Status: " />
       </p>
       <p className="utrecht-paragraph">{area.progress.explanation}</p>
       {area.notice && (

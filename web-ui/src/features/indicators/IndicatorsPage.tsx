@@ -93,7 +93,7 @@ export function IndicatorsPage() {
                     {i.areas.map((a) => (
                       <li key={a.municipalityId ?? 'heel'}>
                         <span className="area-verdicts__name">{a.areaName}:</span>{' '}
-                        <StatusBadge status={a.progress.status} label={a.progress.label} />
+                        <StatusBadge status={a.progress.status} label={a.progress.label} prefix="Status: " />
                       </li>
                     ))}
                   </ul>
