@@ -16,7 +16,7 @@ test('the overview shows every priority with its status, what needs attention fi
   await expect(ondermijning).toContainText('Expertgroep Ondermijning');
 
   // Attention first: no "op koers" card comes before one that is "niet op koers" or needs attention.
-  const order = await cards.getByText(/^Status: /).allTextContents();
+  const order = await cards.getByText(/^Status: \S/).allTextContents();
   expect(order).toHaveLength(14);
   const rank = (s: string) => ['Niet op koers', 'Aandacht nodig', 'Geen gegevens', 'Op koers'].indexOf(s.replace('Status: ', '').trim());
   expect(order.map(rank)).toEqual([...order.map(rank)].sort((a, b) => a - b));
@@ -29,7 +29,7 @@ test('the overview shows every priority with its status, what needs attention fi
   await expect(overall).toBeVisible();
 
   await page.getByLabel('Status').selectOption({ label: 'Op koers' });
-  for (const badge of await cards.getByText(/^Status: /).allTextContents()) {
+  for (const badge of await cards.getByText(/^Status: \S/).allTextContents()) {
     expect(badge.trim()).toBe('Status: Op koers');
   }
 

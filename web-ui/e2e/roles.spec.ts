@@ -29,7 +29,7 @@ test('an edit the API refuses (403) is explained politely and nothing is lost', 
   await page.getByRole('link', { name: 'Totaal misdrijven (excl. cybercrime)' }).click();
   const form = page.getByRole('form', { name: 'Cijfer invoeren' });
   await form.getByLabel('Gebied').selectOption({ label: 'Putten' });
-  await form.getByLabel('Jaar').fill('2021');
+  await form.getByLabel('Jaar', { exact: true }).fill('2021');
   await form.getByLabel(/^Waarde/).fill('555');
   await form.getByRole('button', { name: 'Cijfer opslaan' }).click();
   const refusal = page.getByRole('alert').filter({ hasText: 'U mag dit niet doen met uw rol.' });

@@ -60,6 +60,7 @@ test('after signing in the user returns to the page they asked for', async ({ pa
 
 test('signing in with the keyboard alone', async ({ page }) => {
   await page.goto('/inloggen');
+  await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -78,7 +79,7 @@ test('a session that can no longer be refreshed returns to sign-in and back, kee
   await signIn(page, 'coordinator-ermelo@veluwe-west.example', '/samenwerkingsverbanden/veluwe-west/indicatoren?naam=excl');
   await page.getByRole('link', { name: 'Totaal misdrijven (excl. cybercrime)' }).click();
   const form = page.getByRole('form', { name: 'Cijfer invoeren' });
-  await form.getByLabel('Jaar').fill('2023');
+  await form.getByLabel('Jaar', { exact: true }).fill('2023');
   await form.getByLabel(/^Waarde/).fill('901');
   await form.getByLabel('Bron').fill('politie, nog niet bevestigd');
   // The session ends behind the page's back: the refresh cookie is gone, and the API refuses the
@@ -99,5 +100,5 @@ test('a session that can no longer be refreshed returns to sign-in and back, kee
   const again = page.getByRole('form', { name: 'Cijfer invoeren' });
   await expect(again.getByLabel('Bron')).toHaveValue('politie, nog niet bevestigd');
   await expect(again.getByLabel(/^Waarde/)).toHaveValue('901');
-  await expect(again.getByLabel('Jaar')).toHaveValue('2023');
+  await expect(again.getByLabel('Jaar', { exact: true })).toHaveValue('2023');
 });

@@ -25,10 +25,12 @@ interface FieldShellProps {
   hint?: string;
   error?: string;
   required?: boolean;
+  /** Filters and choices with a default: neither required nor marked "(niet verplicht)". */
+  plain?: boolean;
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
-function FieldShell({ name, label, hint, error, required, children }: FieldShellProps) {
+function FieldShell({ name, label, hint, error, required, plain, children }: FieldShellProps) {
   const id = fieldId(name);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-fout` : undefined;
@@ -38,7 +40,7 @@ function FieldShell({ name, label, hint, error, required, children }: FieldShell
       <div className="utrecht-form-field__label">
         <label className="utrecht-form-label" htmlFor={id}>
           {label}
-          {!required && <span className="optional"> (niet verplicht)</span>}
+          {!required && !plain && <span className="optional"> (niet verplicht)</span>}
         </label>
       </div>
       {hint && (
@@ -67,6 +69,7 @@ export function TextField({
   value,
   onChange,
   required,
+  plain,
   ...rest
 }: {
   name: string;
@@ -76,9 +79,10 @@ export function TextField({
   value: string;
   onChange: (value: string) => void;
   required?: boolean;
+  plain?: boolean;
 } & InputProps) {
   return (
-    <FieldShell name={name} label={label} hint={hint} error={error} required={required}>
+    <FieldShell name={name} label={label} hint={hint} error={error} required={required} plain={plain}>
       {({ id, describedBy, invalid }) => (
         <input
           {...rest}
@@ -148,6 +152,7 @@ export function SelectField({
   onChange,
   options,
   required,
+  plain,
   placeholder,
 }: {
   name: string;
@@ -158,11 +163,12 @@ export function SelectField({
   onChange: (value: string) => void;
   options: Option[];
   required?: boolean;
+  plain?: boolean;
   /** A first, empty choice such as "Kies een gemeente". */
   placeholder?: string;
 }) {
   return (
-    <FieldShell name={name} label={label} hint={hint} error={error} required={required}>
+    <FieldShell name={name} label={label} hint={hint} error={error} required={required} plain={plain}>
       {({ id, describedBy, invalid }) => (
         <select
           id={id}

@@ -8,8 +8,9 @@ export function RequireSession() {
   const location = useLocation();
   if (state.status === 'restoring') return <Loading what="uw sessie" />;
   if (state.status === 'anonymous') {
+    if (state.why === 'signed-out') return <Navigate to="/inloggen?afgemeld=1" replace />;
     const terug = encodeURIComponent(returnPath(location));
-    return <Navigate to={`/inloggen?terug=${terug}${state.expired ? '&verlopen=1' : ''}`} replace />;
+    return <Navigate to={`/inloggen?terug=${terug}${state.why === 'expired' ? '&verlopen=1' : ''}`} replace />;
   }
   return <Outlet />;
 }

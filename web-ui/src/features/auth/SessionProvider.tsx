@@ -1,5 +1,4 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../api/schema';
 import { api } from '../../lib/api-client';
@@ -11,7 +10,8 @@ export type Me = components['schemas']['MeResponse'];
 
 type SessionState =
   | { status: 'restoring' }
-  | { status: 'anonymous'; expired: boolean }
+  /** `why`: a session that ran out, or a user who signed out (RequireSession words the way back). */
+  | { status: 'anonymous'; why: 'none' | 'expired' | 'signed-out' }
   | { status: 'signed-in'; me: Me };
 
 interface SessionContextValue {
@@ -38,7 +38,6 @@ export function returnPath(location: { pathname: string; search: string; hash: s
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'restoring' });
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
 
   useEffect(() => {
@@ -47,14 +46,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const restored = await refreshSession();
       if (cancelled) return;
       if (!restored) {
-        setState({ status: 'anonymous', expired: false });
+        setState({ status: 'anonymous', why: 'none' });
         return;
       }
       try {
         const me = await loadMe();
         if (!cancelled) setState({ status: 'signed-in', me });
       } catch {
-        if (!cancelled) setState({ status: 'anonymous', expired: false });
+        if (!cancelled) setState({ status: 'anonymous', why: 'none' });
       }
     })();
     return () => {
@@ -67,7 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // RequireSession sends the user to /inloggen with the page to come back to.
       onSessionExpired(() => {
         queryClient.clear();
-        setState({ status: 'anonymous', expired: true });
+        setState({ status: 'anonymous', why: 'expired' });
       }),
     [queryClient],
   );
@@ -87,9 +86,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await signOut();
     queryClient.clear();
     forgetAllDrafts();
-    setState({ status: 'anonymous', expired: false });
-    navigate('/inloggen?afgemeld=1', { replace: true });
-  }, [navigate, queryClient]);
+    setState({ status: 'anonymous', why: 'signed-out' });
+  }, [queryClient]);
 
   const value = useMemo(
     () => ({ state, signIn: doSignIn, signOut: doSignOut }),

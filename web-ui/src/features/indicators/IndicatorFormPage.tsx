@@ -169,12 +169,12 @@ function IndicatorForm({ indicator }: { indicator?: Indicator }) {
               <legend className="utrecht-form-fieldset__legend">{areaName(key)}</legend>
               <div className="field-row">
                 <TextField name={f('baselineYear')} label="Jaar uitgangswaarde" inputMode="numeric" value={a.baselineYear} onChange={setArea(key, 'baselineYear')} error={fieldErrors[f('baselineYear')]} />
-                <SelectField name={f('baselineHalf')} label="Periode" required value={a.baselineHalf} onChange={setArea(key, 'baselineHalf')} options={halfOptions} />
+                <SelectField name={f('baselineHalf')} label="Periode" plain value={a.baselineHalf} onChange={setArea(key, 'baselineHalf')} options={halfOptions} />
                 <TextField name={f('baselineValue')} label="Uitgangswaarde" inputMode="decimal" value={a.baselineValue} onChange={setArea(key, 'baselineValue')} error={fieldErrors[f('baselineValue')]} />
               </div>
               <div className="field-row">
                 <TextField name={f('targetYear')} label="Jaar streefwaarde" inputMode="numeric" value={a.targetYear} onChange={setArea(key, 'targetYear')} error={fieldErrors[f('targetYear')]} />
-                <SelectField name={f('targetHalf')} label="Periode" required value={a.targetHalf} onChange={setArea(key, 'targetHalf')} options={halfOptions} />
+                <SelectField name={f('targetHalf')} label="Periode" plain value={a.targetHalf} onChange={setArea(key, 'targetHalf')} options={halfOptions} />
                 <SelectField
                   name={f('targetComparator')}
                   label="Soort streefwaarde"

@@ -39,6 +39,7 @@ export function IndicatorsPage() {
     <Page title="Indicatoren" breadcrumbs={[{ label: tenant.name, to: tenant.base }, { label: 'Indicatoren' }]}>
       <form
         className="filters"
+        noValidate
         role="search"
         aria-label="Indicatoren filteren"
         onSubmit={(e: FormEvent) => {
@@ -49,7 +50,7 @@ export function IndicatorsPage() {
         <SelectField
           name="plan"
           label="Plan"
-          required
+          plain
           placeholder="Alle plannen"
           value={planId}
           onChange={(v) => update({ plan: v, prioriteit: '' })}
@@ -58,14 +59,14 @@ export function IndicatorsPage() {
         <SelectField
           name="prioriteit"
           label="Prioriteit"
-          required
+          plain
           placeholder="Alle prioriteiten"
           value={priorityId}
           onChange={(v) => update({ prioriteit: v })}
           options={(priorities.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
         />
         <div className="filters__search">
-          <TextField name="naam" label="Naam bevat" type="search" required value={nameInput} onChange={setNameInput} />
+          <TextField name="naam" label="Naam bevat" type="search" plain value={nameInput} onChange={setNameInput} />
           <button type="submit" className="utrecht-button utrecht-button--secondary-action">
             Zoeken
           </button>

@@ -117,7 +117,7 @@ export function MeasurementForm({ indicator, measurements }: { indicator: Indica
           <SelectField
             name="half"
             label={labels.half}
-            required
+            plain
             value={values.half}
             onChange={set('half')}
             options={[

@@ -238,7 +238,7 @@ function ExportSection() {
         <SelectField
           name="separator"
           label="Soort bestand"
-          required
+          plain
           value={separator}
           onChange={(v) => setSeparator(v as 'comma' | 'semicolon')}
           options={[

@@ -111,7 +111,7 @@ export function OverviewPage() {
                 value={municipality}
                 onChange={setMunicipality}
                 placeholder="Alle gemeenten"
-                required
+                plain
                 options={(municipalities.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
               />
               <SelectField
@@ -120,7 +120,7 @@ export function OverviewPage() {
                 value={status}
                 onChange={setStatus}
                 placeholder="Alle statussen"
-                required
+                plain
                 options={statusOptions}
               />
             </div>
