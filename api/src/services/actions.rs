@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::ServiceError;
 use super::tenant_access::TenantContext;
+use super::user_names::names_of;
 use super::users::ensure_member;
 use crate::authz::TenantAction;
 use crate::db::{TenantConn, run_in_tenant};
@@ -15,15 +16,42 @@ use crate::domain::page::{Page, PageRequest};
 use crate::repo::actions::{self, ActionFilter, ActionRow};
 use crate::repo::priorities;
 
+/// An action point with its owner's display name.
+#[derive(Debug, Clone)]
+pub struct ActionView {
+    pub action: ActionRow,
+    pub owner_name: Option<String>,
+}
+
+/// Names the owners (users live in the platform schema, outside the tenant's transaction).
+fn views(conn: &mut PgConnection, rows: Vec<ActionRow>) -> Vec<ActionView> {
+    let names = names_of(conn, rows.iter().filter_map(|a| a.owner_id));
+    rows.into_iter()
+        .map(|action| ActionView {
+            owner_name: action.owner_id.and_then(|id| names.get(&id).cloned()),
+            action,
+        })
+        .collect()
+}
+
+fn view(conn: &mut PgConnection, row: ActionRow) -> ActionView {
+    views(conn, vec![row])
+        .pop()
+        .expect("one row in, one view out")
+}
+
 #[tracing::instrument(skip(conn, ctx))]
 pub fn list(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     filter: &ActionFilter,
     page: PageRequest,
-) -> Result<Page<ActionRow>, ServiceError> {
+) -> Result<Page<ActionView>, ServiceError> {
     ctx.require(TenantAction::Read)?;
-    run_in_tenant(conn, &ctx.db, |tc| Ok(actions::list(tc, filter, page)?))
+    let page = run_in_tenant(conn, &ctx.db, |tc| {
+        Ok::<_, ServiceError>(actions::list(tc, filter, page)?)
+    })?;
+    page.try_map_all(|rows| Ok::<_, ServiceError>(views(conn, rows)))
 }
 
 #[tracing::instrument(skip(conn, ctx))]
@@ -31,11 +59,12 @@ pub fn get(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     id: Uuid,
-) -> Result<ActionRow, ServiceError> {
+) -> Result<ActionView, ServiceError> {
     ctx.require(TenantAction::Read)?;
-    run_in_tenant(conn, &ctx.db, |tc| {
+    let row = run_in_tenant(conn, &ctx.db, |tc| {
         actions::find(tc, id)?.ok_or(ServiceError::not_found("actiepunt"))
-    })
+    })?;
+    Ok(view(conn, row))
 }
 
 #[tracing::instrument(skip(conn, ctx, fields))]
@@ -43,12 +72,13 @@ pub fn create(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     fields: &ActionFields,
-) -> Result<ActionRow, ServiceError> {
+) -> Result<ActionView, ServiceError> {
     ensure_member(conn, ctx, fields.owner_id, "ownerId")?;
-    run_in_tenant(conn, &ctx.db, |tc| {
+    let row = run_in_tenant(conn, &ctx.db, |tc| {
         require_edit_of_priority(tc, ctx, fields.priority_id)?;
-        Ok(actions::insert(tc, fields)?)
-    })
+        Ok::<_, ServiceError>(actions::insert(tc, fields)?)
+    })?;
+    Ok(view(conn, row))
 }
 
 #[tracing::instrument(skip(conn, ctx, fields))]
@@ -57,14 +87,15 @@ pub fn update(
     ctx: &TenantContext,
     id: Uuid,
     fields: &ActionFields,
-) -> Result<ActionRow, ServiceError> {
+) -> Result<ActionView, ServiceError> {
     ensure_member(conn, ctx, fields.owner_id, "ownerId")?;
-    run_in_tenant(conn, &ctx.db, |tc| {
+    let row = run_in_tenant(conn, &ctx.db, |tc| {
         let current = actions::find(tc, id)?.ok_or(ServiceError::not_found("actiepunt"))?;
         require_edit_of_priority(tc, ctx, current.priority_id)?;
         require_edit_of_priority(tc, ctx, fields.priority_id)?;
         actions::update(tc, id, fields)?.ok_or(ServiceError::not_found("actiepunt"))
-    })
+    })?;
+    Ok(view(conn, row))
 }
 
 #[tracing::instrument(skip(conn, ctx))]

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::ServiceError;
 use super::progress::priority_statuses;
 use super::tenant_access::TenantContext;
+use super::user_names::names_of;
 use super::users::ensure_member;
 use crate::authz::TenantAction;
 use crate::db::{TenantConn, run_in_tenant};
@@ -29,6 +30,23 @@ pub struct PriorityView {
     pub status: DerivedStatus,
     /// What the expert groups said last (a submitted or adopted review), if anything.
     pub latest_review: Option<LatestJudgementRow>,
+    /// The display name of the owner, looked up in the platform schema.
+    pub owner_name: Option<String>,
+}
+
+/// Fills in the owners' names (users live outside the tenant's transaction).
+fn with_owner_names(conn: &mut PgConnection, mut views: Vec<PriorityView>) -> Vec<PriorityView> {
+    let names = names_of(conn, views.iter().filter_map(|v| v.priority.owner_id));
+    for v in &mut views {
+        v.owner_name = v.priority.owner_id.and_then(|id| names.get(&id).cloned());
+    }
+    views
+}
+
+fn with_owner_name(conn: &mut PgConnection, view: PriorityView) -> PriorityView {
+    with_owner_names(conn, vec![view])
+        .pop()
+        .expect("one view in, one out")
 }
 
 fn views(
@@ -50,6 +68,7 @@ fn views(
                 latest_review: judgements.remove(&priority.id),
                 priority,
                 status,
+                owner_name: None,
             })
         })
         .collect()
@@ -69,9 +88,10 @@ pub fn list(
     page: PageRequest,
 ) -> Result<Page<PriorityView>, ServiceError> {
     ctx.require(TenantAction::Read)?;
-    run_in_tenant(conn, &ctx.db, |tc| {
+    let page = run_in_tenant(conn, &ctx.db, |tc| {
         priorities::list(tc, filter, page)?.try_map_all(|rows| views(tc, rows))
-    })
+    })?;
+    page.try_map_all(|views| Ok::<_, ServiceError>(with_owner_names(conn, views)))
 }
 
 #[tracing::instrument(skip(conn, ctx))]
@@ -81,10 +101,11 @@ pub fn get(
     id: Uuid,
 ) -> Result<PriorityView, ServiceError> {
     ctx.require(TenantAction::Read)?;
-    run_in_tenant(conn, &ctx.db, |tc| {
+    let view = run_in_tenant(conn, &ctx.db, |tc| {
         let row = priorities::find(tc, id)?.ok_or(ServiceError::not_found("prioriteit"))?;
         view(tc, row)
-    })
+    })?;
+    Ok(with_owner_name(conn, view))
 }
 
 #[tracing::instrument(skip(conn, ctx, fields))]
@@ -95,11 +116,12 @@ pub fn create(
 ) -> Result<PriorityView, ServiceError> {
     ctx.require(TenantAction::EditPriority(fields.scope.municipality()))?;
     ensure_member(conn, ctx, fields.owner_id, "ownerId")?;
-    run_in_tenant(conn, &ctx.db, |tc| {
+    let view = run_in_tenant(conn, &ctx.db, |tc| {
         check_references(tc, None, fields)?;
         let row = priorities::insert(tc, fields)?;
         view(tc, row)
-    })
+    })?;
+    Ok(with_owner_name(conn, view))
 }
 
 #[tracing::instrument(skip(conn, ctx, fields))]
@@ -110,7 +132,7 @@ pub fn update(
     fields: &PriorityFields,
 ) -> Result<PriorityView, ServiceError> {
     ensure_member(conn, ctx, fields.owner_id, "ownerId")?;
-    run_in_tenant(conn, &ctx.db, |tc| {
+    let view = run_in_tenant(conn, &ctx.db, |tc| {
         let current = priorities::find(tc, id)?.ok_or(ServiceError::not_found("prioriteit"))?;
         // Both where it is and where it goes must be the caller's to edit.
         ctx.require(TenantAction::EditPriority(current.municipality_id))?;
@@ -122,7 +144,8 @@ pub fn update(
         let row =
             priorities::update(tc, id, fields)?.ok_or(ServiceError::not_found("prioriteit"))?;
         view(tc, row)
-    })
+    })?;
+    Ok(with_owner_name(conn, view))
 }
 
 #[tracing::instrument(skip(conn, ctx))]

@@ -39,7 +39,12 @@ async fn action_points_follow_their_priority() {
     let res = app.post(&base, tok, &buurtpreventie).await;
     assert_eq!(res.status.as_u16(), 201, "{}", res.text);
     assert_eq!(res.body["status"], "gepland");
+    assert_eq!(res.body["ownerName"], "Beheerder");
     let a1 = (res).id();
+    assert_eq!(
+        app.get(&base, tok).await.body["items"][0]["ownerName"],
+        "Beheerder"
+    );
     let a2 = (app.post(&base, tok, &json!({ "priorityId": p_putten, "title": "Voorlichtingsavond", "dueOn": "2026-03-01", "status": "lopend" })).await).id();
     (app.post(
         &base,

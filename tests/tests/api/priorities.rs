@@ -44,7 +44,12 @@ async fn priorities_crud_scopes_and_sub_priorities() {
     let res = app.post(&base, tok, &ondermijning).await;
     assert_eq!(res.status.as_u16(), 201, "{}", res.text);
     assert_eq!(res.body["partners"], json!(["Politie", "OM", "RIEC"]));
+    assert_eq!(res.body["ownerName"], "Beheerder");
     let parent = (res).id();
+    assert_eq!(
+        app.get(&format!("{base}/{parent}"), tok).await.body["ownerName"],
+        "Beheerder"
+    );
 
     let sub = json!({ "planId": plan_id, "parentId": parent, "title": "Drugs in Stadsdennen", "scope": "district", "municipalityId": harderwijk, "districtId": stadsdennen });
     let child = (app.post(&base, tok, &sub).await).id();

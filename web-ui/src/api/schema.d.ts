@@ -845,6 +845,8 @@ export interface components {
             description: string;
             /** Format: uuid */
             ownerId?: string | null;
+            /** @description The owner's display name. */
+            ownerName?: string | null;
             /** Format: date */
             dueOn?: string | null;
             /** @description gepland, lopend, gereed or vervallen */
@@ -1448,6 +1450,8 @@ export interface components {
                 description: string;
                 /** Format: uuid */
                 ownerId?: string | null;
+                /** @description The owner's display name. */
+                ownerName?: string | null;
                 /** Format: date */
                 dueOn?: string | null;
                 /** @description gepland, lopend, gereed or vervallen */
@@ -1736,6 +1740,8 @@ export interface components {
                 flankerendBeleid: string;
                 /** Format: uuid */
                 ownerId?: string | null;
+                /** @description The owner's display name (leave out of requests; `ownerId` sets the owner). */
+                ownerName?: string | null;
                 /** @description Derived from the progress of its indicators (rule in the description of `PriorityStatusDto`). */
                 status: components["schemas"]["PriorityStatusDto"];
                 latestReview?: components["schemas"]["PriorityReviewDto"] | null;
@@ -1922,6 +1928,8 @@ export interface components {
             flankerendBeleid: string;
             /** Format: uuid */
             ownerId?: string | null;
+            /** @description The owner's display name (leave out of requests; `ownerId` sets the owner). */
+            ownerName?: string | null;
             /** @description Derived from the progress of its indicators (rule in the description of `PriorityStatusDto`). */
             status: components["schemas"]["PriorityStatusDto"];
             latestReview?: components["schemas"]["PriorityReviewDto"] | null;

@@ -8,6 +8,8 @@ export interface Grant {
 
 export interface Permissions {
   editPlans: boolean;
+  /** List and manage the cooperation's users (and so choose an owner from them). */
+  manageUsers: boolean;
   /** Edit a priority of this municipality (`null`: cooperation-wide). */
   editPriority: (municipalityId: string | null | undefined) => boolean;
   /** Enter a figure for this area (`null`: the whole cooperation). */
@@ -34,6 +36,7 @@ export function permissionsFor(grants: Grant[]): Permissions {
   const scoped = grants.find((g) => g.role === 'coordinator' && g.municipalityId);
   return {
     editPlans: wide,
+    manageUsers: grants.some((g) => g.role === 'tenant_admin'),
     editPriority: (m) => scopedEdit(grants, m),
     enterMeasurement: (m) => scopedEdit(grants, m),
     entersAnyMeasurement: wide || scoped !== undefined,

@@ -457,6 +457,8 @@ pub struct PriorityDto {
     pub partners: Vec<String>,
     pub flankerend_beleid: String,
     pub owner_id: Option<Uuid>,
+    /// The owner's display name (leave out of requests; `ownerId` sets the owner).
+    pub owner_name: Option<String>,
     /// Derived from the progress of its indicators (rule in the description of `PriorityStatusDto`).
     pub status: PriorityStatusDto,
     /// What the expert groups said last: the latest submitted or adopted review about it.
@@ -493,6 +495,7 @@ impl From<crate::services::priorities::PriorityView> for PriorityDto {
             partners: p.partners,
             flankerend_beleid: p.flankerend_beleid,
             owner_id: p.owner_id,
+            owner_name: v.owner_name,
             created_at: p.created_at,
             updated_at: p.updated_at,
         }
@@ -566,6 +569,8 @@ pub struct ActionDto {
     pub title: String,
     pub description: String,
     pub owner_id: Option<Uuid>,
+    /// The owner's display name.
+    pub owner_name: Option<String>,
     pub due_on: Option<chrono::NaiveDate>,
     /// gepland, lopend, gereed or vervallen
     pub status: String,
@@ -573,9 +578,11 @@ pub struct ActionDto {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<crate::repo::actions::ActionRow> for ActionDto {
-    fn from(a: crate::repo::actions::ActionRow) -> Self {
+impl From<crate::services::actions::ActionView> for ActionDto {
+    fn from(v: crate::services::actions::ActionView) -> Self {
+        let a = v.action;
         ActionDto {
+            owner_name: v.owner_name,
             id: a.id,
             priority_id: a.priority_id,
             title: a.title,

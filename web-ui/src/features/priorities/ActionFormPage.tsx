@@ -8,9 +8,10 @@ import { useDraft } from '../../lib/drafts';
 import { actionStatusLabels } from '../../lib/labels';
 import type { Action, Priority } from '../../api/types';
 import { useTenant } from '../tenants/TenantContext';
+import { OwnerField } from '../tenants/OwnerField';
 import { useAction, useDeleteAction, usePriority, useSaveAction } from './api';
 
-const labels = { title: 'Actiepunt', description: 'Toelichting', dueOn: 'Klaar op', status: 'Status', priorityId: 'Prioriteit' };
+const labels = { title: 'Actiepunt', description: 'Toelichting', dueOn: 'Klaar op', status: 'Status', priorityId: 'Prioriteit', ownerId: 'Eigenaar' };
 
 export function ActionFormPage() {
   const tenant = useTenant();
@@ -43,6 +44,7 @@ function ActionForm({ priority, action }: { priority: Priority; action?: Action 
     description: action?.description ?? '',
     dueOn: action?.dueOn ?? '',
     status: action?.status ?? 'gepland',
+    ownerId: action?.ownerId ?? '',
   }));
   const { fieldErrors, formError, focusKey, fail, failWith } = useFormErrors();
   const set = (k: keyof typeof values) => (v: string) => setValues({ ...values, [k]: v });
@@ -59,7 +61,7 @@ function ActionForm({ priority, action }: { priority: Priority; action?: Action 
         description: values.description,
         dueOn: values.dueOn || null,
         status: values.status,
-        ownerId: action?.ownerId ?? null,
+        ownerId: values.ownerId || null,
       });
       discard();
       navigate(back);
@@ -95,6 +97,7 @@ function ActionForm({ priority, action }: { priority: Priority; action?: Action 
       <form className="utrecht-form" noValidate onSubmit={submit} aria-label={title}>
         <TextField name="title" label={labels.title} required value={values.title} onChange={set('title')} error={fieldErrors.title} />
         <TextAreaField name="description" label={labels.description} value={values.description} onChange={set('description')} error={fieldErrors.description} />
+        <OwnerField value={values.ownerId} currentName={action?.ownerName} onChange={set('ownerId')} error={fieldErrors.ownerId} />
         <TextField name="dueOn" label={labels.dueOn} type="date" value={values.dueOn} onChange={set('dueOn')} error={fieldErrors.dueOn} />
         <SelectField
           name="status"

@@ -15,6 +15,7 @@ import {
 import { useDraft } from '../../lib/drafts';
 import type { Priority } from '../../api/types';
 import { useTenant } from '../tenants/TenantContext';
+import { OwnerField } from '../tenants/OwnerField';
 import { useMunicipalities } from '../tenants/api';
 import { usePlans } from '../plans/api';
 import { usePriorities, usePriority, useSavePriority } from './api';
@@ -32,6 +33,7 @@ const labels = {
   doelstelling: 'Doelstelling',
   partners: 'Partners',
   flankerendBeleid: 'Flankerend beleid',
+  ownerId: 'Eigenaar',
 };
 
 export function PriorityFormPage() {
@@ -67,6 +69,7 @@ function PriorityForm({ priority }: { priority?: Priority }) {
     doelstelling: priority?.doelstelling ?? '',
     partners: (priority?.partners ?? []).join('\n'),
     flankerendBeleid: priority?.flankerendBeleid ?? '',
+    ownerId: priority?.ownerId ?? '',
   }));
   const siblings = usePriorities(tenant.slug, { planId: values.planId }, values.planId !== '');
   const { fieldErrors, formError, focusKey, fail, failWith } = useFormErrors();
@@ -114,7 +117,7 @@ function PriorityForm({ priority }: { priority?: Priority }) {
         doelstelling: values.doelstelling,
         partners: values.partners.split('\n').map((s) => s.trim()).filter(Boolean),
         flankerendBeleid: values.flankerendBeleid,
-        ownerId: priority?.ownerId ?? null,
+        ownerId: values.ownerId || null,
       });
       discard();
       navigate(`${tenant.base}/prioriteiten/${saved.id}`);
@@ -191,6 +194,7 @@ function PriorityForm({ priority }: { priority?: Priority }) {
         <TextAreaField name="doelstelling" label={labels.doelstelling} hint="Het meetbare doel, bijvoorbeeld: minder dan 800 misdrijven in 2024." value={values.doelstelling} onChange={set('doelstelling')} error={fieldErrors.doelstelling} />
         <TextAreaField name="partners" label={labels.partners} hint="Eén partner per regel, bijvoorbeeld: Politie" rows={3} value={values.partners} onChange={set('partners')} error={fieldErrors.partners} />
         <TextAreaField name="flankerendBeleid" label={labels.flankerendBeleid} value={values.flankerendBeleid} onChange={set('flankerendBeleid')} error={fieldErrors.flankerendBeleid} />
+        <OwnerField value={values.ownerId} currentName={priority?.ownerName} onChange={set('ownerId')} error={fieldErrors.ownerId} />
         <div className="form-buttons">
           <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={save.isPending}>
             {save.isPending ? 'Bezig met opslaan…' : 'Opslaan'}

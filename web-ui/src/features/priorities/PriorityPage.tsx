@@ -92,7 +92,7 @@ function PriorityView({ priority: p }: { priority: Priority }) {
         </div>
         <div>
           <dt>Eigenaar</dt>
-          <dd>{p.ownerId ? 'Vastgelegd' : <span className="muted">Nog niet ingevuld</span>}</dd>
+          <dd>{p.ownerId ? (p.ownerName ?? 'Vastgelegd') : <span className="muted">Nog niet ingevuld</span>}</dd>
         </div>
       </dl>
 
@@ -162,7 +162,7 @@ function ActionsSection({ priority, mayEdit }: { priority: Priority; mayEdit: bo
                     {a.title}
                     {a.description && <span className="cell-note">{a.description}</span>}
                   </th>
-                  <td className="utrecht-table__cell">{a.ownerId ? 'Vastgelegd' : '–'}</td>
+                  <td className="utrecht-table__cell">{a.ownerId ? (a.ownerName ?? 'Vastgelegd') : '–'}</td>
                   <td className="utrecht-table__cell">{formatDate(a.dueOn)}</td>
                   <td className="utrecht-table__cell">{label(actionStatusLabels, a.status)}</td>
                   {mayEdit && (

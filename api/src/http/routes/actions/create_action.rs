@@ -35,7 +35,7 @@ pub async fn create_action(
     Ok(HttpResponse::Created()
         .insert_header((
             "Location",
-            format!("/api/v1/tenants/{tenant}/actions/{}", action.id),
+            format!("/api/v1/tenants/{tenant}/actions/{}", action.action.id),
         ))
         .json(ActionDto::from(action)))
 }
