@@ -52,7 +52,9 @@ test('a semicolon file with a bad row is refused whole and names the line; a goo
 
 test('the figures download as a CSV file through the session', async ({ page }) => {
   await signIn(page, 'viewer@veluwe-west.example', '/samenwerkingsverbanden/veluwe-west/metingen/importeren');
-  await expect(page.getByText('Met uw rol kunt u geen cijfers importeren.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cijfers downloaden' })).toBeVisible();
+  await expect(page.getByLabel('CSV-bestand')).toHaveCount(0);
+  await expectAccessible(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Cijfers downloaden' }).click();
   const file = await download;

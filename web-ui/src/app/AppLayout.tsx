@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { useSession, type Me } from '../features/auth/SessionProvider';
 import { label, roleLabels } from '../lib/labels';
+import { useMunicipalities } from '../features/tenants/api';
 
 /** Header, skip link, the cooperation's navigation, main content and footer of every page. */
 export function AppLayout() {
@@ -28,11 +29,7 @@ export function AppLayout() {
               <span className="app-user__name">
                 {me.displayName}
                 <span className="app-user__role">
-                  {current
-                    ? ` (${[...new Set(me.memberships.filter((m) => m.tenant === slug).map((m) => label(roleLabels, m.role)))].join(', ')})`
-                    : me.isPlatformAdmin
-                      ? ' (platformbeheerder)'
-                      : ''}
+                  {current ? <Roles me={me} slug={current.tenant} /> : me.isPlatformAdmin ? ' (platformbeheerder)' : ''}
                 </span>
               </span>
               <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => void signOut()}>
@@ -41,7 +38,7 @@ export function AppLayout() {
             </div>
           )}
         </div>
-        {current && <CooperationNav slug={current.tenant} />}
+        {current && <CooperationNav slug={current.tenant} me={me!} />}
       </header>
       <main id="inhoud" tabIndex={-1} className="utrecht-page-content app-main">
         <Outlet />
@@ -95,16 +92,28 @@ function CooperationSwitcher({ me, currentSlug }: { me: Me; currentSlug: string 
   );
 }
 
-function CooperationNav({ slug }: { slug: string }) {
+/** "(coördinator, Ermelo)": the roles in this cooperation, with the municipality a role is limited to. */
+function Roles({ me, slug }: { me: Me; slug: string }) {
+  const municipalities = useMunicipalities(slug);
+  const parts = me.memberships
+    .filter((m) => m.tenant === slug)
+    .map((m) => {
+      const place = m.municipalityId ? municipalities.data?.find((x) => x.id === m.municipalityId)?.name : undefined;
+      return `${label(roleLabels, m.role)}${place ? `, ${place}` : ''}`;
+    });
+  return <> ({[...new Set(parts)].join('; ')})</>;
+}
+
+// Expert groups, commitments and letters come with part 2; until then only the links in emails
+// and the overview's counts lead there, to a page that says so.
+function CooperationNav({ slug, me }: { slug: string; me: Me }) {
   const base = `/samenwerkingsverbanden/${slug}`;
+  const enters = me.memberships.some((m) => m.tenant === slug && (m.role === 'tenant_admin' || m.role === 'coordinator'));
   const items: [string, string, boolean][] = [
     ['Overzicht', base, true],
     ['Plannen', `${base}/plannen`, false],
     ['Indicatoren', `${base}/indicatoren`, false],
-    ['Cijfers importeren', `${base}/metingen/importeren`, false],
-    ['Expertgroepen', `${base}/expertgroepen`, false],
-    ['Toezeggingen', `${base}/toezeggingen`, false],
-    ['Veiligheidsbrieven', `${base}/veiligheidsbrieven`, false],
+    [enters ? 'Cijfers importeren' : 'Cijfers downloaden', `${base}/metingen/importeren`, false],
   ];
   return (
     <nav aria-label="Hoofdmenu" className="utrecht-nav-bar app-nav">

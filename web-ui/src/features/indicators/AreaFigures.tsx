@@ -38,7 +38,7 @@ export function AreaFigures({ indicator, area, measurements }: { indicator: Indi
           <dd>{formatPeriodValue(area.latest)}</dd>
         </div>
       </dl>
-      <AreaChartView area={area} measurements={measurements} />
+      <AreaChartView area={area} measurements={measurements} unit={indicator.unit} />
       <div className="table-scroll" tabIndex={0} role="region" aria-label={`Metingen ${area.areaName} (tabel)`}>
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">

@@ -39,11 +39,19 @@ function IndicatorView({ indicator: i }: { indicator: Indicator }) {
         { label: i.name },
       ]}
       actions={
-        mayEdit && (
+        (mayEdit || tenant.can.entersAnyMeasurement) && (
           <>
+            {tenant.can.entersAnyMeasurement && (
+              <a className="utrecht-button-link utrecht-button-link--primary-action" href="#cijfer-invoeren">
+                Cijfer invoeren
+              </a>
+            )}
+            {mayEdit && (
             <Link className="utrecht-button-link utrecht-button-link--secondary-action" to={`${tenant.base}/indicatoren/${i.id}/bewerken`}>
               Indicator bewerken
             </Link>
+            )}
+            {mayEdit && (
             <ConfirmDelete
               what="deze indicator"
               consequence="Dat kan alleen als er nog geen cijfers zijn ingevoerd."
@@ -52,6 +60,7 @@ function IndicatorView({ indicator: i }: { indicator: Indicator }) {
                 navigate(`${tenant.base}/prioriteiten/${i.priorityId}`);
               }}
             />
+            )}
           </>
         )
       }

@@ -1,6 +1,6 @@
 import type { IndicatorArea, Measurement } from '../../api/types';
 import { formatNumber } from '../../lib/format';
-import { areaChart, niceDomain } from './chartData';
+import { areaChart, niceDomain, niceScale, niceStep } from './chartData';
 
 const ermelo = 'a1a1a1a1-0000-4000-8000-000000000001';
 const harderwijk = 'a1a1a1a1-0000-4000-8000-000000000002';
@@ -31,6 +31,7 @@ describe('an area\'s chart', () => {
     area,
     [measurement(ermelo, '2022', 900), measurement(harderwijk, '2020', 1700), measurement(ermelo, '2019', 930), measurement(null, '2019', 3187)],
     formatNumber,
+    2026,
   );
 
   it('uses only the area\'s own measurements, oldest first', () => {
@@ -50,11 +51,19 @@ describe('an area\'s chart', () => {
     expect(chart.rows.find((r) => r.target !== undefined)?.target).toBe(800);
   });
 
-  it('spans the years from baseline to target, and its scale fits this area alone', () => {
-    expect(chart.xDomain).toEqual([2019, 2025]);
+  it('spans the years from the baseline up to now, one tick a year, and its scale fits this area alone', () => {
+    expect(chart.xDomain).toEqual([2019, 2027]);
+    expect(chart.xTicks).toEqual([2019.5, 2020.5, 2021.5, 2022.5, 2023.5, 2024.5, 2025.5, 2026.5]);
     expect(chart.yDomain[0]).toBeLessThanOrEqual(800);
     expect(chart.yDomain[1]).toBeGreaterThanOrEqual(930);
     expect(chart.yDomain[1]).toBeLessThan(1700);
+  });
+
+  it('puts its value axis on round steps', () => {
+    expect(chart.yTicks).toEqual([750, 800, 850, 900, 950]);
+    expect(niceScale([7.5, 7.7]).ticks.every((t) => Math.abs(t * 100 - Math.round(t * 100)) < 1e-9)).toBe(true);
+    expect(niceStep(170)).toBe(50);
+    expect(niceStep(9)).toBe(2.5);
   });
 
   it('says in words what the picture shows', () => {

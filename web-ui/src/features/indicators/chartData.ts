@@ -14,9 +14,12 @@ export interface ChartRow {
 
 export interface AreaChart {
   rows: ChartRow[];
-  /** Axis bounds with some room around the figures. */
+  /** Axis bounds on round values, with some room around the figures. */
   yDomain: [number, number];
+  yTicks: number[];
   xDomain: [number, number];
+  /** One tick per year (every other year over long spans), in the middle of the year. */
+  xTicks: number[];
   /** A sentence with the same information as the picture, for the figure's text alternative. */
   summary: string;
 }
@@ -26,7 +29,12 @@ export interface AreaChart {
  * from baseline to target and the target point. Periods become positions on one time axis, so years
  * and half-years can mix (2026 sits between 2026-H1 and 2026-H2).
  */
-export function areaChart(area: IndicatorArea, measurements: Measurement[], fmt: (n: number) => string): AreaChart {
+export function areaChart(
+  area: IndicatorArea,
+  measurements: Measurement[],
+  fmt: (n: number) => string,
+  currentYear = new Date().getFullYear(),
+): AreaChart {
   const byX = new Map<number, ChartRow>();
   const row = (period: string): ChartRow => {
     const x = periodPosition(period);
@@ -54,12 +62,41 @@ export function areaChart(area: IndicatorArea, measurements: Measurement[], fmt:
   const rows = [...byX.values()].sort((a, b) => a.x - b.x);
   const values = rows.flatMap((r) => [r.measured, r.baseline, r.target].filter((v): v is number => v !== undefined));
   const xs = rows.map((r) => r.x);
+  // Up to the current year: a chart that stops at an old target hides that figures are missing.
+  const first = xs.length ? Math.floor(Math.min(...xs)) : currentYear;
+  const last = Math.max(xs.length ? Math.ceil(Math.max(...xs)) : currentYear + 1, currentYear + 1);
+  const step = last - first > 12 ? 2 : 1;
+  const xTicks: number[] = [];
+  for (let y = first; y < last; y += step) xTicks.push(y + 0.5);
+  const y = niceScale(values);
   return {
     rows,
-    yDomain: niceDomain(values),
-    xDomain: xs.length ? [Math.floor(Math.min(...xs)), Math.ceil(Math.max(...xs))] : [0, 1],
+    yDomain: y.domain,
+    yTicks: y.ticks,
+    xDomain: [first, last],
+    xTicks,
     summary: summarise(area, own, fmt),
   };
+}
+
+/** A step of 1, 2, 2.5 or 5 times a power of ten that splits `span` in about four parts. */
+export function niceStep(span: number): number {
+  const raw = span / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const fraction = raw / power;
+  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
+  return nice * power;
+}
+
+/** Round bounds and ticks around the values: 780-950 becomes 750, 800, … 950. */
+export function niceScale(values: number[]): { domain: [number, number]; ticks: number[] } {
+  const [low, high] = niceDomain(values);
+  const step = niceStep(high - low || 1);
+  const start = Math.floor(low / step) * step;
+  const end = Math.ceil(high / step) * step;
+  const ticks: number[] = [];
+  for (let t = start; t <= end + step / 1e6; t += step) ticks.push(Number(t.toFixed(10)));
+  return { domain: [start, end], ticks };
 }
 
 /** Bounds that include every value with a margin of about a tenth; zero when figures are near it. */

@@ -49,6 +49,14 @@ export function ImportPage() {
     }
   }
 
+  if (!mayImport) {
+    return (
+      <Page title="Cijfers downloaden" breadcrumbs={[{ label: tenant.name, to: tenant.base }, { label: 'Cijfers downloaden' }]}>
+        <ExportSection />
+      </Page>
+    );
+  }
+
   return (
     <Page
       title="Cijfers importeren"
@@ -60,11 +68,7 @@ export function ImportPage() {
         </p>
       }
     >
-      {!mayImport ? (
-        <Alert type="info">
-          <p className="utrecht-paragraph">Met uw rol kunt u geen cijfers importeren. Wel kunt u hieronder alle cijfers downloaden.</p>
-        </Alert>
-      ) : (
+      {
         <section aria-labelledby="importeren-kop" className="panel">
           <h2 className="utrecht-heading-2" id="importeren-kop">
             Bestand kiezen
@@ -133,7 +137,7 @@ export function ImportPage() {
             {outcome && <OutcomeView outcome={outcome} busy={run.isPending} onImport={() => void go(false)} base={tenant.base} />}
           </div>
         </section>
-      )}
+      }
       <ExportSection />
     </Page>
   );

@@ -3,19 +3,18 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Page } from '../../components/Page';
 import { ErrorMessage, Loading } from '../../components/Feedback';
-import { StatusBadge } from '../../components/StatusBadge';
 import { SelectField } from '../../components/form';
 import { api } from '../../lib/api-client';
 import { unwrap } from '../../lib/problem';
 import { formatDate } from '../../lib/format';
 import { label, planKindLabels, planStatusLabels } from '../../lib/labels';
 import type { Plan, Priority } from '../../api/types';
+import { PriorityCard } from './PriorityCard';
 import { useTenant } from '../tenants/TenantContext';
 import { tenantKey, useMunicipalities } from '../tenants/api';
 import { usePlans } from '../plans/api';
 import { usePriorities } from '../priorities/api';
-import { byAttention, scopeText } from '../priorities/scope';
-import { LatestReview } from '../priorities/LatestReview';
+import { attentionOf, inPlanOrder, type Attention } from '../priorities/scope';
 
 const statusOptions = [
   { value: 'niet_op_koers', label: 'Niet op koers' },
@@ -44,13 +43,18 @@ export function OverviewPage() {
   const [status, setStatus] = useState('');
 
   const planIds = new Set(shownPlans.map((p) => p.id));
-  const all = (priorities.data ?? []).filter((p) => planIds.has(p.planId));
-  const order = new Map(all.map((p, i) => [p.id, i]));
+  const all = inPlanOrder((priorities.data ?? []).filter((p) => planIds.has(p.planId)));
   const filtered = all
     .filter((p) => !municipality || p.scope === 'cooperation' || p.municipalityId === municipality)
-    .filter((p) => !status || p.status.status === status)
-    .sort((a, b) => byAttention(a, b, order));
+    .filter((p) => !status || p.status.status === status);
   const counts = countByStatus(all);
+  const groups: { key: Attention; title: string; empty: string }[] = [
+    { key: 'attention', title: 'Vraagt aandacht', empty: 'Geen prioriteit vraagt nu aandacht.' },
+    { key: 'on_track', title: 'Op koers', empty: 'Geen prioriteit is nu op koers.' },
+    { key: 'no_data', title: 'Nog zonder cijfers', empty: '' },
+  ];
+  const year = new Date().getFullYear();
+  const plansOver = shownPlans.every((p) => p.endYear < year);
 
   return (
     <Page title={`Overzicht ${tenant.name}`}>
@@ -70,7 +74,7 @@ export function OverviewPage() {
       ) : (
         <section aria-labelledby="plannen-kop">
           <h2 className="utrecht-heading-2" id="plannen-kop">
-            {shownPlans.length === 1 ? 'Huidig plan' : 'Huidige plannen'}
+            {plansOver ? 'Laatste plan' : shownPlans.length === 1 ? 'Huidig plan' : 'Huidige plannen'}
           </h2>
           <ul className="plain-list">
             {shownPlans.map((p) => (
@@ -81,6 +85,7 @@ export function OverviewPage() {
                 – {label(planKindLabels, p.kind)}, {p.startYear}–{p.endYear},{' '}
                 {label(planStatusLabels, p.status).toLowerCase()}
                 {p.adoptedOn ? ` op ${formatDate(p.adoptedOn)}` : ''}
+                {p.endYear < year ? `. Dit plan liep tot en met ${p.endYear}.` : ''}
               </li>
             ))}
           </ul>
@@ -100,8 +105,8 @@ export function OverviewPage() {
         ) : priorities.isSuccess ? (
           <>
             <p className="utrecht-paragraph status-summary">
-              {all.length} prioriteiten: {counts.niet_op_koers} niet op koers, {counts.aandacht_nodig} aandacht nodig,{' '}
-              {counts.op_koers} op koers, {counts.geen_gegevens} zonder gegevens. Wat aandacht vraagt, staat bovenaan.
+              {all.length} prioriteiten: {counts.niet_op_koers} niet op koers, {counts.aandacht_nodig} aandacht nodig, {counts.op_koers} op
+              koers, {counts.geen_gegevens} nog zonder cijfers. Wat aandacht vraagt, staat bovenaan.
             </p>
             <div className="filters" role="search" aria-label="Prioriteiten filteren">
               <SelectField
@@ -117,6 +122,7 @@ export function OverviewPage() {
               <SelectField
                 name="status"
                 label="Status"
+                hint="Het oordeel uit de cijfers."
                 value={status}
                 onChange={setStatus}
                 placeholder="Alle statussen"
@@ -129,23 +135,31 @@ export function OverviewPage() {
                 ? `Alle ${all.length} prioriteiten worden getoond.`
                 : `${filtered.length} van de ${all.length} prioriteiten worden getoond.`}
             </p>
-            <ul className="priority-cards">
-              {filtered.map((p) => (
-                <li key={p.id} className="priority-card">
-                  <h3 className="utrecht-heading-3 priority-card__title">
-                    <Link className="utrecht-link" to={`${tenant.base}/prioriteiten/${p.id}`}>
-                      {p.title}
-                    </Link>
+            {groups.map((g) => {
+              const items = filtered.filter((p) => attentionOf(p) === g.key);
+              if (items.length === 0 && g.key === 'no_data') return null;
+              return (
+                <section key={g.key} aria-labelledby={`groep-${g.key}`} className={`priority-group priority-group--${g.key}`}>
+                  <h3 className="utrecht-heading-3" id={`groep-${g.key}`}>
+                    {g.title} ({items.length})
                   </h3>
-                  <p className="priority-card__meta">
-                    <StatusBadge status={p.status.status} label={p.status.label} prefix="Status: " />
-                    <span className="scope-tag">{scopeText(p, municipalities.data)}</span>
-                  </p>
-                  <p className="utrecht-paragraph">{p.status.explanation}</p>
-                  <LatestReview review={p.latestReview} />
-                </li>
-              ))}
-            </ul>
+                  {g.key === 'no_data' && items.length > 0 && (
+                    <p className="utrecht-paragraph muted">
+                      Bij deze prioriteiten zijn nog geen cijfers om het oordeel op te baseren.
+                    </p>
+                  )}
+                  {items.length === 0 ? (
+                    <p className="utrecht-paragraph">{g.empty}</p>
+                  ) : (
+                    <ul className="priority-cards">
+                      {items.map((p) => (
+                        <PriorityCard key={p.id} priority={p} base={tenant.base} municipalities={municipalities.data} />
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              );
+            })}
           </>
         ) : null}
       </section>
@@ -194,7 +208,9 @@ function FollowUpCounts() {
         <li>
           <Link className="utrecht-link" to={`${tenant.base}/toezeggingen`}>
             {overdue.isSuccess
-              ? `${overdue.data.total} ${overdue.data.total === 1 ? 'toezegging' : 'toezeggingen'} over de termijn`
+              ? overdue.data.total === 0
+                ? 'Geen toezegging is over de termijn'
+                : `${overdue.data.total} ${overdue.data.total === 1 ? 'toezegging is' : 'toezeggingen zijn'} over de termijn`
               : overdue.isError
                 ? 'Toezeggingen (aantal niet te laden)'
                 : 'Toezeggingen over de termijn: bezig met laden…'}
@@ -203,8 +219,8 @@ function FollowUpCounts() {
         <li>
           <Link className="utrecht-link" to={`${tenant.base}/expertgroepen`}>
             {groups.isSuccess
-              ? `${lateGroups} ${lateGroups === 1 ? 'expertgroep is' : 'expertgroepen zijn'} te laat met een evaluatie${
-                  next ? `; volgende evaluatie uiterlijk ${formatDate(next.nextDueOn)}` : ''
+              ? `${lateGroups === 0 ? 'Geen expertgroep is' : lateGroups === 1 ? '1 expertgroep is' : `${lateGroups} expertgroepen zijn`} te laat met een evaluatie.${
+                  next ? ` De volgende evaluatie moet uiterlijk ${formatDate(next.nextDueOn)} klaar zijn.` : ''
                 }`
               : groups.isError
                 ? 'Evaluaties van expertgroepen (niet te laden)'

@@ -10,7 +10,7 @@ import type { Priority } from '../../api/types';
 import { useTenant } from '../tenants/TenantContext';
 import { useMunicipalities } from '../tenants/api';
 import { usePriorities } from '../priorities/api';
-import { scopeText } from '../priorities/scope';
+import { inPlanOrder, scopeText } from '../priorities/scope';
 import { useDeletePlan, usePlan } from './api';
 
 export function PlanPage() {
@@ -90,7 +90,7 @@ export function PlanPage() {
             <p className="utrecht-paragraph">Dit plan heeft nog geen prioriteiten.</p>
           ) : (
             <PriorityTree
-              items={priorities.data}
+              items={inPlanOrder(priorities.data)}
               base={tenant.base}
               scope={(x) => scopeText(x, municipalities.data)}
             />

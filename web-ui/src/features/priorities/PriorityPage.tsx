@@ -42,6 +42,7 @@ function PriorityView({ priority: p }: { priority: Priority }) {
     ['Doelstelling', p.doelstelling],
     ['Flankerend beleid', p.flankerendBeleid],
   ];
+  const missing = [...texts.filter(([, text]) => text.trim() === '').map(([term]) => term), ...(p.partners.length ? [] : ['Partners'])];
   return (
     <Page
       title={p.title}
@@ -80,21 +81,28 @@ function PriorityView({ priority: p }: { priority: Priority }) {
 
       <h2 className="utrecht-heading-2">Beleid</h2>
       <dl className="data-list data-list--wide">
-        {texts.map(([term, text]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{text ? <span className="preserve-lines">{text}</span> : <span className="muted">Nog niet ingevuld</span>}</dd>
+        {texts
+          .filter(([, text]) => text.trim() !== '')
+          .map(([term, text]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd className="preserve-lines">{text}</dd>
+            </div>
+          ))}
+        {p.partners.length > 0 && (
+          <div>
+            <dt>Partners</dt>
+            <dd>{p.partners.join(', ')}</dd>
           </div>
-        ))}
-        <div>
-          <dt>Partners</dt>
-          <dd>{p.partners.length > 0 ? p.partners.join(', ') : <span className="muted">Nog niet ingevuld</span>}</dd>
-        </div>
+        )}
         <div>
           <dt>Eigenaar</dt>
-          <dd>{p.ownerId ? (p.ownerName ?? 'Vastgelegd') : <span className="muted">Nog niet ingevuld</span>}</dd>
+          <dd>{p.ownerId ? (p.ownerName ?? 'Vastgelegd') : 'Nog niemand'}</dd>
         </div>
       </dl>
+      {missing.length > 0 && (
+        <p className="utrecht-paragraph muted">Nog niet ingevuld: {missing.join(', ').toLowerCase()}.</p>
+      )}
 
       <div className="section-heading">
         <h2 className="utrecht-heading-2">Indicatoren</h2>

@@ -11,18 +11,21 @@ export function scopeText(priority: Priority, municipalities: Municipality[] | u
   return `Gemeente ${m?.name ?? '(onbekend)'}`;
 }
 
-const attentionOrder: Record<string, number> = {
-  niet_op_koers: 0,
-  aandacht_nodig: 1,
-  verouderd: 2,
-  geen_gegevens: 3,
-  op_koers: 4,
-};
+/** The plan's own order: the order the priorities were entered (the API keeps entry time exact). */
+export function inPlanOrder<T extends { createdAt: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
 
-/** What needs attention first; within a status, the plan's own order. */
-export function byAttention(a: Priority, b: Priority, planOrder: Map<string, number>): number {
-  const sa = attentionOrder[a.status.status] ?? 3;
-  const sb = attentionOrder[b.status.status] ?? 3;
-  if (sa !== sb) return sa - sb;
-  return (planOrder.get(a.id) ?? 0) - (planOrder.get(b.id) ?? 0);
+export type Attention = 'attention' | 'on_track' | 'no_data';
+
+/**
+ * Where a priority belongs on the overview: its own status, raised by an expert group's judgement
+ * (a priority without figures that an expert group finds worrying still needs attention).
+ */
+export function attentionOf(p: Priority): Attention {
+  const judged = p.latestReview?.status;
+  if (p.status.status === 'niet_op_koers' || p.status.status === 'aandacht_nodig') return 'attention';
+  if (judged === 'niet_op_koers' || judged === 'aandacht_nodig') return 'attention';
+  if (p.status.status === 'op_koers') return 'on_track';
+  return 'no_data';
 }
