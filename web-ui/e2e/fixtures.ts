@@ -28,7 +28,7 @@ export async function signIn(page: Page, email: string, path = '/') {
  */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page }, use, testInfo) => {
       const errors: string[] = [];
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
@@ -41,6 +41,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
       await use(errors);
       expect(errors, 'console errors during the test').toEqual([]);
+      // Where a journey ends is a page too: it gets the same check as the ones the test named.
+      if (testInfo.status === 'passed' && !page.isClosed() && page.url().startsWith('http')) await expectAccessible(page);
     },
     { auto: true },
   ],

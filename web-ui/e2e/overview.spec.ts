@@ -7,7 +7,7 @@ test('the overview shows every priority with its status, what needs attention fi
   await expect(page.getByRole('heading', { level: 2, name: 'Laatste plan' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Integraal Veiligheidsplan/ })).toBeVisible();
 
-  const cards = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) }).getByRole('listitem');
+  const cards = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 4 }) }).getByRole('listitem');
   // Five bovenlokale priorities, the overall goal and eight local ones.
   await expect(cards).toHaveCount(14);
   await expect(page.getByText(/^14 prioriteiten: /)).toBeVisible();

@@ -5,7 +5,7 @@ test('a viewer reads everything and sees no controls to change anything', async 
   await page.getByRole('link', { name: 'Plannen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Plannen' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Nieuw plan' })).toHaveCount(0);
-  await page.getByRole('link', { name: /Integraal Veiligheidsplan/ }).first().click();
+  await page.getByRole('link', { name: 'Integraal Veiligheidsplan Veluwe-West 2020-2024' }).click();
   await expect(page.getByRole('link', { name: 'Plan bewerken' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Prioriteit toevoegen' })).toHaveCount(0);
   await expectAccessible(page);

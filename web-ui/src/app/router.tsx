@@ -10,6 +10,7 @@ import { HomePage } from '../features/tenants/HomePage';
 import { NotFoundPage } from '../features/pages/NotFoundPage';
 import { NotYetAvailablePage } from '../features/pages/NotYetAvailablePage';
 import { AccessibilityPage } from '../features/pages/AccessibilityPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
 
 // Pages load when first visited: the sign-in page does not carry the charts.
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
@@ -57,7 +58,8 @@ export const router = createBrowserRouter([
             path: '/samenwerkingsverbanden/:slug',
             element: <TenantRoute />,
             children: [
-              { index: true, element: page(() => import('../features/overview/OverviewPage'), (m) => m.OverviewPage) },
+              // The landing page of every email is in the first bundle: no extra round trip.
+              { index: true, element: <OverviewPage /> },
               { path: 'plannen', element: page(() => import('../features/plans/PlansPage'), (m) => m.PlansPage) },
               { path: 'plannen/nieuw', element: page(() => import('../features/plans/PlanFormPage'), (m) => m.PlanFormPage) },
               { path: 'plannen/:planId', element: page(() => import('../features/plans/PlanPage'), (m) => m.PlanPage) },

@@ -115,6 +115,14 @@ export function refreshSession(fetchImpl: typeof fetch = fetch): Promise<boolean
   return refreshing;
 }
 
+let restoring: Promise<boolean> | null = null;
+
+/** The session of this page load, from the refresh cookie: asked once, however often called. */
+export function restoreSession(): Promise<boolean> {
+  restoring ??= refreshSession();
+  return restoring;
+}
+
 /** Whether the access token runs out within the next 30 seconds (refresh before using it). */
 export function accessTokenStale(now = Date.now()): boolean {
   return accessToken === null || now > expiresAt - 30_000;

@@ -4,9 +4,18 @@ import type { components } from '../../api/schema';
 import { api } from '../../lib/api-client';
 import { unwrap } from '../../lib/problem';
 import { forgetAllDrafts } from '../../lib/drafts';
-import { onSessionExpired, refreshSession, signIn, signOut } from '../../lib/session';
+import { onSessionExpired, restoreSession, signIn, signOut } from '../../lib/session';
 
 export type Me = components['schemas']['MeResponse'];
+
+/** The indicator page carries the charts: load it while the user reads the overview. */
+function prefetchPages() {
+  const later = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 500));
+  later(() => {
+    void import('../indicators/IndicatorPage');
+    void import('../indicators/AreaChartView');
+  });
+}
 
 type SessionState =
   | { status: 'restoring' }
@@ -43,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const restored = await refreshSession();
+      const restored = await restoreSession();
       if (cancelled) return;
       if (!restored) {
         setState({ status: 'anonymous', why: 'none' });
@@ -52,6 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       try {
         const me = await loadMe();
         if (!cancelled) setState({ status: 'signed-in', me });
+        prefetchPages();
       } catch {
         if (!cancelled) setState({ status: 'anonymous', why: 'none' });
       }
@@ -78,6 +88,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       queryClient.clear();
       const me = await loadMe();
       setState({ status: 'signed-in', me });
+      prefetchPages();
     },
     [queryClient],
   );

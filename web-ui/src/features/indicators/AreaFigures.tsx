@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Indicator, IndicatorArea, Measurement } from '../../api/types';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatNumber, formatPeriod, formatPeriodValue, formatTarget } from '../../lib/format';
-import { AreaChartView } from './AreaChartView';
+
+// The chart library is the largest part of the app: it loads beside the figures, which show first.
+const AreaChartView = lazy(async () => ({ default: (await import('./AreaChartView')).AreaChartView }));
 import { MeasurementHistory } from './MeasurementHistory';
 
 /** One area of an indicator: verdict, chart, and the same figures as a table. */
@@ -21,7 +23,7 @@ export function AreaFigures({ indicator, area, measurements }: { indicator: Indi
       <p className="utrecht-paragraph">{area.progress.explanation}</p>
       {area.notice && (
         <p className="utrecht-paragraph notice">
-          <strong>Let op:</strong> {area.notice}
+          <strong>Let op.</strong> {area.notice}
         </p>
       )}
       <dl className="data-list data-list--inline">
@@ -38,7 +40,9 @@ export function AreaFigures({ indicator, area, measurements }: { indicator: Indi
           <dd>{formatPeriodValue(area.latest)}</dd>
         </div>
       </dl>
-      <AreaChartView area={area} measurements={measurements} unit={indicator.unit} />
+      <Suspense fallback={<p className="utrecht-paragraph chart-placeholder">Grafiek wordt geladen…</p>}>
+        <AreaChartView area={area} measurements={measurements} unit={indicator.unit} />
+      </Suspense>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={`Metingen ${area.areaName} (tabel)`}>
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">

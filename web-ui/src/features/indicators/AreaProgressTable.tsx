@@ -37,7 +37,7 @@ export function AreaProgressTable({ indicator, base, linkName = true }: { indica
               <td className="utrecht-table__cell">
                 <StatusBadge status={a.progress.status} label={a.progress.label} prefix="Status: " />
                 <span className="cell-note">{a.progress.explanation}</span>
-                {a.notice && <span className="cell-note cell-note--warning">Let op: {a.notice}</span>}
+                {a.notice && <span className="cell-note cell-note--warning">Let op. {a.notice}</span>}
               </td>
             </tr>
           ))}

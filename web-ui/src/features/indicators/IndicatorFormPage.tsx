@@ -1,6 +1,7 @@
 import { type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
+import { FormButtons } from '../../components/FormButtons';
 import { QueryView } from '../../components/QueryView';
 import { ErrorSummary, FormError, SelectField, TextAreaField, TextField, useFormErrors, type FieldErrors } from '../../components/form';
 import { useDraft } from '../../lib/drafts';
@@ -189,21 +190,12 @@ function IndicatorForm({ indicator }: { indicator?: Indicator }) {
             </fieldset>
           );
         })}
-        <div className="form-buttons">
-          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={save.isPending}>
-            {save.isPending ? 'Bezig met opslaan…' : 'Opslaan'}
-          </button>
-          <button
-            type="button"
-            className="utrecht-button utrecht-button--secondary-action"
-            onClick={() => {
-              discard();
-              navigate(indicator ? `${tenant.base}/indicatoren/${indicator.id}` : `${tenant.base}/indicatoren`);
-            }}
-          >
-            Annuleren
-          </button>
-        </div>
+        <FormButtons
+          busy={save.isPending}
+          onCancel={() => {
+            discard(); navigate(indicator ? `${tenant.base}/indicatoren/${indicator.id}` : `${tenant.base}/indicatoren`);
+          }}
+        />
       </form>
     </Page>
   );

@@ -15,6 +15,8 @@ export function IndicatorPage() {
   const tenant = useTenant();
   const { indicatorId = '' } = useParams();
   const indicator = useIndicator(tenant.slug, indicatorId);
+  // Asked at once beside the indicator, not after it.
+  useMeasurements(tenant.slug, indicatorId);
   return (
     <QueryView query={indicator} what="de indicator">
       {(i) => <IndicatorView indicator={i} />}
@@ -104,7 +106,9 @@ function IndicatorView({ indicator: i }: { indicator: Indicator }) {
           {i.areas.map((a) => (
             <AreaFigures key={a.municipalityId ?? 'heel'} indicator={i} area={a} measurements={measurements.data} />
           ))}
-          {tenant.can.entersAnyMeasurement && <MeasurementForm indicator={i} measurements={measurements.data} />}
+          {tenant.can.entersAnyMeasurement && priority.isSuccess && (
+            <MeasurementForm indicator={i} measurements={measurements.data} priorityMunicipalityId={priority.data.municipalityId ?? null} />
+          )}
         </>
       )}
     </Page>

@@ -1,11 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Indicator, Measurement } from '../../api/types';
 import { ErrorSummary, FormError, SelectField, TextField, useFormErrors, type FieldErrors } from '../../components/form';
-import { Alert } from '../../components/Feedback';
+import { Alert, Loading } from '../../components/Feedback';
 import { useDraft } from '../../lib/drafts';
 import { formatDateTime, formatNumber, formatPeriod, parseDutchNumber } from '../../lib/format';
 import { useTenant } from '../tenants/TenantContext';
 import { useRecordMeasurement } from './api';
+import { useMunicipalities } from '../tenants/api';
 
 const labels = {
   municipalityId: 'Gebied',
@@ -18,13 +19,31 @@ const labels = {
 
 const WHOLE = 'heel';
 
-/** Enter the figure of one area and period; replacing a figure shows the old one and asks first. */
-export function MeasurementForm({ indicator, measurements }: { indicator: Indicator; measurements: Measurement[] }) {
+/**
+ * Enter the figure of one area and period; replacing a figure shows the old one and asks first.
+ * The areas are those the indicator's priority is measured in (a local priority only in its own
+ * municipality) that the user may enter figures for, also before an area has any figure.
+ */
+export function MeasurementForm({
+  indicator,
+  measurements,
+  priorityMunicipalityId,
+}: {
+  indicator: Indicator;
+  measurements: Measurement[];
+  priorityMunicipalityId: string | null;
+}) {
   const tenant = useTenant();
   const record = useRecordMeasurement(tenant.slug, indicator.id);
-  const areas = indicator.areas.filter((a) => tenant.can.enterMeasurement(a.municipalityId ?? null));
+  const municipalities = useMunicipalities(tenant.slug);
+  const areas = [
+    ...(priorityMunicipalityId ? [] : [{ municipalityId: null as string | null, areaName: 'Het hele samenwerkingsverband' }]),
+    ...(municipalities.data ?? [])
+      .filter((m) => !priorityMunicipalityId || m.id === priorityMunicipalityId)
+      .map((m) => ({ municipalityId: m.id as string | null, areaName: m.name })),
+  ].filter((a) => tenant.can.enterMeasurement(a.municipalityId));
   const [values, setValues, discard] = useDraft(`measurement:${tenant.slug}:${indicator.id}`, () => ({
-    area: areas.length === 1 ? (areas[0]!.municipalityId ?? WHOLE) : '',
+    area: '',
     year: String(new Date().getFullYear() - 1),
     half: '',
     value: '',
@@ -39,15 +58,18 @@ export function MeasurementForm({ indicator, measurements }: { indicator: Indica
     setReplacing(null);
   };
 
+  if (municipalities.isPending) return <Loading what="de gebieden" />;
   if (areas.length === 0) return null;
 
+  // With one area to choose from (a scoped coordinator), that one is chosen.
+  const area = values.area || (areas.length === 1 ? (areas[0]!.municipalityId ?? WHOLE) : '');
   const period = values.half ? `${values.year}-${values.half}` : values.year;
-  const municipalityId = values.area === WHOLE ? null : values.area;
-  const areaLabel = indicator.areas.find((a) => (a.municipalityId ?? WHOLE) === values.area)?.areaName ?? '';
+  const municipalityId = area === WHOLE ? null : area;
+  const areaLabel = areas.find((a) => (a.municipalityId ?? WHOLE) === area)?.areaName ?? '';
 
   function check(): { value: number } | null {
     const errors: FieldErrors = {};
-    if (!values.area) errors.municipalityId = 'Kies het gebied van het cijfer.';
+    if (!area) errors.municipalityId = 'Kies het gebied van het cijfer.';
     if (!/^\d{4}$/.test(values.year.trim())) errors.period = 'Vul een jaartal in, zoals 2024.';
     const value = parseDutchNumber(values.value);
     if (values.value.trim() === '') errors.value = 'Vul het cijfer in.';
@@ -107,7 +129,7 @@ export function MeasurementForm({ indicator, measurements }: { indicator: Indica
           hint={tenant.can.scopedTo ? 'U voert cijfers in voor uw eigen gemeente.' : undefined}
           required
           placeholder={areas.length > 1 ? 'Kies een gebied' : undefined}
-          value={values.area}
+          value={area}
           onChange={set('area')}
           error={fieldErrors.municipalityId}
           options={areas.map((a) => ({ value: a.municipalityId ?? WHOLE, label: a.areaName }))}

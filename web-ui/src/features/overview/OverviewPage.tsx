@@ -38,7 +38,8 @@ export function OverviewPage() {
   const plans = usePlans(tenant.slug);
   const municipalities = useMunicipalities(tenant.slug);
   const shownPlans = useMemo(() => (plans.data ? currentPlans(plans.data) : []), [plans.data]);
-  const priorities = usePriorities(tenant.slug, {}, plans.isSuccess);
+  // Fetched beside the plans, not after them: the overview shows within one round trip more.
+  const priorities = usePriorities(tenant.slug);
   const [municipality, setMunicipality] = useState('');
   const [status, setStatus] = useState('');
 
@@ -98,7 +99,7 @@ export function OverviewPage() {
         <h2 className="utrecht-heading-2" id="prioriteiten-kop">
           Prioriteiten
         </h2>
-        {priorities.isPending && plans.isSuccess ? (
+        {priorities.isPending ? (
           <Loading what="de prioriteiten" />
         ) : priorities.isError ? (
           <ErrorMessage error={priorities.error} retry={() => void priorities.refetch()} />

@@ -8,11 +8,11 @@ import { scopeText } from '../priorities/scope';
 export function PriorityCard({ priority: p, base, municipalities }: { priority: Priority; base: string; municipalities: Municipality[] | undefined }) {
   return (
     <li className="priority-card">
-      <h3 className="utrecht-heading-3 priority-card__title">
+      <h4 className="utrecht-heading-4 priority-card__title">
         <Link className="utrecht-link" to={`${base}/prioriteiten/${p.id}`}>
           {p.title}
         </Link>
-      </h3>
+      </h4>
       <p className="priority-card__meta">
         <StatusBadge status={p.status.status} label={p.status.label} prefix="Status: " />
         <span className="scope-tag">{scopeText(p, municipalities)}</span>

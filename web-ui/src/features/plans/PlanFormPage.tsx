@@ -1,6 +1,7 @@
 import { type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Page } from '../../components/Page';
+import { FormButtons } from '../../components/FormButtons';
 import { QueryView } from '../../components/QueryView';
 import { ErrorSummary, FormError, SelectField, TextField, useFormErrors, type FieldErrors } from '../../components/form';
 import { Alert } from '../../components/Feedback';
@@ -118,21 +119,12 @@ function PlanForm({ plan }: { plan?: Plan }) {
           options={Object.entries(planStatusLabels).map(([value, text]) => ({ value, label: text }))}
         />
         <TextField name="adoptedOn" label={labels.adoptedOn} hint="De datum van het raadsbesluit. Alleen bij een vastgesteld plan." type="date" value={values.adoptedOn} onChange={set('adoptedOn')} error={fieldErrors.adoptedOn} />
-        <div className="form-buttons">
-          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={save.isPending}>
-            {save.isPending ? 'Bezig met opslaan…' : 'Opslaan'}
-          </button>
-          <button
-            type="button"
-            className="utrecht-button utrecht-button--secondary-action"
-            onClick={() => {
-              discard();
-              navigate(plan ? `${tenant.base}/plannen/${plan.id}` : `${tenant.base}/plannen`);
-            }}
-          >
-            Annuleren
-          </button>
-        </div>
+        <FormButtons
+          busy={save.isPending}
+          onCancel={() => {
+            discard(); navigate(plan ? `${tenant.base}/plannen/${plan.id}` : `${tenant.base}/plannen`);
+          }}
+        />
       </form>
     </Page>
   );

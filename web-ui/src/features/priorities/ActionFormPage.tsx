@@ -1,6 +1,7 @@
 import { type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Page } from '../../components/Page';
+import { FormButtons } from '../../components/FormButtons';
 import { QueryView } from '../../components/QueryView';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { ErrorSummary, FormError, SelectField, TextAreaField, TextField, useFormErrors, type FieldErrors } from '../../components/form';
@@ -108,14 +109,13 @@ function ActionForm({ priority, action }: { priority: Priority; action?: Action 
           error={fieldErrors.status}
           options={Object.entries(actionStatusLabels).map(([value, text]) => ({ value, label: text }))}
         />
-        <div className="form-buttons">
-          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={save.isPending}>
-            {save.isPending ? 'Bezig met opslaan…' : 'Opslaan'}
-          </button>
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => { discard(); navigate(back); }}>
-            Annuleren
-          </button>
-        </div>
+        <FormButtons
+          busy={save.isPending}
+          onCancel={() => {
+            discard();
+            navigate(back);
+          }}
+        />
       </form>
     </Page>
   );

@@ -1,6 +1,7 @@
 import { type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
+import { FormButtons } from '../../components/FormButtons';
 import { QueryView } from '../../components/QueryView';
 import { Alert } from '../../components/Feedback';
 import {
@@ -195,21 +196,12 @@ function PriorityForm({ priority }: { priority?: Priority }) {
         <TextAreaField name="partners" label={labels.partners} hint="Eén partner per regel, bijvoorbeeld: Politie" rows={3} value={values.partners} onChange={set('partners')} error={fieldErrors.partners} />
         <TextAreaField name="flankerendBeleid" label={labels.flankerendBeleid} value={values.flankerendBeleid} onChange={set('flankerendBeleid')} error={fieldErrors.flankerendBeleid} />
         <OwnerField value={values.ownerId} currentName={priority?.ownerName} onChange={set('ownerId')} error={fieldErrors.ownerId} />
-        <div className="form-buttons">
-          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={save.isPending}>
-            {save.isPending ? 'Bezig met opslaan…' : 'Opslaan'}
-          </button>
-          <button
-            type="button"
-            className="utrecht-button utrecht-button--secondary-action"
-            onClick={() => {
-              discard();
-              navigate(priority ? `${tenant.base}/prioriteiten/${priority.id}` : values.planId ? `${tenant.base}/plannen/${values.planId}` : `${tenant.base}/plannen`);
-            }}
-          >
-            Annuleren
-          </button>
-        </div>
+        <FormButtons
+          busy={save.isPending}
+          onCancel={() => {
+            discard(); navigate(priority ? `${tenant.base}/prioriteiten/${priority.id}` : values.planId ? `${tenant.base}/plannen/${values.planId}` : `${tenant.base}/plannen`);
+          }}
+        />
       </form>
     </Page>
   );
