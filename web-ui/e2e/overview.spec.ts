@@ -43,7 +43,8 @@ test('the overview shows every priority with its status, what needs attention fi
   await expect(cards.filter({ hasText: 'Gemeente Putten' }).first()).toBeVisible();
 
   const followUp = page.getByRole('region', { name: 'Opvolging' });
-  const overdue = followUp.getByRole('link', { name: /toezegging(en)? (is|zijn) over de termijn/ });
+  // Veluwe-West's demo has one overdue commitment (VW-2026-031).
+  const overdue = followUp.getByRole('link', { name: '1 toezegging is over de termijn' });
   await expect(overdue).toBeVisible();
   await overdue.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Toezeggingen' })).toBeVisible();

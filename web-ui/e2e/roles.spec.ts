@@ -6,6 +6,8 @@ test('a viewer reads everything and sees no controls to change anything', async 
   await expect(page.getByRole('heading', { level: 1, name: 'Plannen' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Nieuw plan' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Integraal Veiligheidsplan Veluwe-West 2020-2024' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Integraal Veiligheidsplan Veluwe-West 2020-2024' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ondermijning', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Plan bewerken' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Prioriteit toevoegen' })).toHaveCount(0);
   await expectAccessible(page);
@@ -43,7 +45,10 @@ test('a coordinator scoped to Ermelo edits Ermelo\'s priorities and not Harderwi
   await signIn(page, 'coordinator-ermelo@veluwe-west.example');
   await page.getByLabel('Gemeente').selectOption({ label: 'Harderwijk' });
   await page.getByRole('listitem').filter({ hasText: 'Gemeente Harderwijk' }).getByRole('heading').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Actiepunten' })).toBeVisible();
+  await expect(page.getByText('Gemeente Harderwijk')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Prioriteit bewerken' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Actiepunt toevoegen' })).toHaveCount(0);
   await page.goBack();
   await page.getByLabel('Gemeente').selectOption({ label: 'Ermelo' });
   await page.getByRole('listitem').filter({ hasText: 'Gemeente Ermelo' }).getByRole('heading').getByRole('link').first().click();

@@ -19,13 +19,18 @@ export function ConfirmDelete({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const question = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
   useEffect(() => {
+    // Into the question when it opens; back to the button when it is cancelled.
     if (asking) question.current?.focus();
+    else if (wasAsking.current) button.current?.focus();
+    wasAsking.current = asking;
   }, [asking]);
 
   if (!asking) {
     return (
-      <button type="button" className="utrecht-button utrecht-button--secondary-action danger-button" onClick={() => setAsking(true)}>
+      <button type="button" ref={button} className="utrecht-button utrecht-button--secondary-action danger-button" onClick={() => setAsking(true)}>
         Verwijderen
       </button>
     );

@@ -5,6 +5,13 @@
 import { useCallback, useState } from 'react';
 
 const drafts = new Map<string, unknown>();
+let owner: string | null = null;
+
+/** The drafts are this user's: another user signing in on the tab starts without them. */
+export function claimDrafts(userId: string) {
+  if (owner !== null && owner !== userId) drafts.clear();
+  owner = userId;
+}
 
 export function useDraft<T>(key: string, initial: () => T): [T, (next: T) => void, () => void] {
   const [value, setValue] = useState<T>(() => (drafts.has(key) ? (drafts.get(key) as T) : initial()));
@@ -23,4 +30,5 @@ export function useDraft<T>(key: string, initial: () => T): [T, (next: T) => voi
 
 export function forgetAllDrafts() {
   drafts.clear();
+  owner = null;
 }

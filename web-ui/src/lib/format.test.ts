@@ -16,6 +16,7 @@ describe('Dutch numbers', () => {
     expect(parseDutchNumber('1.696,5')).toBe(1696.5);
     expect(parseDutchNumber(' 812 ')).toBe(812);
     expect(parseDutchNumber('7.7')).toBe(7.7);
+    expect(parseDutchNumber('0.125')).toBe(0.125);
     expect(parseDutchNumber('-3,5')).toBe(-3.5);
     expect(parseDutchNumber('')).toBeNull();
     expect(parseDutchNumber('zeven')).toBeNull();

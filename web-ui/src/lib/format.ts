@@ -18,7 +18,7 @@ export function parseDutchNumber(text: string): number | null {
   let normalised: string;
   if (t.includes(',')) {
     normalised = t.replace(/\./g, '').replace(',', '.');
-  } else if (/^-?\d{1,3}(\.\d{3})+$/.test(t)) {
+  } else if (/^-?[1-9]\d{0,2}(\.\d{3})+$/.test(t)) {
     normalised = t.replace(/\./g, '');
   } else {
     normalised = t;

@@ -92,27 +92,39 @@ async function signInError(response: Response): Promise<SignInError> {
  * rotates the cookie, and a second refresh with the old cookie would end the session.
  */
 export function refreshSession(fetchImpl: typeof fetch = fetch): Promise<boolean> {
-  refreshing ??= (async () => {
+  refreshing ??= withRefreshLock(async () => {
     try {
       const response = await fetchImpl('/api/v1/auth/refresh', {
         method: 'POST',
         credentials: 'same-origin',
         headers: { Accept: 'application/json', ...CLIENT_HEADER },
       });
-      if (!response.ok) {
+      if (response.status === 401) {
+        // The cookie is gone, expired or revoked: this session is over.
         expire();
         return false;
       }
+      if (!response.ok) return false; // The server is busy or being deployed: try again later.
       accept(await response.json(), Date.now());
       return true;
     } catch {
       // Offline or the server is down: keep what we have, the next request tries again.
       return false;
-    } finally {
-      refreshing = null;
     }
-  })();
+  }).finally(() => {
+    refreshing = null;
+  });
   return refreshing;
+}
+
+/**
+ * Tabs share the cookie: two refreshes with the same cookie look like a stolen token to the API,
+ * which then ends the session. A lock over all tabs lets one refresh at a time; the next one sends
+ * the cookie the first received.
+ */
+function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? (locks.request('veiligheidsplatform-refresh', work) as Promise<T>) : work();
 }
 
 let restoring: Promise<boolean> | null = null;
@@ -128,14 +140,39 @@ export function accessTokenStale(now = Date.now()): boolean {
   return accessToken === null || now > expiresAt - 30_000;
 }
 
-export async function signOut(fetchImpl: typeof fetch = fetch) {
+/**
+ * Ends the session here and in the API. Returns whether the API heard it; either way this tab
+ * forgets its token and the other tabs of the platform are told to forget theirs.
+ */
+export async function signOut(fetchImpl: typeof fetch = fetch): Promise<boolean> {
   try {
-    await fetchImpl('/api/v1/auth/logout', {
+    const response = await fetchImpl('/api/v1/auth/logout', {
       method: 'POST',
       credentials: 'same-origin',
       headers: CLIENT_HEADER,
     });
+    return response.ok;
+  } catch {
+    return false;
   } finally {
     clearSession();
+    tabs()?.postMessage('signed-out');
   }
+}
+
+function tabs(): BroadcastChannel | null {
+  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('veiligheidsplatform-sessie');
+}
+
+/** Tells `listener` when the user signed out in another tab. */
+export function onSignedOutElsewhere(listener: Listener): () => void {
+  const channel = tabs();
+  if (!channel) return () => {};
+  channel.onmessage = (e) => {
+    if (e.data === 'signed-out') {
+      clearSession();
+      listener();
+    }
+  };
+  return () => channel.close();
 }

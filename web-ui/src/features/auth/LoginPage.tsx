@@ -71,9 +71,17 @@ export function LoginPage() {
             </p>
           </Alert>
         )}
-        {params.get('afgemeld') && (
+        {params.get('afgemeld') === '1' && (
           <Alert type="ok" role="status">
             <p className="utrecht-paragraph">U bent afgemeld.</p>
+          </Alert>
+        )}
+        {params.get('afgemeld') === 'onbevestigd' && (
+          <Alert type="warning" role="status">
+            <p className="utrecht-paragraph">
+              U bent afgemeld in dit venster, maar het platform kon dat niet bevestigen (geen verbinding). Sluit de browser als
+              u op een gedeelde computer werkt.
+            </p>
           </Alert>
         )}
         <ErrorSummary errors={fieldErrors} labels={labels} focusKey={focusKey} />

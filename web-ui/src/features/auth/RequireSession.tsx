@@ -9,6 +9,7 @@ export function RequireSession() {
   if (state.status === 'restoring') return <Loading what="uw sessie" />;
   if (state.status === 'anonymous') {
     if (state.why === 'signed-out') return <Navigate to="/inloggen?afgemeld=1" replace />;
+    if (state.why === 'signed-out-unconfirmed') return <Navigate to="/inloggen?afgemeld=onbevestigd" replace />;
     const terug = encodeURIComponent(returnPath(location));
     return <Navigate to={`/inloggen?terug=${terug}${state.why === 'expired' ? '&verlopen=1' : ''}`} replace />;
   }

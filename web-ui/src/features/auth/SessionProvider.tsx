@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../api/schema';
 import { api } from '../../lib/api-client';
 import { unwrap } from '../../lib/problem';
-import { forgetAllDrafts } from '../../lib/drafts';
-import { onSessionExpired, restoreSession, signIn, signOut } from '../../lib/session';
+import { claimDrafts, forgetAllDrafts } from '../../lib/drafts';
+import { onSessionExpired, onSignedOutElsewhere, restoreSession, signIn, signOut } from '../../lib/session';
 
 export type Me = components['schemas']['MeResponse'];
 
@@ -20,7 +20,7 @@ function prefetchPages() {
 type SessionState =
   | { status: 'restoring' }
   /** `why`: a session that ran out, or a user who signed out (RequireSession words the way back). */
-  | { status: 'anonymous'; why: 'none' | 'expired' | 'signed-out' }
+  | { status: 'anonymous'; why: 'none' | 'expired' | 'signed-out' | 'signed-out-unconfirmed' }
   | { status: 'signed-in'; me: Me };
 
 interface SessionContextValue {
@@ -60,6 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
       try {
         const me = await loadMe();
+        claimDrafts(me.id);
         if (!cancelled) setState({ status: 'signed-in', me });
         prefetchPages();
       } catch {
@@ -81,12 +82,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  useEffect(
+    () =>
+      onSignedOutElsewhere(() => {
+        queryClient.clear();
+        forgetAllDrafts();
+        setState({ status: 'anonymous', why: 'signed-out' });
+      }),
+    [queryClient],
+  );
+
   const doSignIn = useCallback(
     async (email: string, password: string) => {
       await signIn(email, password);
       // Another user may sign in on this tab: nothing of the previous one stays in the cache.
       queryClient.clear();
       const me = await loadMe();
+      // What the previous user typed stays theirs.
+      claimDrafts(me.id);
       setState({ status: 'signed-in', me });
       prefetchPages();
     },
@@ -94,10 +107,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const doSignOut = useCallback(async () => {
-    await signOut();
+    const heard = await signOut();
     queryClient.clear();
     forgetAllDrafts();
-    setState({ status: 'anonymous', why: 'signed-out' });
+    setState({ status: 'anonymous', why: heard ? 'signed-out' : 'signed-out-unconfirmed' });
   }, [queryClient]);
 
   const value = useMemo(

@@ -5,6 +5,7 @@ import { FormButtons } from '../../components/FormButtons';
 import { QueryView } from '../../components/QueryView';
 import { ErrorSummary, FormError, SelectField, TextAreaField, TextField, useFormErrors, type FieldErrors } from '../../components/form';
 import { useDraft } from '../../lib/drafts';
+import { ErrorMessage, Loading } from '../../components/Feedback';
 import { ApiError } from '../../lib/problem';
 import { comparatorLabels, directionLabels } from '../../lib/labels';
 import type { Indicator } from '../../api/types';
@@ -49,7 +50,9 @@ function IndicatorForm({ indicator }: { indicator?: Indicator }) {
   const municipalities = useMunicipalities(tenant.slug);
   const priorities = usePriorities(tenant.slug);
   const save = useSaveIndicator(tenant.slug, indicator?.id);
-  const [values, setValues, discard] = useDraft(`indicator:${tenant.slug}:${indicator?.id ?? 'nieuw'}`, () => ({
+  // A draft belongs to this version of the indicator, or to a new one under this priority.
+  const draftKey = indicator ? `${indicator.id}:${indicator.updatedAt}` : `nieuw:${params.get('prioriteit') ?? ''}`;
+  const [values, setValues, discard] = useDraft(`indicator:${tenant.slug}:${draftKey}`, () => ({
     priorityId: indicator?.priorityId ?? params.get('prioriteit') ?? '',
     name: indicator?.name ?? '',
     description: indicator?.description ?? '',
@@ -80,6 +83,12 @@ function IndicatorForm({ indicator }: { indicator?: Indicator }) {
     labels[areaField(key, 'targetYear')] = `${areaName(key)}, jaar van de streefwaarde`;
     labels[areaField(key, 'targetComparator')] = `${areaName(key)}, soort streefwaarde`;
     labels[areaField(key, 'targetValue')] = `${areaName(key)}, streefwaarde`;
+  }
+
+  // The areas sent replace the stored ones: never send them before every area is known.
+  if (municipalities.isPending || priorities.isPending) return <Loading what="de gebieden" />;
+  if (municipalities.isError || priorities.isError) {
+    return <ErrorMessage error={municipalities.error ?? priorities.error} retry={() => void (municipalities.refetch(), priorities.refetch())} />;
   }
 
   async function submit(e: FormEvent) {
@@ -170,12 +179,12 @@ function IndicatorForm({ indicator }: { indicator?: Indicator }) {
               <legend className="utrecht-form-fieldset__legend">{areaName(key)}</legend>
               <div className="field-row">
                 <TextField name={f('baselineYear')} label="Jaar uitgangswaarde" inputMode="numeric" value={a.baselineYear} onChange={setArea(key, 'baselineYear')} error={fieldErrors[f('baselineYear')]} />
-                <SelectField name={f('baselineHalf')} label="Periode" plain value={a.baselineHalf} onChange={setArea(key, 'baselineHalf')} options={halfOptions} />
+                <SelectField name={f('baselineHalf')} label="Periode uitgangswaarde" plain value={a.baselineHalf} onChange={setArea(key, 'baselineHalf')} options={halfOptions} />
                 <TextField name={f('baselineValue')} label="Uitgangswaarde" inputMode="decimal" value={a.baselineValue} onChange={setArea(key, 'baselineValue')} error={fieldErrors[f('baselineValue')]} />
               </div>
               <div className="field-row">
                 <TextField name={f('targetYear')} label="Jaar streefwaarde" inputMode="numeric" value={a.targetYear} onChange={setArea(key, 'targetYear')} error={fieldErrors[f('targetYear')]} />
-                <SelectField name={f('targetHalf')} label="Periode" plain value={a.targetHalf} onChange={setArea(key, 'targetHalf')} options={halfOptions} />
+                <SelectField name={f('targetHalf')} label="Periode streefwaarde" plain value={a.targetHalf} onChange={setArea(key, 'targetHalf')} options={halfOptions} />
                 <SelectField
                   name={f('targetComparator')}
                   label="Soort streefwaarde"

@@ -31,6 +31,11 @@ function IndicatorView({ indicator: i }: { indicator: Indicator }) {
   const remove = useDeleteIndicator(tenant.slug);
   const navigate = useNavigate();
   const mayEdit = priority.isSuccess && tenant.can.editPriority(priority.data.municipalityId);
+  // A local priority is measured only in its own municipality; a cooperation-wide one everywhere.
+  const mayEnter =
+    priority.isSuccess &&
+    tenant.can.entersAnyMeasurement &&
+    (!priority.data.municipalityId || tenant.can.enterMeasurement(priority.data.municipalityId));
   return (
     <Page
       title={i.name}
@@ -41,9 +46,9 @@ function IndicatorView({ indicator: i }: { indicator: Indicator }) {
         { label: i.name },
       ]}
       actions={
-        (mayEdit || tenant.can.entersAnyMeasurement) && (
+        (mayEdit || mayEnter) && (
           <>
-            {tenant.can.entersAnyMeasurement && (
+            {mayEnter && (
               <a className="utrecht-button-link utrecht-button-link--primary-action" href="#cijfer-invoeren">
                 Cijfer invoeren
               </a>
@@ -106,8 +111,8 @@ function IndicatorView({ indicator: i }: { indicator: Indicator }) {
           {i.areas.map((a) => (
             <AreaFigures key={a.municipalityId ?? 'heel'} indicator={i} area={a} measurements={measurements.data} />
           ))}
-          {tenant.can.entersAnyMeasurement && priority.isSuccess && (
-            <MeasurementForm indicator={i} measurements={measurements.data} priorityMunicipalityId={priority.data.municipalityId ?? null} />
+          {mayEnter && (
+            <MeasurementForm indicator={i} measurements={measurements.data} priorityMunicipalityId={priority.data!.municipalityId ?? null} />
           )}
         </>
       )}

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Indicator, Measurement } from '../../api/types';
 import { ErrorSummary, FormError, SelectField, TextField, useFormErrors, type FieldErrors } from '../../components/form';
 import { Alert, Loading } from '../../components/Feedback';
@@ -53,6 +53,13 @@ export function MeasurementForm({
   const [saved, setSaved] = useState<string | null>(null);
   const { fieldErrors, formError, focusKey, fail, failWith, clear } = useFormErrors();
   const confirmRef = useRef<HTMLDivElement>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  const wasReplacing = useRef(false);
+  useEffect(() => {
+    // After the question about replacing (yes or no), the user continues at the save button.
+    if (!replacing && wasReplacing.current) saveRef.current?.focus();
+    wasReplacing.current = replacing !== null;
+  }, [replacing]);
   const set = (k: keyof typeof values) => (v: string) => {
     setValues({ ...values, [k]: v });
     setReplacing(null);
@@ -63,7 +70,8 @@ export function MeasurementForm({
 
   // With one area to choose from (a scoped coordinator), that one is chosen.
   const area = values.area || (areas.length === 1 ? (areas[0]!.municipalityId ?? WHOLE) : '');
-  const period = values.half ? `${values.year}-${values.half}` : values.year;
+  const year = values.year.trim();
+  const period = values.half ? `${year}-${values.half}` : year;
   const municipalityId = area === WHOLE ? null : area;
   const areaLabel = areas.find((a) => (a.municipalityId ?? WHOLE) === area)?.areaName ?? '';
 
@@ -115,11 +123,14 @@ export function MeasurementForm({
       <h2 className="utrecht-heading-2" id="cijfer-invoeren">
         Cijfer invoeren
       </h2>
-      {saved && (
-        <Alert type="ok" role="status">
-          <p className="utrecht-paragraph">{saved}</p>
-        </Alert>
-      )}
+      {/* Always there, so that screen readers announce the sentence when it appears. */}
+      <div role="status">
+        {saved && (
+          <Alert type="ok">
+            <p className="utrecht-paragraph">{saved}</p>
+          </Alert>
+        )}
+      </div>
       <ErrorSummary errors={fieldErrors} labels={labels} focusKey={focusKey} />
       <FormError message={formError} focusKey={focusKey} />
       <form className="utrecht-form" noValidate onSubmit={submit} aria-labelledby="cijfer-invoeren">
@@ -187,7 +198,7 @@ export function MeasurementForm({
           </div>
         ) : (
           <div className="form-buttons">
-            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={record.isPending}>
+            <button type="submit" ref={saveRef} className="utrecht-button utrecht-button--primary-action" disabled={record.isPending}>
               {record.isPending ? 'Bezig met opslaan…' : 'Cijfer opslaan'}
             </button>
           </div>

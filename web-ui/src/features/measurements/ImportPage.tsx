@@ -133,7 +133,7 @@ export function ImportPage() {
               </button>
             </div>
           </form>
-          <div tabIndex={-1} ref={result} className="import-result" aria-live="polite">
+          <div tabIndex={-1} ref={result} className="import-result">
             {outcome && <OutcomeView outcome={outcome} busy={run.isPending} onImport={() => void go(false)} base={tenant.base} />}
           </div>
         </section>

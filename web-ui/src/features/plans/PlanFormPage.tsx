@@ -46,7 +46,7 @@ function PlanForm({ plan }: { plan?: Plan }) {
   const navigate = useNavigate();
   const save = useSavePlan(tenant.slug, plan?.id);
   const year = new Date().getFullYear();
-  const [values, setValues, discard] = useDraft(`plan:${tenant.slug}:${plan?.id ?? 'nieuw'}`, () => ({
+  const [values, setValues, discard] = useDraft(`plan:${tenant.slug}:${plan ? `${plan.id}:${plan.updatedAt}` : 'nieuw'}`, () => ({
     title: plan?.title ?? '',
     kind: plan?.kind ?? 'ivp',
     startYear: String(plan?.startYear ?? year),

@@ -40,7 +40,7 @@ function ActionForm({ priority, action }: { priority: Priority; action?: Action 
   const save = useSaveAction(tenant.slug, action?.id);
   const remove = useDeleteAction(tenant.slug);
   const back = `${tenant.base}/prioriteiten/${priority.id}`;
-  const [values, setValues, discard] = useDraft(`action:${tenant.slug}:${action?.id ?? `nieuw:${priority.id}`}`, () => ({
+  const [values, setValues, discard] = useDraft(`action:${tenant.slug}:${action ? `${action.id}:${action.updatedAt}` : `nieuw:${priority.id}`}`, () => ({
     title: action?.title ?? '',
     description: action?.description ?? '',
     dueOn: action?.dueOn ?? '',

@@ -57,7 +57,8 @@ function PriorityForm({ priority }: { priority?: Priority }) {
   const municipalities = useMunicipalities(tenant.slug);
   const save = useSavePriority(tenant.slug, priority?.id);
   const scoped = tenant.can.scopedTo;
-  const [values, setValues, discard] = useDraft(`priority:${tenant.slug}:${priority?.id ?? 'nieuw'}`, () => ({
+  const draftKey = priority ? `${priority.id}:${priority.updatedAt}` : `nieuw:${params.get('plan') ?? ''}`;
+  const [values, setValues, discard] = useDraft(`priority:${tenant.slug}:${draftKey}`, () => ({
     planId: priority?.planId ?? params.get('plan') ?? '',
     parentId: priority?.parentId ?? '',
     title: priority?.title ?? '',

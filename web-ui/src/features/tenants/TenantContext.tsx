@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { Outlet, useParams } from 'react-router';
+import { Outlet, useLocation, useParams } from 'react-router';
 import { useMe } from '../auth/SessionProvider';
 import { permissionsFor, type Grant, type Permissions } from '../../lib/permissions';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -22,6 +22,7 @@ const TenantContext = createContext<Tenant | null>(null);
 export function TenantRoute() {
   const { slug = '' } = useParams();
   const me = useMe();
+  const { pathname } = useLocation();
   const memberships = me.memberships.filter((m) => m.tenant === slug);
   if (memberships.length === 0) return <NotFoundPage />;
   const grants = memberships.map((m) => ({ role: m.role, municipalityId: m.municipalityId ?? null }));
@@ -34,7 +35,9 @@ export function TenantRoute() {
   };
   return (
     <TenantProvider tenant={tenant}>
-      <Outlet />
+      {/* A new page per address: filters of one cooperation never carry over to another, and
+          focus moves to the new page's heading. */}
+      <Outlet key={pathname} />
     </TenantProvider>
   );
 }
