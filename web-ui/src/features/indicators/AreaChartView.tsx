@@ -68,7 +68,7 @@ export function AreaChartView({ area, measurements, unit }: { area: IndicatorAre
               connectNulls
               isAnimationActive={false}
             />
-            <Scatter name="Uitgangswaarde" dataKey="baseline" fill="#fff" stroke="#1f4e79" strokeWidth={2} shape={BaselineMark} legendType="square" isAnimationActive={false} />
+            <Scatter name="Uitgangswaarde" dataKey="baseline" fill="#1f4e79" shape={BaselineMark} legendType="square" isAnimationActive={false} />
             <Scatter name="Streefwaarde" dataKey="target" fill="#a0410d" shape="diamond" isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
