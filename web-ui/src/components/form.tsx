@@ -7,6 +7,7 @@ import {
   useRef,
   useState,
   type ChangeEvent,
+  type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
 } from 'react';
@@ -314,5 +315,35 @@ export function FormError({ message, focusKey }: { message: string | null; focus
     <div className="utrecht-alert utrecht-alert--error alert alert--error" role="alert" tabIndex={-1} ref={ref}>
       <p className="utrecht-paragraph">{message}</p>
     </div>
+  );
+}
+
+/**
+ * A form with its error summary and form-wide error above it, as the NL Design System form
+ * pattern has them. Named by `label` or by the heading `labelledBy` points to.
+ */
+export function ValidatedForm({
+  errors,
+  labels,
+  onSubmit,
+  label,
+  labelledBy,
+  children,
+}: {
+  errors: Pick<ReturnType<typeof useFormErrors>, 'fieldErrors' | 'formError' | 'focusKey'>;
+  labels: Record<string, string>;
+  onSubmit: (e: FormEvent) => void;
+  label?: string;
+  labelledBy?: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <ErrorSummary errors={errors.fieldErrors} labels={labels} focusKey={errors.focusKey} />
+      <FormError message={errors.formError} focusKey={errors.focusKey} />
+      <form className="utrecht-form" noValidate onSubmit={onSubmit} aria-label={label} aria-labelledby={labelledBy}>
+        {children}
+      </form>
+    </>
   );
 }

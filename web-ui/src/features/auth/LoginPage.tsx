@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { Alert } from '../../components/Feedback';
-import { ErrorSummary, FormError, TextField, useFormErrors } from '../../components/form';
+import { TextField, ValidatedForm, useFormErrors } from '../../components/form';
 import { SignInError } from '../../lib/session';
 import { useSession } from './SessionProvider';
 
@@ -84,9 +84,7 @@ export function LoginPage() {
             </p>
           </Alert>
         )}
-        <ErrorSummary errors={fieldErrors} labels={labels} focusKey={focusKey} />
-        <FormError message={formError} focusKey={focusKey} />
-        <form className="utrecht-form" noValidate onSubmit={submit} aria-label="Inloggen">
+        <ValidatedForm errors={{ fieldErrors, formError, focusKey }} labels={labels} onSubmit={submit} label="Inloggen">
           <TextField
             name="email"
             label="E-mailadres"
@@ -112,7 +110,7 @@ export function LoginPage() {
               {busy ? 'Bezig met inloggen…' : 'Inloggen'}
             </button>
           </div>
-        </form>
+        </ValidatedForm>
         <p className="utrecht-paragraph hint">
           Wachtwoord vergeten of geen account? Vraag het aan de beheerder van uw samenwerkingsverband.
         </p>

@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber, formatPeriod, formatPeriodValue, formatTa
 // The chart library is the largest part of the app: it loads beside the figures, which show first.
 const AreaChartView = lazy(async () => ({ default: (await import('./AreaChartView')).AreaChartView }));
 import { MeasurementHistory } from './MeasurementHistory';
+import { ScrollableTable } from '../../components/ScrollableTable';
 
 /** One area of an indicator: verdict, chart, and the same figures as a table. */
 export function AreaFigures({ indicator, area, measurements }: { indicator: Indicator; area: IndicatorArea; measurements: Measurement[] }) {
@@ -43,52 +44,50 @@ export function AreaFigures({ indicator, area, measurements }: { indicator: Indi
       <Suspense fallback={<p className="utrecht-paragraph chart-placeholder">Grafiek wordt geladen…</p>}>
         <AreaChartView area={area} measurements={measurements} unit={indicator.unit} />
       </Suspense>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={`Metingen ${area.areaName} (tabel)`}>
-        <table className="utrecht-table">
-          <caption className="utrecht-table__caption">
-            Metingen {indicator.name} in {area.areaName}
-            {indicator.unit ? ` (${indicator.unit})` : ''}
-          </caption>
-          <thead className="utrecht-table__header">
+      <ScrollableTable label={`Metingen ${area.areaName}`}>
+        <caption className="utrecht-table__caption">
+          Metingen {indicator.name} in {area.areaName}
+          {indicator.unit ? ` (${indicator.unit})` : ''}
+        </caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className="utrecht-table__header-cell">Periode</th>
+            <th scope="col" className="utrecht-table__header-cell">Waarde</th>
+            <th scope="col" className="utrecht-table__header-cell">Bron</th>
+            <th scope="col" className="utrecht-table__header-cell">Ingevoerd</th>
+            <th scope="col" className="utrecht-table__header-cell">Geschiedenis</th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {own.length === 0 && (
             <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">Periode</th>
-              <th scope="col" className="utrecht-table__header-cell">Waarde</th>
-              <th scope="col" className="utrecht-table__header-cell">Bron</th>
-              <th scope="col" className="utrecht-table__header-cell">Ingevoerd</th>
-              <th scope="col" className="utrecht-table__header-cell">Geschiedenis</th>
+              <td className="utrecht-table__cell" colSpan={5}>
+                Nog geen metingen.
+              </td>
             </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {own.length === 0 && (
-              <tr className="utrecht-table__row">
-                <td className="utrecht-table__cell" colSpan={5}>
-                  Nog geen metingen.
-                </td>
-              </tr>
-            )}
-            {own.map((m) => (
-              <tr key={m.id} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">{formatPeriod(m.period)}</th>
-                <td className="utrecht-table__cell numeric">{formatNumber(m.value)}</td>
-                <td className="utrecht-table__cell">{m.sourceNote || '–'}</td>
-                <td className="utrecht-table__cell">
-                  {m.enteredByName ?? 'onbekend'}, {formatDateTime(m.enteredAt)}
-                </td>
-                <td className="utrecht-table__cell">
-                  <button
-                    type="button"
-                    className="utrecht-button utrecht-button--subtle link-button"
-                    aria-expanded={open === m.id}
-                    onClick={() => setOpen(open === m.id ? null : m.id)}
-                  >
-                    {open === m.id ? 'Verberg' : 'Toon'} geschiedenis<span className="visually-hidden"> van {formatPeriod(m.period)}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          )}
+          {own.map((m) => (
+            <tr key={m.id} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__header-cell">{formatPeriod(m.period)}</th>
+              <td className="utrecht-table__cell numeric">{formatNumber(m.value)}</td>
+              <td className="utrecht-table__cell">{m.sourceNote || '–'}</td>
+              <td className="utrecht-table__cell">
+                {m.enteredByName ?? 'onbekend'}, {formatDateTime(m.enteredAt)}
+              </td>
+              <td className="utrecht-table__cell">
+                <button
+                  type="button"
+                  className="utrecht-button utrecht-button--subtle link-button"
+                  aria-expanded={open === m.id}
+                  onClick={() => setOpen(open === m.id ? null : m.id)}
+                >
+                  {open === m.id ? 'Verberg' : 'Toon'} geschiedenis<span className="visually-hidden"> van {formatPeriod(m.period)}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollableTable>
       {open && <MeasurementHistory indicatorId={indicator.id} measurementId={open} />}
     </section>
   );

@@ -3,7 +3,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { FormButtons } from '../../components/FormButtons';
 import { QueryView } from '../../components/QueryView';
-import { ErrorSummary, FormError, SelectField, TextAreaField, TextField, useFormErrors, type FieldErrors } from '../../components/form';
+import { SelectField, TextAreaField, TextField, ValidatedForm, useFormErrors, type FieldErrors } from '../../components/form';
 import { useDraft } from '../../lib/drafts';
 import { ErrorMessage, Loading } from '../../components/Feedback';
 import { ApiError } from '../../lib/problem';
@@ -135,9 +135,7 @@ function IndicatorForm({ indicator }: { indicator?: Indicator }) {
         { label: indicator ? 'Bewerken' : 'Nieuwe indicator' },
       ]}
     >
-      <ErrorSummary errors={fieldErrors} labels={labels} focusKey={focusKey} />
-      <FormError message={formError} focusKey={focusKey} />
-      <form className="utrecht-form" noValidate onSubmit={submit} aria-label={title}>
+      <ValidatedForm errors={{ fieldErrors, formError, focusKey }} labels={labels} onSubmit={submit} label={title}>
         <SelectField
           name="priorityId"
           label={labels.priorityId!}
@@ -205,7 +203,7 @@ function IndicatorForm({ indicator }: { indicator?: Indicator }) {
             discard(); navigate(indicator ? `${tenant.base}/indicatoren/${indicator.id}` : `${tenant.base}/indicatoren`);
           }}
         />
-      </form>
+      </ValidatedForm>
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Indicator, Measurement } from '../../api/types';
-import { ErrorSummary, FormError, SelectField, TextField, useFormErrors, type FieldErrors } from '../../components/form';
+import { SelectField, TextField, ValidatedForm, useFormErrors, type FieldErrors } from '../../components/form';
 import { Alert, Loading } from '../../components/Feedback';
 import { useDraft } from '../../lib/drafts';
 import { formatDateTime, formatNumber, formatPeriod, parseDutchNumber } from '../../lib/format';
@@ -131,9 +131,7 @@ export function MeasurementForm({
           </Alert>
         )}
       </div>
-      <ErrorSummary errors={fieldErrors} labels={labels} focusKey={focusKey} />
-      <FormError message={formError} focusKey={focusKey} />
-      <form className="utrecht-form" noValidate onSubmit={submit} aria-labelledby="cijfer-invoeren">
+      <ValidatedForm errors={{ fieldErrors, formError, focusKey }} labels={labels} onSubmit={submit} labelledBy="cijfer-invoeren">
         <SelectField
           name="municipalityId"
           label={labels.municipalityId}
@@ -203,7 +201,7 @@ export function MeasurementForm({
             </button>
           </div>
         )}
-      </form>
+      </ValidatedForm>
     </section>
   );
 }

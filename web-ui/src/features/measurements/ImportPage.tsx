@@ -7,6 +7,7 @@ import { ApiError, type RejectedRow } from '../../lib/problem';
 import type { ImportReport } from '../../api/types';
 import { useTenant } from '../tenants/TenantContext';
 import { downloadMeasurements, useImportMeasurements } from './api';
+import { ScrollableTable } from '../../components/ScrollableTable';
 
 type Outcome =
   | { kind: 'checked'; report: ImportReport; fileName: string }
@@ -181,25 +182,23 @@ function OutcomeView({ outcome, busy, onImport, base }: { outcome: Outcome; busy
       return (
         <Alert type="error" title={`${outcome.fileName} bevat fouten: er is niets opgeslagen`}>
           <p className="utrecht-paragraph">{outcome.message} Pas het bestand aan en kies het opnieuw.</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Geweigerde regels (tabel)">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption">Geweigerde regels ({outcome.rows.length})</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">Regel</th>
-                  <th scope="col" className="utrecht-table__header-cell">Reden</th>
+          <ScrollableTable label="Geweigerde regels">
+            <caption className="utrecht-table__caption">Geweigerde regels ({outcome.rows.length})</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">Regel</th>
+                <th scope="col" className="utrecht-table__header-cell">Reden</th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {outcome.rows.map((r) => (
+                <tr key={`${r.line}-${r.reason}`} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__header-cell">Regel {r.line}</th>
+                  <td className="utrecht-table__cell">{r.reason}</td>
                 </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {outcome.rows.map((r) => (
-                  <tr key={`${r.line}-${r.reason}`} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__header-cell">Regel {r.line}</th>
-                    <td className="utrecht-table__cell">{r.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollableTable>
         </Alert>
       );
     case 'error':

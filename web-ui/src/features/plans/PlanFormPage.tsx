@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { FormButtons } from '../../components/FormButtons';
 import { QueryView } from '../../components/QueryView';
-import { ErrorSummary, FormError, SelectField, TextField, useFormErrors, type FieldErrors } from '../../components/form';
+import { SelectField, TextField, ValidatedForm, useFormErrors, type FieldErrors } from '../../components/form';
 import { Alert } from '../../components/Feedback';
 import { useDraft } from '../../lib/drafts';
 import { planKindLabels, planStatusLabels } from '../../lib/labels';
@@ -92,9 +92,7 @@ function PlanForm({ plan }: { plan?: Plan }) {
         { label: plan ? 'Bewerken' : 'Nieuw plan' },
       ]}
     >
-      <ErrorSummary errors={fieldErrors} labels={labels} focusKey={focusKey} />
-      <FormError message={formError} focusKey={focusKey} />
-      <form className="utrecht-form" noValidate onSubmit={submit} aria-label={title}>
+      <ValidatedForm errors={{ fieldErrors, formError, focusKey }} labels={labels} onSubmit={submit} label={title}>
         <TextField name="title" label={labels.title} hint="Bijvoorbeeld: Integraal Veiligheidsplan 2027-2030" required value={values.title} onChange={set('title')} error={fieldErrors.title} />
         <SelectField
           name="kind"
@@ -125,7 +123,7 @@ function PlanForm({ plan }: { plan?: Plan }) {
             discard(); navigate(plan ? `${tenant.base}/plannen/${plan.id}` : `${tenant.base}/plannen`);
           }}
         />
-      </form>
+      </ValidatedForm>
     </Page>
   );
 }

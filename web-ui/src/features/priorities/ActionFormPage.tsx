@@ -4,7 +4,7 @@ import { Page } from '../../components/Page';
 import { FormButtons } from '../../components/FormButtons';
 import { QueryView } from '../../components/QueryView';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
-import { ErrorSummary, FormError, SelectField, TextAreaField, TextField, useFormErrors, type FieldErrors } from '../../components/form';
+import { SelectField, TextAreaField, TextField, ValidatedForm, useFormErrors, type FieldErrors } from '../../components/form';
 import { useDraft } from '../../lib/drafts';
 import { actionStatusLabels } from '../../lib/labels';
 import type { Action, Priority } from '../../api/types';
@@ -93,9 +93,7 @@ function ActionForm({ priority, action }: { priority: Priority; action?: Action 
         )
       }
     >
-      <ErrorSummary errors={fieldErrors} labels={labels} focusKey={focusKey} />
-      <FormError message={formError} focusKey={focusKey} />
-      <form className="utrecht-form" noValidate onSubmit={submit} aria-label={title}>
+      <ValidatedForm errors={{ fieldErrors, formError, focusKey }} labels={labels} onSubmit={submit} label={title}>
         <TextField name="title" label={labels.title} required value={values.title} onChange={set('title')} error={fieldErrors.title} />
         <TextAreaField name="description" label={labels.description} value={values.description} onChange={set('description')} error={fieldErrors.description} />
         <OwnerField value={values.ownerId} currentName={action?.ownerName} onChange={set('ownerId')} error={fieldErrors.ownerId} />
@@ -116,7 +114,7 @@ function ActionForm({ priority, action }: { priority: Priority; action?: Action 
             navigate(back);
           }}
         />
-      </form>
+      </ValidatedForm>
     </Page>
   );
 }

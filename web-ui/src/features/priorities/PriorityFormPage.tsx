@@ -5,12 +5,11 @@ import { FormButtons } from '../../components/FormButtons';
 import { QueryView } from '../../components/QueryView';
 import { Alert } from '../../components/Feedback';
 import {
-  ErrorSummary,
-  FormError,
   SelectField,
   TextAreaField,
   TextField,
   useFormErrors,
+  ValidatedForm,
   type FieldErrors,
 } from '../../components/form';
 import { useDraft } from '../../lib/drafts';
@@ -139,9 +138,7 @@ function PriorityForm({ priority }: { priority?: Priority }) {
         { label: priority ? 'Bewerken' : 'Nieuwe prioriteit' },
       ]}
     >
-      <ErrorSummary errors={fieldErrors} labels={labels} focusKey={focusKey} />
-      <FormError message={formError} focusKey={focusKey} />
-      <form className="utrecht-form" noValidate onSubmit={submit} aria-label={title}>
+      <ValidatedForm errors={{ fieldErrors, formError, focusKey }} labels={labels} onSubmit={submit} label={title}>
         <SelectField
           name="planId"
           label={labels.planId}
@@ -203,7 +200,7 @@ function PriorityForm({ priority }: { priority?: Priority }) {
             discard(); navigate(priority ? `${tenant.base}/prioriteiten/${priority.id}` : values.planId ? `${tenant.base}/plannen/${values.planId}` : `${tenant.base}/plannen`);
           }}
         />
-      </form>
+      </ValidatedForm>
     </Page>
   );
 }

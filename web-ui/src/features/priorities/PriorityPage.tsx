@@ -15,6 +15,7 @@ import { AreaProgressTable } from '../indicators/AreaProgressTable';
 import { useActions, useDeletePriority, usePriority } from './api';
 import { scopeText } from './scope';
 import { LatestReview } from './LatestReview';
+import { ScrollableTable } from '../../components/ScrollableTable';
 
 export function PriorityPage() {
   const tenant = useTenant();
@@ -147,44 +148,42 @@ function ActionsSection({ priority, mayEdit }: { priority: Priority; mayEdit: bo
       ) : actions.data.length === 0 ? (
         <p className="utrecht-paragraph">Er zijn nog geen actiepunten.</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Actiepunten (tabel)">
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption">Actiepunten, eerst te doen bovenaan</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">Actiepunt</th>
-                <th scope="col" className="utrecht-table__header-cell">Eigenaar</th>
-                <th scope="col" className="utrecht-table__header-cell">Klaar op</th>
-                <th scope="col" className="utrecht-table__header-cell">Status</th>
+        <ScrollableTable label="Actiepunten">
+          <caption className="utrecht-table__caption">Actiepunten, eerst te doen bovenaan</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">Actiepunt</th>
+              <th scope="col" className="utrecht-table__header-cell">Eigenaar</th>
+              <th scope="col" className="utrecht-table__header-cell">Klaar op</th>
+              <th scope="col" className="utrecht-table__header-cell">Status</th>
+              {mayEdit && (
+                <th scope="col" className="utrecht-table__header-cell">
+                  <span className="visually-hidden">Bewerken</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {actions.data.map((a) => (
+              <tr key={a.id} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">
+                  {a.title}
+                  {a.description && <span className="cell-note">{a.description}</span>}
+                </th>
+                <td className="utrecht-table__cell">{a.ownerId ? (a.ownerName ?? 'Vastgelegd') : '–'}</td>
+                <td className="utrecht-table__cell">{formatDate(a.dueOn)}</td>
+                <td className="utrecht-table__cell">{label(actionStatusLabels, a.status)}</td>
                 {mayEdit && (
-                  <th scope="col" className="utrecht-table__header-cell">
-                    <span className="visually-hidden">Bewerken</span>
-                  </th>
+                  <td className="utrecht-table__cell">
+                    <Link className="utrecht-link" to={`${tenant.base}/prioriteiten/${priority.id}/actiepunten/${a.id}/bewerken`}>
+                      Bewerken<span className="visually-hidden"> {a.title}</span>
+                    </Link>
+                  </td>
                 )}
               </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {actions.data.map((a) => (
-                <tr key={a.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    {a.title}
-                    {a.description && <span className="cell-note">{a.description}</span>}
-                  </th>
-                  <td className="utrecht-table__cell">{a.ownerId ? (a.ownerName ?? 'Vastgelegd') : '–'}</td>
-                  <td className="utrecht-table__cell">{formatDate(a.dueOn)}</td>
-                  <td className="utrecht-table__cell">{label(actionStatusLabels, a.status)}</td>
-                  {mayEdit && (
-                    <td className="utrecht-table__cell">
-                      <Link className="utrecht-link" to={`${tenant.base}/prioriteiten/${priority.id}/actiepunten/${a.id}/bewerken`}>
-                        Bewerken<span className="visually-hidden"> {a.title}</span>
-                      </Link>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollableTable>
       )}
     </>
   );

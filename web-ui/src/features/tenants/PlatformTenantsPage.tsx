@@ -6,6 +6,7 @@ import { unwrap } from '../../lib/problem';
 import { formatDate } from '../../lib/format';
 import { useMe } from '../auth/SessionProvider';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { ScrollableTable } from '../../components/ScrollableTable';
 
 const statusLabels: Record<string, string> = { active: 'Actief', suspended: 'Geschorst' };
 
@@ -33,29 +34,27 @@ export function PlatformTenantsPage() {
       ) : tenants.isError ? (
         <ErrorMessage error={tenants.error} retry={() => void tenants.refetch()} />
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Samenwerkingsverbanden (tabel)">
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption">{tenants.data.items.length} samenwerkingsverbanden</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">Naam</th>
-                <th scope="col" className="utrecht-table__header-cell">Kenmerk</th>
-                <th scope="col" className="utrecht-table__header-cell">Status</th>
-                <th scope="col" className="utrecht-table__header-cell">Aangemaakt</th>
+        <ScrollableTable label="Samenwerkingsverbanden">
+          <caption className="utrecht-table__caption">{tenants.data.items.length} samenwerkingsverbanden</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">Naam</th>
+              <th scope="col" className="utrecht-table__header-cell">Kenmerk</th>
+              <th scope="col" className="utrecht-table__header-cell">Status</th>
+              <th scope="col" className="utrecht-table__header-cell">Aangemaakt</th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {tenants.data.items.map((t) => (
+              <tr key={t.slug} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">{t.name}</th>
+                <td className="utrecht-table__cell">{t.slug}</td>
+                <td className="utrecht-table__cell">{statusLabels[t.status] ?? t.status}</td>
+                <td className="utrecht-table__cell">{formatDate(t.createdAt)}</td>
               </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {tenants.data.items.map((t) => (
-                <tr key={t.slug} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">{t.name}</th>
-                  <td className="utrecht-table__cell">{t.slug}</td>
-                  <td className="utrecht-table__cell">{statusLabels[t.status] ?? t.status}</td>
-                  <td className="utrecht-table__cell">{formatDate(t.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollableTable>
       )}
     </Page>
   );
