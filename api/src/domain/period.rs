@@ -48,6 +48,52 @@ impl Period {
             Period::HalfYear { year, half } => f64::from(year) + 0.5 * f64::from(half),
         }
     }
+
+    /// How long the period lasts, in years: 1 or 0.5.
+    pub fn length(self) -> f64 {
+        match self {
+            Period::Year(_) => 1.0,
+            Period::HalfYear { .. } => 0.5,
+        }
+    }
+
+    /// Whether the period is over at `moment`.
+    pub fn is_over_at(self, moment: Moment) -> bool {
+        moment.0 >= self.end()
+    }
+}
+
+/// A moment on the periods' time line, in years: 1 January 2026 is 2026.0, 2 July 2026 about
+/// 2026.5. Verdicts are given "as of" a moment: today in the API, the end of its period in a
+/// letter about a period that is over.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Moment(f64);
+
+impl Moment {
+    /// The start of `date`. Each half-year is half a year long, so that 1 July is where the
+    /// first half ends.
+    pub fn of_date(date: NaiveDate) -> Moment {
+        let half = Period::containing(date, true);
+        let (start, end) = (half.first_day(), half.last_day());
+        let done = (date - start).num_days() as f64;
+        let days = ((end - start).num_days() + 1) as f64;
+        Moment(half.end() - 0.5 + 0.5 * done / days)
+    }
+
+    /// The moment `period` is over (the start of the first day after it).
+    pub fn end_of(period: Period) -> Moment {
+        Moment(period.end())
+    }
+
+    /// The earlier of the two.
+    pub fn min(self, other: Moment) -> Moment {
+        if other.0 < self.0 { other } else { self }
+    }
+
+    /// Years from `self` to `later`.
+    pub fn years_until(self, later: Moment) -> f64 {
+        later.0 - self.0
+    }
 }
 
 impl Period {
@@ -146,6 +192,28 @@ mod tests {
         ] {
             assert!(Period::parse("period", s).is_err(), "{s}");
         }
+    }
+
+    #[test]
+    fn dates_and_period_ends_share_the_time_line() {
+        let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let p = |s| Period::parse("period", s).expect("valid");
+        assert_eq!(
+            Moment::of_date(day("2026-01-01")),
+            Moment::end_of(p("2025"))
+        );
+        assert_eq!(
+            Moment::of_date(day("2026-07-01")),
+            Moment::end_of(p("2026-H1"))
+        );
+        assert!(Moment::of_date(day("2026-06-30")) < Moment::end_of(p("2026-H1")));
+        assert!(!p("2025").is_over_at(Moment::of_date(day("2025-12-31"))));
+        assert!(p("2025").is_over_at(Moment::of_date(day("2026-01-01"))));
+        assert!(p("2026-H1").is_over_at(Moment::of_date(day("2026-07-02"))));
+        assert!(
+            (Moment::end_of(p("2024")).years_until(Moment::end_of(p("2026-H1"))) - 1.5).abs()
+                < 1e-9
+        );
     }
 
     #[test]

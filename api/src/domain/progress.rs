@@ -1,23 +1,39 @@
-//! Progress of an indicator in one area (a municipality or the whole cooperation).
+//! Progress of an indicator in one area (a municipality or the whole cooperation): the one rule
+//! for "op koers" that the API, the web UI's overview, the digest and the Veiligheidsbrief all
+//! show. Nothing else in the platform judges figures.
 //!
-//! The rule, in order:
-//! 1. No measurement: **no data**.
-//! 2. With a target (period, comparator `≤`/`≥`/`=`, value):
-//!    a. the latest measurement meets the target: **on track** (also when reached early);
-//!    b. otherwise, the latest measurement is of the target period or later: **off track**;
-//!    c. otherwise, with a baseline before the target period: the expected value at the latest
-//!    measurement's period lies on the straight line from baseline to target; **on track** when
-//!    the measurement is at least as good as expected, else **off track**;
-//!    d. otherwise (no baseline to draw the line from): **no data**.
-//! 3. Without a target, with a baseline: lower/higher is better: **on track** when the latest
-//!    measurement is no worse than the baseline; keep at level: **on track** within 5% of it.
-//! 4. Neither target nor baseline: **no data**.
+//! A verdict is given *as of* a moment (`Moment`): today in the API and the emails; in a
+//! Veiligheidsbrief the end of its period, or the day it is compiled if that comes first. The
+//! latest figure is the one whose period ends last (a whole year before its own second half).
 //!
-//! `=` targets and "keep at level" allow 5% deviation (at least 0.05, for figures such as 7.7).
+//! The rule, in order; the first that applies decides:
+//!
+//! | # | Case | Status | In a table |
+//! |---|------|--------|------------|
+//! | 1 | no figure | `no_data` | Geen cijfer |
+//! | 2 | neither target nor baseline: nothing to judge against | `no_data` | Geen streefwaarde |
+//! | 3 | target; the latest figure is of the target period or later and meets the target | `on_track` | Gehaald in 2024 |
+//! | 4 | target; the latest figure is of the target period or later and misses it | `off_track` | Niet gehaald in 2024 |
+//! | 5 | target; an earlier figure, not the baseline's own, already meets it (reached early) | `on_track` | Gehaald in 2022 |
+//! | 6 | target; its period is over and there is no figure of it or later | `outdated` | Onbekend: geen cijfer over 2024 |
+//! | 7 | the latest figure is outdated: two periods of its length have passed since it ended (as of 1 December 2026 a figure of 2024 is current, one of 2023 is not; of half-years, 2025-H2 is current, 2025-H1 is not) | `outdated` | Geen cijfer na 2023 |
+//! | 8 | the only figures are of the baseline's period | `no_data` | Geen nieuw cijfer |
+//! | 9 | target and a baseline before its period: the straight line from baseline to target gives the expected value at the latest figure's period; as good or better | `on_track` | Op koers |
+//! | 10 | … worse than the line | `off_track` | Niet op koers |
+//! | 11 | target without a baseline before its period | `no_data` | Geen uitgangswaarde / Niet te beoordelen |
+//! | 12 | no target, a baseline: lower/higher is better: no worse than the baseline; keep at level: within 5 % of it | `on_track` | Op koers |
+//! | 13 | … otherwise | `off_track` | Niet op koers |
+//!
+//! So a verdict is never "op koers" on a figure that no longer says anything: once a target's
+//! period is over, only a figure of that period (or later) or one that met the target early
+//! counts, and a figure two periods old counts for nothing. Two periods, not one: figures are
+//! published months after their period, so at any moment one period may still be missing.
+//!
+//! `=` targets and "keep at level" allow 5 % deviation (at least 0.05, for figures such as 7.7).
 //! Periods are placed on one time line by their end (2026-H1 = 2026.5), so missing years and
 //! half-years mixed with years need no special care.
 
-use super::period::Period;
+use super::period::{Moment, Period};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -56,14 +72,24 @@ pub struct Measurement {
 pub enum Status {
     OnTrack,
     OffTrack,
+    /// The figures are too old to judge: rules 6 and 7.
+    Outdated,
     NoData,
 }
 
 impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::OnTrack,
+        Status::OffTrack,
+        Status::Outdated,
+        Status::NoData,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::OnTrack => "on_track",
             Status::OffTrack => "off_track",
+            Status::Outdated => "outdated",
             Status::NoData => "no_data",
         }
     }
@@ -73,23 +99,56 @@ impl Status {
         match self {
             Status::OnTrack => "Op koers",
             Status::OffTrack => "Niet op koers",
+            Status::Outdated => "Geen actuele cijfers",
             Status::NoData => "Geen gegevens",
         }
     }
 }
 
-/// The verdict with the figures it rests on and a sentence a bestuurder can read.
+/// A target whose period is over without a figure of that period or later.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MissingFigure {
+    pub target_period: Period,
+    /// The period of the latest figure there is, if any.
+    pub latest_period: Option<Period>,
+}
+
+impl MissingFigure {
+    /// The warning the API and the web UI show beside the verdict.
+    pub fn notice(self) -> String {
+        match self.latest_period {
+            Some(latest) => format!(
+                "De streefperiode {} is voorbij, maar de laatste meting is van {latest}: voer de nieuwere cijfers in.",
+                self.target_period
+            ),
+            None => format!(
+                "De streefperiode {} is voorbij en er is geen meting.",
+                self.target_period
+            ),
+        }
+    }
+}
+
+/// The verdict with the figures it rests on, in a few words and in a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
     pub status: Status,
     pub latest: Option<Measurement>,
-    /// The value the straight line from baseline to target expects at the latest period (rule 2c).
+    /// The value the straight line from baseline to target expects at the latest period (rule 9).
     pub expected: Option<f64>,
+    /// The verdict in a few words, for a table: "Gehaald in 2022", "Onbekend: geen cijfer over
+    /// 2024" (the right-hand column of the table above).
+    pub summary: String,
+    /// A sentence a bestuurder can read.
     pub explanation: String,
+    /// Set when the target's period is over without a figure of it, whatever the status.
+    pub missing: Option<MissingFigure>,
 }
 
 const RELATIVE_TOLERANCE: f64 = 0.05;
 const ABSOLUTE_TOLERANCE: f64 = 0.05;
+/// How many periods of its own length a figure stays current after its period ended (rule 7).
+const CURRENT_FOR_PERIODS: f64 = 2.0;
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= (RELATIVE_TOLERANCE * b.abs()).max(ABSOLUTE_TOLERANCE)
@@ -101,6 +160,15 @@ pub fn meets(value: f64, comparator: Comparator, goal: f64) -> bool {
         Comparator::AtMost => value <= goal,
         Comparator::AtLeast => value >= goal,
         Comparator::Equal => close(value, goal),
+    }
+}
+
+/// `≤`, `≥` or `=`, as a reader writes it.
+pub fn comparator_sign(c: Comparator) -> &'static str {
+    match c {
+        Comparator::AtMost => "≤",
+        Comparator::AtLeast => "≥",
+        Comparator::Equal => "=",
     }
 }
 
@@ -132,37 +200,19 @@ fn is_year(m: &Measurement) -> bool {
     matches!(m.period, Period::Year(_))
 }
 
-/// A warning that the verdict rests on old figures: the target period is over (at `today`, in
-/// years such as 2026.9) while the latest measurement is from before it. The verdict itself stays
-/// as the rule gives it; this only says that a newer figure is missing.
-pub fn outdated_notice(
-    latest: Option<Measurement>,
-    target: Option<Target>,
-    today: f64,
-) -> Option<String> {
-    let t = target?;
-    if today < t.period.end() {
-        return None;
-    }
-    match latest {
-        Some(m) if m.period.end() >= t.period.end() => None,
-        Some(m) => Some(format!(
-            "De streefperiode {} is voorbij, maar de laatste meting is van {}: voer de nieuwere cijfers in.",
-            t.period, m.period
-        )),
-        None => Some(format!(
-            "De streefperiode {} is voorbij en er is geen meting.",
-            t.period
-        )),
-    }
+/// Whether a figure of `period` no longer counts at `as_of` (rule 7).
+pub fn is_outdated(period: Period, as_of: Moment) -> bool {
+    Moment::end_of(period).years_until(as_of) >= CURRENT_FOR_PERIODS * period.length()
 }
 
-/// Applies the rule above. `measurements` may be in any order.
+/// Applies the rule above, as of `as_of`. `measurements` may be in any order; figures of periods
+/// that end after `as_of` are the caller's to leave out, if it must.
 pub fn assess(
     direction: Direction,
     baseline: Option<Baseline>,
     target: Option<Target>,
     measurements: &[Measurement],
+    as_of: Moment,
 ) -> Progress {
     // 2026 and 2026-H2 end together: then the whole year, the fuller figure, counts.
     let latest = measurements.iter().copied().max_by(|a, b| {
@@ -171,104 +221,200 @@ pub fn assess(
             .total_cmp(&b.period.end())
             .then_with(|| is_year(a).cmp(&is_year(b)))
     });
-    let verdict = |status, expected, explanation: String| Progress {
+    let missing = target.and_then(|t| {
+        let over = t.period.is_over_at(as_of);
+        let reached = latest.is_some_and(|m| m.period.end() >= t.period.end());
+        (over && !reached).then_some(MissingFigure {
+            target_period: t.period,
+            latest_period: latest.map(|m| m.period),
+        })
+    });
+    let verdict = |status, expected, summary: String, explanation: String| Progress {
         status,
         latest,
         expected,
+        summary,
         explanation,
+        missing,
     };
+
+    // Rule 1.
     let Some(m) = latest else {
-        return verdict(Status::NoData, None, "Er is nog geen meting.".to_owned());
-    };
-
-    if let Some(t) = target {
-        if meets(m.value, t.comparator, t.value) {
-            return verdict(
-                Status::OnTrack,
-                None,
-                format!(
-                    "De streefwaarde voor {} is gehaald: {} in {}.",
-                    t.period,
-                    dutch_number(m.value),
-                    m.period
-                ),
-            );
-        }
-        if m.period.end() >= t.period.end() {
-            return verdict(
-                Status::OffTrack,
-                None,
-                format!(
-                    "De streefwaarde voor {} ({}) is niet gehaald: {} in {}.",
-                    t.period,
-                    dutch_number(t.value),
-                    dutch_number(m.value),
-                    m.period
-                ),
-            );
-        }
-        return match baseline.filter(|b| b.period.end() < t.period.end()) {
-            Some(b) => {
-                let span = t.period.end() - b.period.end();
-                let fraction = ((m.period.end() - b.period.end()) / span).clamp(0.0, 1.0);
-                let expected = b.value + (t.value - b.value) * fraction;
-                let on_track = match t.comparator {
-                    Comparator::AtMost => m.value <= expected,
-                    Comparator::AtLeast => m.value >= expected,
-                    Comparator::Equal => close(m.value, expected),
-                };
-                let (status, word) = if on_track {
-                    (Status::OnTrack, "op koers")
-                } else {
-                    (Status::OffTrack, "niet op koers")
-                };
-                verdict(
-                    status,
-                    Some(expected),
-                    format!(
-                        "{} in {}: {word} naar {} in {} (verwacht rond {}).",
-                        dutch_number(m.value),
-                        m.period,
-                        dutch_number(t.value),
-                        t.period,
-                        dutch_number(expected)
-                    ),
-                )
-            }
-            None => verdict(
-                Status::NoData,
-                None,
-                "Zonder uitgangswaarde is het verloop naar de streefwaarde niet te beoordelen."
-                    .to_owned(),
-            ),
-        };
-    }
-
-    let Some(b) = baseline else {
         return verdict(
             Status::NoData,
             None,
-            "Er is geen streefwaarde of uitgangswaarde.".to_owned(),
+            "Geen cijfer".to_owned(),
+            "Er is nog geen meting.".to_owned(),
         );
+    };
+    // Rule 2.
+    let nothing_to_judge_against = || {
+        verdict(
+            Status::NoData,
+            None,
+            "Geen streefwaarde".to_owned(),
+            "Er is geen streefwaarde of uitgangswaarde om het cijfer mee te vergelijken."
+                .to_owned(),
+        )
+    };
+    if target.is_none() && baseline.is_none() {
+        return nothing_to_judge_against();
+    }
+    let only_baseline = baseline.is_some_and(|b| b.period == m.period);
+
+    if let Some(t) = target {
+        let goal = format!(
+            "{} {}",
+            comparator_sign(t.comparator),
+            dutch_number(t.value)
+        );
+        // Rules 3 and 4.
+        if m.period.end() >= t.period.end() {
+            return if meets(m.value, t.comparator, t.value) {
+                verdict(
+                    Status::OnTrack,
+                    None,
+                    format!("Gehaald in {}", m.period),
+                    format!(
+                        "De streefwaarde voor {} ({goal}) is gehaald: {} in {}.",
+                        t.period,
+                        dutch_number(m.value),
+                        m.period
+                    ),
+                )
+            } else {
+                verdict(
+                    Status::OffTrack,
+                    None,
+                    format!("Niet gehaald in {}", m.period),
+                    format!(
+                        "De streefwaarde voor {} ({goal}) is niet gehaald: {} in {}.",
+                        t.period,
+                        dutch_number(m.value),
+                        m.period
+                    ),
+                )
+            };
+        }
+        // Rule 5: the baseline's own figure is where the plan started, not progress.
+        if !only_baseline && meets(m.value, t.comparator, t.value) {
+            return verdict(
+                Status::OnTrack,
+                None,
+                format!("Gehaald in {}", m.period),
+                format!(
+                    "De streefwaarde voor {} ({goal}) is al gehaald: {} in {}.",
+                    t.period,
+                    dutch_number(m.value),
+                    m.period
+                ),
+            );
+        }
+        // Rule 6.
+        if t.period.is_over_at(as_of) {
+            return verdict(
+                Status::Outdated,
+                None,
+                format!("Onbekend: geen cijfer over {}", t.period),
+                format!(
+                    "De streefperiode {} is voorbij, maar het laatste cijfer is van {}: of de streefwaarde ({goal}) is gehaald, is nog niet bekend.",
+                    t.period, m.period
+                ),
+            );
+        }
+    }
+
+    // Rule 7.
+    if is_outdated(m.period, as_of) {
+        return verdict(
+            Status::Outdated,
+            None,
+            format!("Geen cijfer na {}", m.period),
+            format!(
+                "Het laatste cijfer is van {}: te oud om te zeggen hoe het nu gaat. Voer de nieuwere cijfers in.",
+                m.period
+            ),
+        );
+    }
+    // Rule 8.
+    if only_baseline {
+        return verdict(
+            Status::NoData,
+            None,
+            "Geen nieuw cijfer".to_owned(),
+            format!(
+                "Er is alleen het cijfer van de uitgangswaarde ({}); een nieuwer cijfer laat zien welke kant het op gaat.",
+                m.period
+            ),
+        );
+    }
+
+    if let Some(t) = target {
+        // Rules 9 to 11.
+        let Some(b) = baseline else {
+            return verdict(
+                Status::NoData,
+                None,
+                "Geen uitgangswaarde".to_owned(),
+                "Zonder uitgangswaarde is het verloop naar de streefwaarde niet te beoordelen."
+                    .to_owned(),
+            );
+        };
+        if b.period.end() >= t.period.end() {
+            return verdict(
+                Status::NoData,
+                None,
+                "Niet te beoordelen".to_owned(),
+                "De uitgangswaarde ligt niet voor de streefperiode: het verloop ertussen is niet te beoordelen."
+                    .to_owned(),
+            );
+        }
+        let span = t.period.end() - b.period.end();
+        let fraction = ((m.period.end() - b.period.end()) / span).clamp(0.0, 1.0);
+        let expected = b.value + (t.value - b.value) * fraction;
+        let on_track = match t.comparator {
+            Comparator::AtMost => m.value <= expected,
+            Comparator::AtLeast => m.value >= expected,
+            Comparator::Equal => close(m.value, expected),
+        };
+        let (status, word) = if on_track {
+            (Status::OnTrack, "op koers")
+        } else {
+            (Status::OffTrack, "niet op koers")
+        };
+        return verdict(
+            status,
+            Some(expected),
+            status.label().to_owned(),
+            format!(
+                "{} in {}: {word} naar {} in {} (verwacht rond {}).",
+                dutch_number(m.value),
+                m.period,
+                dutch_number(t.value),
+                t.period,
+                dutch_number(expected)
+            ),
+        );
+    }
+
+    // Rules 12 and 13.
+    let Some(b) = baseline else {
+        return nothing_to_judge_against();
     };
     let on_track = match direction {
         Direction::LowerIsBetter => m.value <= b.value,
         Direction::HigherIsBetter => m.value >= b.value,
         Direction::KeepAtLevel => close(m.value, b.value),
     };
-    let status = if on_track {
-        Status::OnTrack
+    let (status, word) = if on_track {
+        (Status::OnTrack, "niet slechter dan")
     } else {
-        Status::OffTrack
-    };
-    let word = if on_track {
-        "niet slechter dan"
-    } else {
-        "slechter dan"
+        (Status::OffTrack, "slechter dan")
     };
     verdict(
         status,
         None,
+        status.label().to_owned(),
         format!(
             "{} in {} is {word} de uitgangswaarde {} ({}).",
             dutch_number(m.value),
@@ -282,6 +428,7 @@ pub fn assess(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn p(s: &str) -> Period {
         Period::parse("period", s).expect("period")
@@ -292,205 +439,361 @@ mod tests {
             value,
         }
     }
-    fn ermelo_target() -> (Option<Baseline>, Option<Target>) {
+    fn on(date: &str) -> Moment {
+        Moment::of_date(NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date"))
+    }
+    fn baseline(period: &str, value: f64) -> Option<Baseline> {
+        Some(Baseline {
+            period: p(period),
+            value,
+        })
+    }
+    fn target(period: &str, comparator: Comparator, value: f64) -> Option<Target> {
+        Some(Target {
+            period: p(period),
+            comparator,
+            value,
+        })
+    }
+    /// Ermelo's "Totaal misdrijven": 930 in 2019, at most 800 in 2024.
+    fn ermelo() -> (Option<Baseline>, Option<Target>) {
         (
-            Some(Baseline {
-                period: p("2019"),
-                value: 930.0,
-            }),
-            Some(Target {
-                period: p("2024"),
-                comparator: Comparator::AtMost,
-                value: 800.0,
-            }),
+            baseline("2019", 930.0),
+            target("2024", Comparator::AtMost, 800.0),
         )
     }
+    fn ermelo_on(date: &str, figures: &[Measurement]) -> Progress {
+        let (b, t) = ermelo();
+        assess(Direction::LowerIsBetter, b, t, figures, on(date))
+    }
 
     #[test]
-    fn no_measurement_is_no_data() {
-        let (b, t) = ermelo_target();
+    fn no_figure_is_no_data() {
+        let r = ermelo_on("2023-03-01", &[]);
         assert_eq!(
-            assess(Direction::LowerIsBetter, b, t, &[]).status,
-            Status::NoData
+            (r.status, r.summary.as_str()),
+            (Status::NoData, "Geen cijfer")
+        );
+        assert_eq!(r.missing, None);
+        // After the target period the missing figure is pointed out, the status stays.
+        let r = ermelo_on("2026-12-01", &[]);
+        assert_eq!(r.status, Status::NoData);
+        assert_eq!(
+            r.missing.map(MissingFigure::notice).as_deref(),
+            Some("De streefperiode 2024 is voorbij en er is geen meting.")
         );
     }
 
     #[test]
-    fn at_the_baseline_the_line_expects_the_baseline() {
-        let (b, t) = ermelo_target();
-        let r = assess(Direction::LowerIsBetter, b, t, &[m("2019", 930.0)]);
-        assert_eq!(r.status, Status::OnTrack);
-        assert_eq!(r.expected, Some(930.0));
+    fn the_figure_of_the_target_period_meets_or_misses_the_target() {
+        let met = ermelo_on("2026-12-01", &[m("2019", 930.0), m("2024", 790.0)]);
+        assert_eq!(
+            (met.status, met.summary.as_str()),
+            (Status::OnTrack, "Gehaald in 2024")
+        );
+        assert_eq!(
+            met.explanation,
+            "De streefwaarde voor 2024 (≤ 800) is gehaald: 790 in 2024."
+        );
+        let missed = ermelo_on("2026-12-01", &[m("2019", 930.0), m("2024", 812.0)]);
+        assert_eq!(
+            (missed.status, missed.summary.as_str()),
+            (Status::OffTrack, "Niet gehaald in 2024")
+        );
+        // A later figure decides, also a half-year after a target year.
+        let later = ermelo_on("2026-12-01", &[m("2024", 790.0), m("2025-H1", 805.0)]);
+        assert_eq!(later.status, Status::OffTrack);
+        assert_eq!(met.missing, None);
     }
 
     #[test]
-    fn on_and_off_the_line_between_baseline_and_target() {
-        let (b, t) = ermelo_target();
-        // 2021 ends 2 of the 5 years from 2019 to 2024: expected 930 - 130 * 2/5 = 878.
-        let on = assess(
-            Direction::LowerIsBetter,
-            b,
-            t,
-            &[m("2019", 930.0), m("2021", 870.0)],
-        );
-        assert_eq!(on.status, Status::OnTrack);
-        assert!((on.expected.unwrap_or(0.0) - 878.0).abs() < 1e-9);
-        let off = assess(
-            Direction::LowerIsBetter,
-            b,
-            t,
-            &[m("2021", 900.0), m("2019", 930.0)],
-        );
-        assert_eq!(off.status, Status::OffTrack);
+    fn a_target_period_over_without_its_figure_is_not_on_track() {
+        // The demo's Ermelo: only the baseline's own figure, which the line would call on track.
+        let r = ermelo_on("2026-12-01", &[m("2019", 930.0)]);
+        assert_eq!(r.status, Status::Outdated);
+        assert_eq!(r.summary, "Onbekend: geen cijfer over 2024");
+        assert_eq!(r.status.label(), "Geen actuele cijfers");
         assert!(
-            off.explanation.contains("niet op koers"),
+            r.explanation.contains("nog niet bekend"),
             "{}",
-            off.explanation
+            r.explanation
         );
+        assert_eq!(
+            r.missing,
+            Some(MissingFigure {
+                target_period: p("2024"),
+                latest_period: Some(p("2019")),
+            })
+        );
+        // On track on the line in 2023, but 2024 is over and its figure is missing.
+        let r = ermelo_on("2025-02-01", &[m("2023", 820.0)]);
+        assert_eq!(r.status, Status::Outdated);
+        // The same figures while 2024 still runs are judged on the line.
+        let r = ermelo_on("2024-12-31", &[m("2023", 820.0)]);
+        assert_eq!(r.status, Status::OnTrack);
+        assert_eq!(r.missing, None);
+    }
+
+    #[test]
+    fn a_target_reached_early_stays_reached() {
+        let r = ermelo_on("2026-12-01", &[m("2019", 930.0), m("2022", 790.0)]);
+        assert_eq!(
+            (r.status, r.summary.as_str()),
+            (Status::OnTrack, "Gehaald in 2022")
+        );
+        assert!(r.explanation.contains("al gehaald"), "{}", r.explanation);
+        // The letter still notes that the target period's own figure is missing.
+        assert!(r.missing.is_some());
+        // While the target period runs, too.
+        let r = ermelo_on("2023-06-01", &[m("2022", 790.0)]);
+        assert_eq!(r.status, Status::OnTrack);
+        // The baseline's own figure is where the plan started: meeting the target then is no
+        // progress.
+        let (_, t) = ermelo();
+        let r = assess(
+            Direction::LowerIsBetter,
+            baseline("2019", 780.0),
+            t,
+            &[m("2019", 780.0)],
+            on("2026-12-01"),
+        );
+        assert_eq!(r.summary, "Onbekend: geen cijfer over 2024");
+    }
+
+    #[test]
+    fn while_the_target_period_runs_recent_figures_are_judged_on_the_line_and_old_ones_not() {
+        let (b, _) = ermelo();
+        let t = target("2030", Comparator::AtMost, 800.0);
+        let assess_on = |date: &str, figures: &[Measurement]| {
+            assess(Direction::LowerIsBetter, b, t, figures, on(date))
+        };
+        // From the end of 2019 to the end of 2024 is 5 of the 11 years to the end of 2030:
+        // expected 930 - 130 * 5/11 ≈ 870.9.
+        let recent = assess_on("2026-12-01", &[m("2019", 930.0), m("2024", 850.0)]);
+        assert_eq!(
+            (recent.status, recent.summary.as_str()),
+            (Status::OnTrack, "Op koers")
+        );
+        assert!((recent.expected.unwrap_or(0.0) - 870.91).abs() < 0.01);
+        let behind = assess_on("2026-12-01", &[m("2024", 880.0)]);
+        assert_eq!(behind.status, Status::OffTrack);
+        assert!(
+            behind.explanation.contains("niet op koers"),
+            "{}",
+            behind.explanation
+        );
+        // A figure of 2023 is two years behind on 1 December 2026 (2024 and 2025 are over).
+        let old = assess_on("2026-12-01", &[m("2023", 850.0)]);
+        assert_eq!(
+            (old.status, old.summary.as_str()),
+            (Status::Outdated, "Geen cijfer na 2023")
+        );
+        assert_eq!(old.missing, None);
+        // …but was current until the end of 2025.
+        assert_eq!(
+            assess_on("2025-12-31", &[m("2023", 850.0)]).status,
+            Status::OnTrack
+        );
+        // Half-years go out of date after one year.
+        assert_eq!(
+            assess_on("2026-12-01", &[m("2025-H2", 850.0)]).status,
+            Status::OnTrack
+        );
+        assert_eq!(
+            assess_on("2026-12-01", &[m("2025-H1", 850.0)]).status,
+            Status::Outdated
+        );
+    }
+
+    #[test]
+    fn only_the_baseline_figure_is_no_progress_yet() {
+        let t = target("2030", Comparator::AtMost, 800.0);
+        let b = baseline("2025", 930.0);
+        let r = assess(
+            Direction::LowerIsBetter,
+            b,
+            t,
+            &[m("2025", 930.0)],
+            on("2026-12-01"),
+        );
+        assert_eq!(
+            (r.status, r.summary.as_str()),
+            (Status::NoData, "Geen nieuw cijfer")
+        );
+        // Old, it is out of date like any figure.
+        let b = baseline("2019", 930.0);
+        let r = assess(
+            Direction::LowerIsBetter,
+            b,
+            t,
+            &[m("2019", 930.0)],
+            on("2026-12-01"),
+        );
+        assert_eq!(
+            (r.status, r.summary.as_str()),
+            (Status::Outdated, "Geen cijfer na 2019")
+        );
+    }
+
+    #[test]
+    fn without_a_baseline_an_unmet_target_cannot_be_judged() {
+        let t = target("2030", Comparator::AtMost, 800.0);
+        let r = assess(
+            Direction::LowerIsBetter,
+            None,
+            t,
+            &[m("2025", 900.0)],
+            on("2026-12-01"),
+        );
+        assert_eq!(
+            (r.status, r.summary.as_str()),
+            (Status::NoData, "Geen uitgangswaarde")
+        );
+        // …but one already met is.
+        let r = assess(
+            Direction::LowerIsBetter,
+            None,
+            t,
+            &[m("2025", 700.0)],
+            on("2026-12-01"),
+        );
+        assert_eq!(r.status, Status::OnTrack);
+        // A baseline after the target period draws no line.
+        let r = assess(
+            Direction::LowerIsBetter,
+            baseline("2031", 900.0),
+            t,
+            &[m("2025", 900.0)],
+            on("2026-12-01"),
+        );
+        assert_eq!(r.summary, "Niet te beoordelen");
     }
 
     #[test]
     fn a_whole_year_counts_before_its_second_half() {
-        let (b, t) = ermelo_target();
+        let (b, t) = ermelo();
         for figures in [
             [m("2021-H2", 700.0), m("2021", 900.0)],
             [m("2021", 900.0), m("2021-H2", 700.0)],
         ] {
-            let r = assess(Direction::LowerIsBetter, b, t, &figures);
+            let r = assess(Direction::LowerIsBetter, b, t, &figures, on("2022-06-01"));
             assert_eq!(r.latest, Some(m("2021", 900.0)));
             assert_eq!(r.status, Status::OffTrack);
         }
     }
 
     #[test]
-    fn target_reached_early_is_on_track() {
-        let (b, t) = ermelo_target();
-        let r = assess(Direction::LowerIsBetter, b, t, &[m("2020", 790.0)]);
-        assert_eq!(r.status, Status::OnTrack);
-        assert!(r.explanation.contains("gehaald"));
-    }
-
-    #[test]
-    fn target_period_passed_without_reaching_it_is_off_track() {
-        let (b, t) = ermelo_target();
-        assert_eq!(
-            assess(Direction::LowerIsBetter, b, t, &[m("2024", 801.0)]).status,
-            Status::OffTrack
-        );
-        assert_eq!(
-            assess(Direction::LowerIsBetter, b, t, &[m("2025-H1", 805.0)]).status,
-            Status::OffTrack
-        );
-    }
-
-    #[test]
-    fn missing_years_and_half_years_place_on_the_same_line() {
-        let (b, t) = ermelo_target();
+    fn half_years_and_years_mixed_place_on_one_line() {
         // Only 2023-H1 measured: 3.5 of 5 years, expected 930 - 130 * 0.7 = 839.
-        let r = assess(Direction::LowerIsBetter, b, t, &[m("2023-H1", 839.0)]);
+        let r = ermelo_on("2023-12-01", &[m("2019", 930.0), m("2023-H1", 839.0)]);
         assert_eq!(r.status, Status::OnTrack);
         assert!((r.expected.unwrap_or(0.0) - 839.0).abs() < 1e-9);
         assert_eq!(r.latest, Some(m("2023-H1", 839.0)));
-    }
-
-    #[test]
-    fn without_a_baseline_an_unmet_target_cannot_be_judged() {
-        let (_, t) = ermelo_target();
-        assert_eq!(
-            assess(Direction::LowerIsBetter, None, t, &[m("2021", 900.0)]).status,
-            Status::NoData
+        // A half-year of the target year is not the target period's figure: the target year is
+        // over on 1 January 2025 without it.
+        let r = ermelo_on("2025-02-01", &[m("2024-H1", 820.0)]);
+        assert_eq!(r.status, Status::Outdated);
+        // A target half-year is answered by the whole year it ends with.
+        let t = target("2024-H2", Comparator::AtMost, 800.0);
+        let r = assess(
+            Direction::LowerIsBetter,
+            None,
+            t,
+            &[m("2024", 810.0)],
+            on("2026-01-01"),
         );
-        // …but one already met is.
-        assert_eq!(
-            assess(Direction::LowerIsBetter, None, t, &[m("2021", 700.0)]).status,
-            Status::OnTrack
-        );
+        assert_eq!(r.status, Status::OffTrack);
     }
 
     #[test]
     fn higher_is_better_targets() {
-        let b = Some(Baseline {
-            period: p("2019"),
-            value: 7.7,
-        });
-        let t = Some(Target {
-            period: p("2024"),
-            comparator: Comparator::AtLeast,
-            value: 7.7,
-        });
-        assert_eq!(
-            assess(Direction::HigherIsBetter, b, t, &[m("2021", 7.8)]).status,
-            Status::OnTrack
-        );
-        assert_eq!(
-            assess(Direction::HigherIsBetter, b, t, &[m("2021", 7.5)]).status,
-            Status::OffTrack
-        );
+        let b = baseline("2019", 7.7);
+        let t = target("2028", Comparator::AtLeast, 8.0);
+        let r = |v| {
+            assess(
+                Direction::HigherIsBetter,
+                b,
+                t,
+                &[m("2025", v)],
+                on("2026-06-01"),
+            )
+            .status
+        };
+        assert_eq!(r(7.95), Status::OnTrack);
+        assert_eq!(r(7.5), Status::OffTrack);
     }
 
     #[test]
     fn keep_at_level() {
-        let b = Some(Baseline {
-            period: p("2019"),
-            value: 100.0,
-        });
-        assert_eq!(
-            assess(Direction::KeepAtLevel, b, None, &[m("2022", 104.0)]).status,
-            Status::OnTrack
+        let b = baseline("2024", 100.0);
+        let r = |v| {
+            assess(
+                Direction::KeepAtLevel,
+                b,
+                None,
+                &[m("2025", v)],
+                on("2026-06-01"),
+            )
+        };
+        assert_eq!(r(104.0).status, Status::OnTrack);
+        assert_eq!(r(94.0).status, Status::OffTrack);
+        assert_eq!(r(94.0).summary, "Niet op koers");
+        let t = target("2028", Comparator::Equal, 7.5);
+        let r = assess(
+            Direction::KeepAtLevel,
+            None,
+            t,
+            &[m("2025", 7.54)],
+            on("2026-06-01"),
         );
-        assert_eq!(
-            assess(Direction::KeepAtLevel, b, None, &[m("2022", 94.0)]).status,
-            Status::OffTrack
+        assert_eq!(r.status, Status::OnTrack);
+        // Kept at level until its period, then missed.
+        let r = assess(
+            Direction::KeepAtLevel,
+            None,
+            t,
+            &[m("2028", 8.2)],
+            on("2029-06-01"),
         );
-        let t = Some(Target {
-            period: p("2024"),
-            comparator: Comparator::Equal,
-            value: 7.5,
-        });
-        assert_eq!(
-            assess(Direction::KeepAtLevel, None, t, &[m("2022", 7.54)]).status,
-            Status::OnTrack
-        );
+        assert_eq!(r.status, Status::OffTrack);
     }
 
     #[test]
     fn without_target_the_direction_decides_against_the_baseline() {
-        let b = Some(Baseline {
-            period: p("2019"),
-            value: 50.0,
-        });
-        assert_eq!(
-            assess(Direction::LowerIsBetter, b, None, &[m("2021", 50.0)]).status,
-            Status::OnTrack
+        let b = baseline("2023", 50.0);
+        let r = |d, v| assess(d, b, None, &[m("2025", v)], on("2026-06-01")).status;
+        assert_eq!(r(Direction::LowerIsBetter, 50.0), Status::OnTrack);
+        assert_eq!(r(Direction::LowerIsBetter, 51.0), Status::OffTrack);
+        assert_eq!(r(Direction::HigherIsBetter, 49.0), Status::OffTrack);
+        let none = assess(
+            Direction::HigherIsBetter,
+            None,
+            None,
+            &[m("2025", 49.0)],
+            on("2026-06-01"),
         );
         assert_eq!(
-            assess(Direction::LowerIsBetter, b, None, &[m("2021", 51.0)]).status,
-            Status::OffTrack
+            (none.status, none.summary.as_str()),
+            (Status::NoData, "Geen streefwaarde")
         );
-        assert_eq!(
-            assess(Direction::HigherIsBetter, b, None, &[m("2021", 49.0)]).status,
-            Status::OffTrack
+        // With nothing to judge against, newer figures would not help: old ones are no data too.
+        let old = assess(
+            Direction::HigherIsBetter,
+            None,
+            None,
+            &[m("2019", 49.0)],
+            on("2026-06-01"),
         );
-        assert_eq!(
-            assess(Direction::HigherIsBetter, None, None, &[m("2021", 49.0)]).status,
-            Status::NoData
+        assert_eq!(old.status, Status::NoData);
+        // Old figures tell nothing without a target either.
+        let old = assess(
+            Direction::LowerIsBetter,
+            b,
+            None,
+            &[m("2021", 40.0)],
+            on("2026-06-01"),
         );
-    }
-
-    #[test]
-    fn old_figures_after_the_target_period_get_a_notice() {
-        let (_, t) = ermelo_target();
-        let m2019 = Some(m("2019", 930.0));
-        // 2024 ends at 2025.0: before that, no notice.
-        assert_eq!(outdated_notice(m2019, t, 2024.9), None);
-        let notice = outdated_notice(m2019, t, 2026.9).expect("notice");
-        assert!(
-            notice.contains("2024") && notice.contains("2019"),
-            "{notice}"
-        );
-        assert_eq!(outdated_notice(Some(m("2024", 790.0)), t, 2026.9), None);
-        assert!(outdated_notice(None, t, 2026.9).is_some());
-        assert_eq!(outdated_notice(m2019, None, 2026.9), None);
+        assert_eq!(old.status, Status::Outdated);
     }
 
     #[test]
@@ -506,11 +809,14 @@ mod tests {
 
     #[test]
     fn explanations_use_dutch_decimals() {
-        let b = Some(Baseline {
-            period: p("2019"),
-            value: 7.7,
-        });
-        let r = assess(Direction::HigherIsBetter, b, None, &[m("2021", 7.5)]);
+        let b = baseline("2024", 7.7);
+        let r = assess(
+            Direction::HigherIsBetter,
+            b,
+            None,
+            &[m("2025", 7.5)],
+            on("2026-06-01"),
+        );
         assert!(
             r.explanation.contains("7,5") && r.explanation.contains("7,7"),
             "{}",

@@ -5,7 +5,7 @@ use diesel::PgConnection;
 use uuid::Uuid;
 
 use super::ServiceError;
-use super::progress::{IndicatorView, indicator_views};
+use super::progress::{IndicatorView, indicator_views, today};
 use super::tenant_access::TenantContext;
 use crate::authz::TenantAction;
 use crate::db::{DbError, TenantConn, run_in_tenant};
@@ -25,7 +25,7 @@ pub fn list(
 ) -> Result<Page<IndicatorView>, ServiceError> {
     ctx.require(TenantAction::Read)?;
     run_in_tenant(conn, &ctx.db, |tc| {
-        indicators::list(tc, filter, page)?.try_map_all(|rows| indicator_views(tc, rows))
+        indicators::list(tc, filter, page)?.try_map_all(|rows| indicator_views(tc, rows, today()))
     })
 }
 
@@ -41,7 +41,7 @@ pub fn get(
 
 fn view(tc: &mut TenantConn<'_>, id: Uuid) -> Result<IndicatorView, ServiceError> {
     let row = indicators::find(tc, id)?.ok_or(ServiceError::not_found("indicator"))?;
-    indicator_views(tc, vec![row])?
+    indicator_views(tc, vec![row], today())?
         .pop()
         .ok_or(ServiceError::not_found("indicator"))
 }

@@ -7,7 +7,7 @@
 use diesel::PgConnection;
 
 use super::ServiceError;
-use super::progress::indicator_views;
+use super::progress::{indicator_views, today};
 use super::tenant_access::TenantContext;
 use crate::authz::TenantAction;
 use crate::db::run_in_tenant;
@@ -72,7 +72,7 @@ pub fn export(
             .into_iter()
             .map(|p| (p.id, p.title))
             .collect();
-        Ok::<_, ServiceError>((indicator_views(tc, rows)?, titles))
+        Ok::<_, ServiceError>((indicator_views(tc, rows, today())?, titles))
     })?;
     let mut out = csv::WriterBuilder::new()
         .delimiter(match sep {

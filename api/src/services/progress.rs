@@ -7,11 +7,12 @@ use uuid::Uuid;
 
 use super::ServiceError;
 use crate::db::TenantConn;
-use crate::domain::period::Period;
+use crate::domain::period::{Moment, Period};
 use crate::domain::priority_status::{self, AreaVerdict, DerivedStatus};
 use crate::domain::progress::{
     self, Baseline, Comparator, Direction, Measurement, Progress, Target,
 };
+use crate::domain::time::date_in_netherlands;
 use crate::repo::indicators::{self, IndicatorRow, TargetRow};
 use crate::repo::measurements::{self, MeasurementRow};
 use crate::repo::municipalities;
@@ -28,8 +29,6 @@ pub struct AreaProgress {
     pub target: Option<Target>,
     pub measurement_count: usize,
     pub progress: Progress,
-    /// Set when the target period is over and no measurement of it or later exists.
-    pub notice: Option<String>,
 }
 
 /// An indicator with its progress in every area that has a target, a baseline or measurements.
@@ -88,11 +87,18 @@ pub fn area_name(names: &HashMap<Uuid, String>, municipality_id: Option<Uuid>) -
     }
 }
 
-/// The indicators with their progress per area (the whole cooperation first, then by name).
+/// Today in the Netherlands, the moment the API gives its verdicts as of.
+pub fn today() -> Moment {
+    Moment::of_date(date_in_netherlands(chrono::Utc::now()))
+}
+
+/// The indicators with their progress per area (the whole cooperation first, then by name), as
+/// of `as_of`.
 #[tracing::instrument(skip_all, fields(count = rows.len()))]
 pub fn indicator_views(
     tc: &mut TenantConn<'_>,
     rows: Vec<IndicatorRow>,
+    as_of: Moment,
 ) -> Result<Vec<IndicatorView>, ServiceError> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let mut targets: HashMap<Uuid, Vec<TargetRow>> = HashMap::new();
@@ -112,6 +118,7 @@ pub fn indicator_views(
                 targets.get(&indicator.id).into_iter().flatten(),
                 measurements.iter(),
                 &names,
+                as_of,
             )?;
             Ok(IndicatorView {
                 indicator,
@@ -127,9 +134,9 @@ fn areas_of<'a>(
     targets: impl Iterator<Item = &'a TargetRow>,
     figures: impl Iterator<Item = &'a MeasurementRow>,
     names: &HashMap<Uuid, String>,
+    as_of: Moment,
 ) -> Result<Vec<AreaProgress>, ServiceError> {
     let direction = direction(indicator)?;
-    let today = today_in_years();
     let mut by_area: Vec<(Option<Uuid>, Option<&TargetRow>, Vec<Measurement>)> = Vec::new();
     for t in targets {
         by_area.push((t.municipality_id, Some(t), Vec::new()));
@@ -151,15 +158,13 @@ fn areas_of<'a>(
                 Some(t) => target_of(t)?,
                 None => (None, None),
             };
-            let progress = progress::assess(direction, baseline, target, &list);
             Ok(AreaProgress {
                 municipality_id,
                 area_name: area_name(names, municipality_id),
                 baseline,
                 target,
                 measurement_count: list.len(),
-                notice: progress::outdated_notice(progress.latest, target, today),
-                progress,
+                progress: progress::assess(direction, baseline, target, &list, as_of),
             })
         })
         .collect::<Result<Vec<_>, ServiceError>>()?;
@@ -170,14 +175,6 @@ fn areas_of<'a>(
     Ok(areas)
 }
 
-/// Today on the periods' time line (2026-07-02 ≈ 2026.5).
-fn today_in_years() -> f64 {
-    use chrono::Datelike;
-    let today = chrono::Utc::now().date_naive();
-    let days = if today.leap_year() { 366.0 } else { 365.0 };
-    f64::from(today.year()) + f64::from(today.ordinal0()) / days
-}
-
 /// The derived status of each of these priorities, from their own indicators.
 #[tracing::instrument(skip_all, fields(count = priority_ids.len()))]
 pub fn priority_statuses(
@@ -185,7 +182,7 @@ pub fn priority_statuses(
     priority_ids: &[Uuid],
 ) -> Result<HashMap<Uuid, DerivedStatus>, ServiceError> {
     let rows = indicators::for_priorities(tc, priority_ids)?;
-    let views = indicator_views(tc, rows)?;
+    let views = indicator_views(tc, rows, today())?;
     Ok(priority_ids
         .iter()
         .map(|pid| {
@@ -200,7 +197,6 @@ pub fn priority_statuses(
                         indicator: v.indicator.name.clone(),
                         area: a.area_name.clone(),
                         status: a.progress.status,
-                        outdated: a.notice.is_some(),
                     })
                 })
                 .collect();

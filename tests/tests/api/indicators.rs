@@ -96,7 +96,8 @@ async fn indicators_carry_baseline_target_and_progress_per_area() {
     assert_eq!(areas[0]["progress"]["status"], "no_data");
     assert_eq!(areas[0]["progress"]["label"], "Geen gegevens");
 
-    // Measurements move the verdict: 2021 is 2 of 5 years on the way, expected 878.
+    // Figures move the verdict. The target period 2024 is over: a figure of 2021 that is not yet
+    // at 800 says nothing about 2024.
     let m = |area: &str, period: &str, value: f64| json!({ "municipalityId": area, "period": period, "value": value });
     let res = app
         .record_measurement(s.slug(), tok, &id, &m(&s.ermelo, "2021", 870.0))
@@ -107,38 +108,47 @@ async fn indicators_carry_baseline_target_and_progress_per_area() {
         .id();
     let res = app.get(&format!("{base}/{id}"), tok).await;
     let ermelo = &res.body["areas"][0];
-    assert_eq!(ermelo["progress"]["status"], "on_track", "{}", res.text);
-    assert_eq!(ermelo["progress"]["expected"], 878.0);
+    assert_eq!(ermelo["progress"]["status"], "outdated", "{}", res.text);
+    assert_eq!(ermelo["progress"]["label"], "Geen actuele cijfers");
+    assert_eq!(
+        ermelo["progress"]["summary"],
+        "Onbekend: geen cijfer over 2024"
+    );
     assert_eq!(
         ermelo["latest"],
         json!({ "period": "2021", "value": 870.0 })
     );
     assert_eq!(
-        ermelo["progress"]["explanation"],
-        "870 in 2021: op koers naar 800 in 2024 (verwacht rond 878)."
+        ermelo["notice"],
+        "De streefperiode 2024 is voorbij, maar de laatste meting is van 2021: voer de nieuwere cijfers in."
     );
-    assert_eq!(res.body["areas"][1]["progress"]["status"], "off_track");
+    assert_eq!(res.body["areas"][1]["progress"]["status"], "outdated");
 
-    // The priority's status follows: one of two points off track.
-    let res = app
-        .get(
-            &format!(
-                "/api/v1/tenants/{}/priorities/{}",
-                s.slug(),
-                s.coop_priority
-            ),
-            tok,
+    let priority_status = |res: &crate::helpers::Response| {
+        (
+            res.body["status"]["status"]
+                .as_str()
+                .unwrap_or("")
+                .to_owned(),
+            res.body["status"]["explanation"]
+                .as_str()
+                .unwrap_or("")
+                .to_owned(),
         )
-        .await;
-    assert_eq!(
-        res.body["status"]["status"], "aandacht_nodig",
-        "{}",
-        res.text
+    };
+    let coop_priority = format!(
+        "/api/v1/tenants/{}/priorities/{}",
+        s.slug(),
+        s.coop_priority
     );
     assert_eq!(
-        res.body["status"]["explanation"],
-        "1 van 2 meetpunten op koers. Niet op koers: Totaal misdrijven (excl. cybercrime) (Putten). \
-         Let op: voor 2 van deze meetpunten is de streefperiode voorbij zonder meting daarvan."
+        priority_status(&app.get(&coop_priority, tok).await),
+        (
+            "geen_actuele_cijfers".to_owned(),
+            "Geen actuele cijfers voor 2 van 2 meetpunten: Totaal misdrijven (excl. cybercrime) (Ermelo), \
+             Totaal misdrijven (excl. cybercrime) (Putten)."
+                .to_owned()
+        )
     );
     let res = app
         .get(
@@ -152,10 +162,35 @@ async fn indicators_carry_baseline_target_and_progress_per_area() {
         .await;
     assert_eq!(res.body["status"]["status"], "geen_gegevens");
 
-    // A target reached early is on track.
+    // A target reached early stays reached; the outdated point is named first.
     app.record_measurement(s.slug(), tok, &id, &m(&s.putten, "2023", 480.0))
         .await
         .id();
+    let res = app.get(&format!("{base}/{id}"), tok).await;
+    assert_eq!(res.body["areas"][1]["progress"]["status"], "on_track");
+    assert_eq!(
+        res.body["areas"][1]["progress"]["summary"],
+        "Gehaald in 2023"
+    );
+    assert_eq!(
+        priority_status(&app.get(&coop_priority, tok).await),
+        (
+            "geen_actuele_cijfers".to_owned(),
+            "Geen actuele cijfers voor 1 van 2 meetpunten: Totaal misdrijven (excl. cybercrime) (Ermelo). \
+             1 van 2 meetpunten op koers."
+                .to_owned()
+        )
+    );
+
+    // The figure of 2024 itself decides: missed in Ermelo.
+    app.record_measurement(s.slug(), tok, &id, &m(&s.ermelo, "2024", 812.0))
+        .await
+        .id();
+    let res = app.get(&format!("{base}/{id}"), tok).await;
+    let ermelo = &res.body["areas"][0];
+    assert_eq!(ermelo["progress"]["status"], "off_track", "{}", res.text);
+    assert_eq!(ermelo["progress"]["summary"], "Niet gehaald in 2024");
+    assert!(ermelo["notice"].is_null(), "{ermelo}");
     let res = app
         .get(
             &format!("/api/v1/tenants/{}/priorities?planId=", s.slug()),
@@ -177,7 +212,15 @@ async fn indicators_carry_baseline_target_and_progress_per_area() {
         .iter()
         .find(|p| p["id"] == s.coop_priority.as_str())
         .expect("listed");
-    assert_eq!(overall["status"]["status"], "op_koers", "{}", res.text);
+    assert_eq!(
+        overall["status"]["status"], "aandacht_nodig",
+        "{}",
+        res.text
+    );
+    assert_eq!(
+        overall["status"]["explanation"],
+        "1 van 2 meetpunten op koers. Niet op koers: Totaal misdrijven (excl. cybercrime) (Ermelo)."
+    );
 
     // Filters.
     let named = json!({ "priorityId": s.ermelo_priority, "name": "Meldingen jeugdoverlast", "unit": "aantal", "source": "politie", "direction": "lower_is_better" });
@@ -258,6 +301,73 @@ async fn indicators_carry_baseline_target_and_progress_per_area() {
             .status
             .as_u16(),
         404
+    );
+}
+
+#[actix_rt::test]
+async fn current_figures_are_judged_on_the_line_from_baseline_to_target() {
+    use chrono::Datelike;
+    let app = spawn_app().await;
+    let s = PlanSetup::new(&app, "indicatorlijn").await;
+    let tok = &s.t.admin_token;
+    let base = format!("/api/v1/tenants/{}/indicators", s.slug());
+    // Years around today, so that last year's figure is current and the target still ahead.
+    let year = chrono::Utc::now().year();
+    let area = |m: &str| json!({ "municipalityId": m, "baseline": { "period": (year - 3).to_string(), "value": 1000 }, "target": { "period": (year + 2).to_string(), "comparator": "<=", "value": 800 } });
+    let id = app
+        .post(
+            &base,
+            tok,
+            &json!({ "priorityId": s.coop_priority, "name": "Woninginbraak", "unit": "aantal", "source": "politie", "direction": "lower_is_better", "areas": [area(&s.ermelo), area(&s.putten)] }),
+        )
+        .await
+        .id();
+    // Last year ends 2 of the 5 years from the baseline's end to the target's: expected 920.
+    let last_year = (year - 1).to_string();
+    for (town, value) in [(&s.ermelo, 900), (&s.putten, 950)] {
+        let res = app
+            .record_measurement(
+                s.slug(),
+                tok,
+                &id,
+                &json!({ "municipalityId": town, "period": last_year, "value": value }),
+            )
+            .await;
+        assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    }
+    let res = app.get(&format!("{base}/{id}"), tok).await;
+    let (ermelo, putten) = (&res.body["areas"][0], &res.body["areas"][1]);
+    assert_eq!(ermelo["progress"]["status"], "on_track", "{}", res.text);
+    assert_eq!(ermelo["progress"]["summary"], "Op koers");
+    assert_eq!(ermelo["progress"]["expected"], 920.0);
+    assert_eq!(
+        ermelo["progress"]["explanation"],
+        format!(
+            "900 in {last_year}: op koers naar 800 in {} (verwacht rond 920).",
+            year + 2
+        )
+    );
+    assert!(ermelo["notice"].is_null());
+    assert_eq!(putten["progress"]["status"], "off_track");
+    assert_eq!(putten["progress"]["label"], "Niet op koers");
+    let res = app
+        .get(
+            &format!(
+                "/api/v1/tenants/{}/priorities/{}",
+                s.slug(),
+                s.coop_priority
+            ),
+            tok,
+        )
+        .await;
+    assert_eq!(
+        res.body["status"]["status"], "aandacht_nodig",
+        "{}",
+        res.text
+    );
+    assert_eq!(
+        res.body["status"]["explanation"],
+        "1 van 2 meetpunten op koers. Niet op koers: Woninginbraak (Putten)."
     );
 }
 

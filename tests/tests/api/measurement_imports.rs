@@ -136,7 +136,8 @@ async fn a_csv_is_imported_whole_or_not_at_all() {
         )
         .await;
     assert_eq!(detail.body["history"][0]["value"], 842.0);
-    // Progress rests on the imported figures: 2022 is 3 of 5 years on the way, 852 expected.
+    // Progress rests on the imported figures: the corrected 2022 is the latest, and with 2024
+    // over without its figure the verdict says that it is not known.
     let res = app
         .get(
             &format!("/api/v1/tenants/{}/indicators/{indicator}", s.slug()),
@@ -144,8 +145,15 @@ async fn a_csv_is_imported_whole_or_not_at_all() {
         )
         .await;
     assert_eq!(res.body["areas"][1]["areaName"], "Ermelo");
-    assert_eq!(res.body["areas"][1]["progress"]["status"], "on_track");
-    assert_eq!(res.body["areas"][1]["progress"]["expected"], 852.0);
+    assert_eq!(
+        res.body["areas"][1]["latest"],
+        json!({ "period": "2022", "value": 851.5 })
+    );
+    assert_eq!(res.body["areas"][1]["progress"]["status"], "outdated");
+    assert_eq!(
+        res.body["areas"][1]["progress"]["summary"],
+        "Onbekend: geen cijfer over 2024"
+    );
 }
 
 #[actix_rt::test]
@@ -283,7 +291,7 @@ async fn the_export_reads_back_into_the_import_unchanged() {
         lines[2]
     );
     assert!(
-        lines[2].ends_with(",2019,930,2024,<=,800,op koers"),
+        lines[2].ends_with(",2019,930,2024,<=,800,geen actuele cijfers"),
         "{}",
         lines[2]
     );

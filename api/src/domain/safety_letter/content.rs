@@ -11,10 +11,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{period_in_title, period_in_words};
 use crate::document::chart::{self, LineChart, Series, TargetLine};
 use crate::document::{Block, Document, DocumentError, Image, Span, Table};
-use crate::domain::period::Period;
+use crate::domain::period::{Moment, Period};
 use crate::domain::priority_status::PriorityStatus;
 use crate::domain::progress::{
-    self, Baseline, Comparator, Direction, Measurement, Status, Target, dutch_number,
+    self, Baseline, Direction, Measurement, Target, comparator_sign, dutch_number,
 };
 use crate::domain::time::long_dutch_date;
 
@@ -204,14 +204,6 @@ fn on_day(d: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
-fn comparator(c: Comparator) -> &'static str {
-    match c {
-        Comparator::AtMost => "≤",
-        Comparator::AtLeast => "≥",
-        Comparator::Equal => "=",
-    }
-}
-
 /// A period's middle on the charts' time line (2019 at 2019.5, 2019-H1 at 2019.25).
 fn middle(p: Period) -> f64 {
     match p {
@@ -228,6 +220,12 @@ fn review_status(stored: Option<&str>) -> &'static str {
 }
 
 impl Builder<'_> {
+    /// The moment the verdicts speak from (`domain::progress`): the end of the letter's period,
+    /// or its day if that comes first, so that the letter and the platform judge alike.
+    fn verdicts_as_of(&self) -> Moment {
+        Moment::of_date(self.input.as_of).min(Moment::end_of(self.input.period))
+    }
+
     fn opening(&mut self) {
         let i = self.input;
         self.blocks.push(Block::Title(title(i.period)));
@@ -435,15 +433,21 @@ Daarna volgen {local}de stand van de toezeggingen aan de raden en een bijlage me
                     value: f.value,
                 })
                 .collect();
-            let assessed =
-                progress::assess(ind.direction, area.baseline, area.target, &measurements);
-            let (status, stale) = letter_status(area, &assessed, self.input.period);
-            if let Some(key) = stale {
+            let assessed = progress::assess(
+                ind.direction,
+                area.baseline,
+                area.target,
+                &measurements,
+                self.verdicts_as_of(),
+            );
+            if let Some(missing) = assessed.missing {
+                let key = (missing.target_period, missing.latest_period);
                 match notices.iter_mut().find(|(k, _)| *k == key) {
                     Some((_, areas)) => areas.push(area.name.clone()),
                     None => notices.push((key, vec![area.name.clone()])),
                 }
             }
+            let status = assessed.summary.clone();
             rows.push(vec![
                 area.name.clone(),
                 area.baseline
@@ -457,7 +461,7 @@ Daarna volgen {local}de stand van de toezeggingen aan de raden en een bijlage me
                     .map(|t| {
                         format!(
                             "{} {} ({})",
-                            comparator(t.comparator),
+                            comparator_sign(t.comparator),
                             dutch_number(t.value),
                             t.period
                         )
@@ -782,56 +786,8 @@ die in deze brief worden gebruikt, met hun bron en de datum waarop ze in het pla
 }
 
 /// A target whose period is over without a figure of it: (the target's period, the latest
-/// figure's period, if any).
+/// figure's period, if any), as `progress::MissingFigure` gives them.
 type Stale = (Period, Option<Period>);
-
-/// The status an area's row shows, and — when the target's period is over without a figure of
-/// it — that period and the latest figure's, for a note under the table.
-///
-/// The platform's rule (`progress::assess`) judges the latest figure; a council letter must not
-/// say more than the figures do. So the row names what is missing instead of "Geen gegevens",
-/// a lone baseline figure is no progress yet, and a target whose period is over by the end of
-/// the letter's period, without a figure of that period, is either already met by an earlier
-/// figure or not known.
-fn letter_status(
-    area: &AreaInput,
-    assessed: &progress::Progress,
-    letter: Period,
-) -> (String, Option<Stale>) {
-    let Some(latest) = assessed.latest else {
-        let stale = area
-            .target
-            .filter(|t| t.period.end() <= letter.end())
-            .map(|t| (t.period, None));
-        return ("Geen cijfer".to_owned(), stale);
-    };
-    let Some(target) = area.target else {
-        return match assessed.status {
-            Status::NoData => ("Geen streefwaarde".to_owned(), None),
-            status => (status.label().to_owned(), None),
-        };
-    };
-    // The baseline's own figure shows no progress, even when it already meets the target.
-    let only_baseline = area.baseline.is_some_and(|b| b.period == latest.period);
-    if target.period.end() <= letter.end() && latest.period.end() < target.period.end() {
-        let status =
-            if !only_baseline && progress::meets(latest.value, target.comparator, target.value) {
-                format!("Gehaald in {}", latest.period)
-            } else {
-                format!("Onbekend: geen cijfer over {}", target.period)
-            };
-        return (status, Some((target.period, Some(latest.period))));
-    }
-    if only_baseline {
-        return ("Geen nieuw cijfer".to_owned(), None);
-    }
-    let status = match (assessed.status, area.baseline) {
-        (Status::NoData, None) => "Geen uitgangswaarde".to_owned(),
-        (Status::NoData, Some(_)) => "Niet te beoordelen".to_owned(),
-        (status, _) => status.label().to_owned(),
-    };
-    (status, None)
-}
 
 fn made(c: &CommitmentInput) -> String {
     let meeting = if c.meeting.trim().is_empty() {
@@ -870,7 +826,7 @@ fn chart_description(ind: &IndicatorInput) -> String {
         if let Some(t) = a.target {
             s.push_str(&format!(
                 ", streefwaarde {} {} in {}",
-                comparator(t.comparator),
+                comparator_sign(t.comparator),
                 dutch_number(t.value),
                 t.period
             ));
@@ -889,6 +845,7 @@ fn chart_description(ind: &IndicatorInput) -> String {
 mod tests {
     use super::*;
     use crate::document::{docx, html};
+    use crate::domain::progress::Comparator;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -1137,6 +1094,13 @@ mod tests {
                 ),
                 area("Zonder cijfer", true, true, vec![]),
                 area("Alleen de nulmeting", true, true, vec![figure(2019, 100.0)]),
+                AreaInput {
+                    baseline: Some(Baseline {
+                        period: year(2025),
+                        value: 100.0,
+                    }),
+                    ..area("Net begonnen", true, true, vec![figure(2025, 100.0)])
+                },
                 area(
                     "Op weg",
                     true,
@@ -1178,7 +1142,8 @@ mod tests {
             "Zonder streefwaarde | – | 90 (2025) | – | Geen streefwaarde",
             "Zonder uitgangswaarde | – | 90 (2025) | ≤ 80 (2030) | Geen uitgangswaarde",
             "Zonder cijfer | 100 (2019) | – | ≤ 80 (2030) | Geen cijfer",
-            "Alleen de nulmeting | 100 (2019) | 100 (2019) | ≤ 80 (2030) | Geen nieuw cijfer",
+            "Alleen de nulmeting | 100 (2019) | 100 (2019) | ≤ 80 (2030) | Geen cijfer na 2019",
+            "Net begonnen | 100 (2025) | 100 (2025) | ≤ 80 (2030) | Geen nieuw cijfer",
             "Op weg | 100 (2019) | 85 (2025) | ≤ 80 (2030) | Op koers",
             "Vroeg gehaald | 100 (2019) | 75 (2022) | ≤ 80 (2024) | Gehaald in 2022",
             "Niet bekend | 100 (2019) | 90 (2022) | ≤ 80 (2024) | Onbekend: geen cijfer over 2024",

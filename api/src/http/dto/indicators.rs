@@ -8,24 +8,55 @@ use uuid::Uuid;
 use crate::domain::InvalidField;
 use crate::domain::indicator::{AreaTargetInput, IndicatorFields, IndicatorInput};
 use crate::domain::measurement::MeasurementFields;
-use crate::domain::priority_status::DerivedStatus;
-use crate::domain::progress::Progress;
+use crate::domain::priority_status::{DerivedStatus, PriorityStatus};
+use crate::domain::progress::{Progress, Status};
 use crate::repo::measurements::{HistoryRow, MeasurementRow};
 use crate::services::measurement_import::ImportReport;
 use crate::services::measurements::UserNames;
 use crate::services::progress::{AreaProgress, IndicatorView};
 
-/// Status of a priority, derived from its indicators: every area of every indicator that can be
-/// judged (on or off track) counts once. Nothing judged: `geen_gegevens`; none off track:
-/// `op_koers`; at most half off track: `aandacht_nodig`; more than half: `niet_op_koers`.
+/// Status of a priority, derived from the verdicts of its indicators. Every area of every
+/// indicator is a meetpunt and counts once (`no_data` ones do not count):
+///
+/// | Meetpunten | Status |
+/// |------------|--------|
+/// | none counted | `geen_gegevens` (Geen gegevens) |
+/// | more than half of those on or off track are off track | `niet_op_koers` (Niet op koers) |
+/// | some off track, at most half | `aandacht_nodig` (Aandacht nodig) |
+/// | none off track, some `outdated` | `geen_actuele_cijfers` (Geen actuele cijfers) |
+/// | all on track | `op_koers` (Op koers) |
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PriorityStatusCode {
+    OpKoers,
+    AandachtNodig,
+    NietOpKoers,
+    GeenActueleCijfers,
+    GeenGegevens,
+}
+
+impl From<PriorityStatus> for PriorityStatusCode {
+    fn from(s: PriorityStatus) -> Self {
+        match s {
+            PriorityStatus::OpKoers => PriorityStatusCode::OpKoers,
+            PriorityStatus::AandachtNodig => PriorityStatusCode::AandachtNodig,
+            PriorityStatus::NietOpKoers => PriorityStatusCode::NietOpKoers,
+            PriorityStatus::GeenActueleCijfers => PriorityStatusCode::GeenActueleCijfers,
+            PriorityStatus::GeenGegevens => PriorityStatusCode::GeenGegevens,
+        }
+    }
+}
+
+/// Status of a priority, derived from its indicators (the rule is in `PriorityStatusCode`).
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PriorityStatusDto {
-    /// op_koers, aandacht_nodig, niet_op_koers or geen_gegevens
-    pub status: &'static str,
+    pub status: PriorityStatusCode,
     /// The status in words, e.g. "Aandacht nodig".
     pub label: &'static str,
-    /// What the status rests on, e.g. "2 van 3 meetpunten op koers. Niet op koers: …".
+    /// What the status rests on: the meetpunten without current figures first, then the share on
+    /// track and those off track, e.g. "Geen actuele cijfers voor 1 van 3 meetpunten: Totaal
+    /// misdrijven (Ermelo). 2 van 3 meetpunten op koers."
     pub explanation: String,
     /// What the status is derived from: `indicators`. The expert groups' own judgement is the
     /// priority's `latestReview`.
@@ -35,7 +66,7 @@ pub struct PriorityStatusDto {
 impl From<DerivedStatus> for PriorityStatusDto {
     fn from(d: DerivedStatus) -> Self {
         PriorityStatusDto {
-            status: d.status.as_str(),
+            status: d.status.into(),
             label: d.status.label(),
             explanation: d.explanation,
             basis: "indicators",
@@ -69,27 +100,59 @@ pub struct PeriodValueDto {
     pub value: f64,
 }
 
-/// Progress of an indicator in one area. The rule, in order:
-/// 1. No measurement: `no_data`.
-/// 2. With a target: (a) the latest measurement meets it: `on_track`, also when reached early;
-///    (b) otherwise, once the target period is reached: `off_track`; (c) otherwise, with a
-///    baseline before the target period: the straight line from baseline to target gives the
-///    expected value at the latest measurement's period (`expected`); `on_track` when the
-///    measurement is at least as good, else `off_track`; (d) without a baseline: `no_data`.
-/// 3. Without a target but with a baseline: lower/higher is better: `on_track` when no worse than
-///    the baseline; keep at level: `on_track` within 5% of it.
-/// 4. Neither: `no_data`.
+/// The verdict on an indicator in one area, as of today. The first rule that applies decides;
+/// `summary` gives the words of the last column.
 ///
-/// `=` targets and keep-at-level allow 5% deviation (at least 0.05). Periods are placed on one
-/// time line by their end (2026-H1 ends halfway 2026), so missing years need no special care.
+/// | # | Case | Status | Summary |
+/// |---|------|--------|---------|
+/// | 1 | no figure | `no_data` | Geen cijfer |
+/// | 2 | neither target nor baseline | `no_data` | Geen streefwaarde |
+/// | 3 | target; the latest figure is of the target period or later and meets it | `on_track` | Gehaald in 2024 |
+/// | 4 | … and misses it | `off_track` | Niet gehaald in 2024 |
+/// | 5 | target; an earlier figure, not the baseline's own, already meets it | `on_track` | Gehaald in 2022 |
+/// | 6 | target; its period is over without a figure of it or later | `outdated` | Onbekend: geen cijfer over 2024 |
+/// | 7 | the latest figure is two periods of its length old (on 1 December 2026: 2023, or 2025-H1) | `outdated` | Geen cijfer na 2023 |
+/// | 8 | only figures of the baseline's period | `no_data` | Geen nieuw cijfer |
+/// | 9 | target and an earlier baseline: at least as good as the straight line from baseline to target expects at the latest period (`expected`) | `on_track` | Op koers |
+/// | 10 | … worse than that | `off_track` | Niet op koers |
+/// | 11 | target without an earlier baseline | `no_data` | Geen uitgangswaarde / Niet te beoordelen |
+/// | 12 | no target; baseline: lower/higher is better: no worse than it; keep at level: within 5 % | `on_track` | Op koers |
+/// | 13 | … otherwise | `off_track` | Niet op koers |
+///
+/// `=` targets and keep-at-level allow 5 % deviation (at least 0.05). Periods are placed on one
+/// time line by their end (2026-H1 ends halfway 2026).
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressStatusCode {
+    OnTrack,
+    OffTrack,
+    Outdated,
+    NoData,
+}
+
+impl From<Status> for ProgressStatusCode {
+    fn from(s: Status) -> Self {
+        match s {
+            Status::OnTrack => ProgressStatusCode::OnTrack,
+            Status::OffTrack => ProgressStatusCode::OffTrack,
+            Status::Outdated => ProgressStatusCode::Outdated,
+            Status::NoData => ProgressStatusCode::NoData,
+        }
+    }
+}
+
+/// Progress of an indicator in one area (the rule is in `ProgressStatusCode`).
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ProgressDto {
-    /// on_track, off_track or no_data
-    pub status: &'static str,
-    /// The status in words: "Op koers", "Niet op koers" or "Geen gegevens".
+    pub status: ProgressStatusCode,
+    /// The status in words: "Op koers", "Niet op koers", "Geen actuele cijfers" or "Geen
+    /// gegevens".
     pub label: &'static str,
-    /// The value the line from baseline to target expects at the latest period (rule 2c).
+    /// The verdict in a few words, as the Veiligheidsbrief's table shows it: "Gehaald in 2022",
+    /// "Onbekend: geen cijfer over 2024", "Geen nieuw cijfer".
+    pub summary: String,
+    /// The value the line from baseline to target expects at the latest period (rule 9).
     pub expected: Option<f64>,
     /// A sentence in Dutch that a bestuurder can read.
     pub explanation: String,
@@ -98,8 +161,9 @@ pub struct ProgressDto {
 impl From<&Progress> for ProgressDto {
     fn from(p: &Progress) -> Self {
         ProgressDto {
-            status: p.status.as_str(),
+            status: p.status.into(),
             label: p.status.label(),
+            summary: p.summary.clone(),
             expected: p.expected,
             explanation: p.explanation.clone(),
         }
@@ -143,7 +207,7 @@ impl From<&AreaProgress> for IndicatorAreaDto {
                 value: m.value,
             }),
             progress: ProgressDto::from(&a.progress),
-            notice: a.notice.clone(),
+            notice: a.progress.missing.map(|m| m.notice()),
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::db::run_in_tenant;
 use crate::domain::commitment::is_overdue;
 use crate::domain::digest_schedule::{Frequency, current_slot};
 use crate::domain::page::PageRequest;
+use crate::domain::period::Moment;
 use crate::domain::progress::Status;
 use crate::domain::role::Role;
 use crate::domain::time::{date_in_netherlands, dutch_date};
@@ -62,7 +63,7 @@ fn facts(
         let reviews = reviews::decided_since(tc, earliest)?;
         let rows = indicators::list(tc, &IndicatorFilter::default(), PageRequest::ALL)?.items;
         let mut off_track = Vec::new();
-        for v in indicator_views(tc, rows)? {
+        for v in indicator_views(tc, rows, Moment::of_date(today))? {
             for a in &v.areas {
                 let Some(latest) = a.progress.latest else {
                     continue;
