@@ -12,10 +12,19 @@ test('the overview shows every priority with its status, what needs attention fi
   await expect(cards).toHaveCount(14);
   await expect(page.getByText(/^14 prioriteiten: /)).toBeVisible();
 
-  // Groups in the order a bestuurder needs them: attention, on track, not yet measured.
-  const groups = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 3, name: /^(Vraagt aandacht|Op koers|Nog zonder cijfers) \(\d+\)$/ }) });
-  await expect(groups.getByRole('heading', { level: 3 }).filter({ hasText: /\(\d+\)$/ })).toHaveText([/^Vraagt aandacht/, /^Op koers/, /^Nog zonder cijfers/]);
+  // Groups in the order a bestuurder needs them: attention, figures too old, on track, not yet
+  // measured.
+  const groups = page
+    .getByRole('region')
+    .filter({ has: page.getByRole('heading', { level: 3, name: /^(Vraagt aandacht|Geen actuele cijfers|Op koers|Nog zonder cijfers) \(\d+\)$/ }) });
+  await expect(groups.getByRole('heading', { level: 3 }).filter({ hasText: /\(\d+\)$/ })).toHaveText([
+    /^Vraagt aandacht/,
+    /^Geen actuele cijfers/,
+    /^Op koers/,
+    /^Nog zonder cijfers/,
+  ]);
   const attention = page.getByRole('region', { name: /^Vraagt aandacht/ });
+  const outdated = page.getByRole('region', { name: /^Geen actuele cijfers/ });
   const onTrack = page.getByRole('region', { name: /^Op koers/ });
   const noData = page.getByRole('region', { name: /^Nog zonder cijfers/ });
   // Ondermijning has no figures yet, but its expert group judged "aandacht nodig": it needs attention.
@@ -26,7 +35,8 @@ test('the overview shows every priority with its status, what needs attention fi
   // group holds only its own statuses, wherever it stands.
   const overall = cards.filter({ hasText: 'Overkoepelende veiligheidsdoelstelling' });
   await expect(overall).toContainText('Bovenlokaal');
-  await expect(overall.getByText(/^Status: (Op koers|Niet op koers|Aandacht nodig)$/)).toBeVisible();
+  await expect(overall.getByText(/^Status: (Op koers|Niet op koers|Aandacht nodig|Geen actuele cijfers)$/)).toBeVisible();
+  for (const badge of await outdated.getByText(/^Status: \S/).allTextContents()) expect(badge).toBe('Status: Geen actuele cijfers');
   for (const badge of await onTrack.getByText(/^Status: \S/).allTextContents()) expect(badge).toBe('Status: Op koers');
   for (const badge of await noData.getByText(/^Status: \S/).allTextContents()) expect(badge).toBe('Status: Geen gegevens');
   await expectAccessible(page);

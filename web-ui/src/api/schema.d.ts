@@ -1986,16 +1986,29 @@ export interface components {
             progress: string;
         };
         /**
-         * @description Status of a priority, derived from its indicators: every area of every indicator that can be
-         *     judged (on or off track) counts once. Nothing judged: `geen_gegevens`; none off track:
-         *     `op_koers`; at most half off track: `aandacht_nodig`; more than half: `niet_op_koers`.
+         * @description Status of a priority, derived from the verdicts of its indicators. Every area of every
+         *     indicator is a meetpunt and counts once (`no_data` ones do not count):
+         *
+         *     | Meetpunten | Status |
+         *     |------------|--------|
+         *     | none counted | `geen_gegevens` (Geen gegevens) |
+         *     | more than half of those on or off track are off track | `niet_op_koers` (Niet op koers) |
+         *     | some off track, at most half | `aandacht_nodig` (Aandacht nodig) |
+         *     | none off track, some `outdated` | `geen_actuele_cijfers` (Geen actuele cijfers) |
+         *     | all on track | `op_koers` (Op koers) |
+         * @enum {string}
          */
+        PriorityStatusCode: "op_koers" | "aandacht_nodig" | "niet_op_koers" | "geen_actuele_cijfers" | "geen_gegevens";
+        /** @description Status of a priority, derived from its indicators (the rule is in `PriorityStatusCode`). */
         PriorityStatusDto: {
-            /** @description op_koers, aandacht_nodig, niet_op_koers or geen_gegevens */
-            status: string;
+            status: components["schemas"]["PriorityStatusCode"];
             /** @description The status in words, e.g. "Aandacht nodig". */
             label: string;
-            /** @description What the status rests on, e.g. "2 van 3 meetpunten op koers. Niet op koers: …". */
+            /**
+             * @description What the status rests on: the meetpunten without current figures first, then the share on
+             *     track and those off track, e.g. "Geen actuele cijfers voor 1 van 3 meetpunten: Totaal
+             *     misdrijven (Ermelo). 2 van 3 meetpunten op koers."
+             */
             explanation: string;
             /**
              * @description What the status is derived from: `indicators`. The expert groups' own judgement is the
@@ -2015,34 +2028,52 @@ export interface components {
             /** @description With `rows_rejected`: every refused line of the uploaded file. */
             rejectedRows?: components["schemas"]["RejectedRow"][];
         };
-        /**
-         * @description Progress of an indicator in one area. The rule, in order:
-         *     1. No measurement: `no_data`.
-         *     2. With a target: (a) the latest measurement meets it: `on_track`, also when reached early;
-         *        (b) otherwise, once the target period is reached: `off_track`; (c) otherwise, with a
-         *        baseline before the target period: the straight line from baseline to target gives the
-         *        expected value at the latest measurement's period (`expected`); `on_track` when the
-         *        measurement is at least as good, else `off_track`; (d) without a baseline: `no_data`.
-         *     3. Without a target but with a baseline: lower/higher is better: `on_track` when no worse than
-         *        the baseline; keep at level: `on_track` within 5% of it.
-         *     4. Neither: `no_data`.
-         *
-         *     `=` targets and keep-at-level allow 5% deviation (at least 0.05). Periods are placed on one
-         *     time line by their end (2026-H1 ends halfway 2026), so missing years need no special care.
-         */
+        /** @description Progress of an indicator in one area (the rule is in `ProgressStatusCode`). */
         ProgressDto: {
-            /** @description on_track, off_track or no_data */
-            status: string;
-            /** @description The status in words: "Op koers", "Niet op koers" or "Geen gegevens". */
+            status: components["schemas"]["ProgressStatusCode"];
+            /**
+             * @description The status in words: "Op koers", "Niet op koers", "Geen actuele cijfers" or "Geen
+             *     gegevens".
+             */
             label: string;
             /**
+             * @description The verdict in a few words, as the Veiligheidsbrief's table shows it: "Gehaald in 2022",
+             *     "Onbekend: geen cijfer over 2024", "Geen nieuw cijfer".
+             */
+            summary: string;
+            /**
              * Format: double
-             * @description The value the line from baseline to target expects at the latest period (rule 2c).
+             * @description The value the line from baseline to target expects at the latest period (rule 9).
              */
             expected?: number | null;
             /** @description A sentence in Dutch that a bestuurder can read. */
             explanation: string;
         };
+        /**
+         * @description The verdict on an indicator in one area, as of today. The first rule that applies decides;
+         *     `summary` gives the words of the last column.
+         *
+         *     | # | Case | Status | Summary |
+         *     |---|------|--------|---------|
+         *     | 1 | no figure | `no_data` | Geen cijfer |
+         *     | 2 | neither target nor baseline | `no_data` | Geen streefwaarde |
+         *     | 3 | target; the latest figure is of the target period or later and meets it | `on_track` | Gehaald in 2024 |
+         *     | 4 | … and misses it | `off_track` | Niet gehaald in 2024 |
+         *     | 5 | target; an earlier figure, not the baseline's own, already meets it | `on_track` | Gehaald in 2022 |
+         *     | 6 | target; its period is over without a figure of it or later | `outdated` | Onbekend: geen cijfer over 2024 |
+         *     | 7 | the latest figure is two periods of its length old (on 1 December 2026: 2023, or 2025-H1) | `outdated` | Geen cijfer na 2023 |
+         *     | 8 | only figures of the baseline's period | `no_data` | Geen nieuw cijfer |
+         *     | 9 | target and an earlier baseline: at least as good as the straight line from baseline to target expects at the latest period (`expected`) | `on_track` | Op koers |
+         *     | 10 | … worse than that | `off_track` | Niet op koers |
+         *     | 11 | target without an earlier baseline | `no_data` | Geen uitgangswaarde / Niet te beoordelen |
+         *     | 12 | no target; baseline: lower/higher is better: no worse than it; keep at level: within 5 % | `on_track` | Op koers |
+         *     | 13 | … otherwise | `off_track` | Niet op koers |
+         *
+         *     `=` targets and keep-at-level allow 5 % deviation (at least 0.05). Periods are placed on one
+         *     time line by their end (2026-H1 ends halfway 2026).
+         * @enum {string}
+         */
+        ProgressStatusCode: "on_track" | "off_track" | "outdated" | "no_data";
         RefreshRequest: {
             refreshToken: string;
         };

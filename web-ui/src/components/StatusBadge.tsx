@@ -10,8 +10,8 @@ const tones: Record<string, Tone> = {
   off_track: 'bad',
   geen_gegevens: 'neutral',
   no_data: 'neutral',
-  verouderd: 'stale',
-  stale: 'stale',
+  geen_actuele_cijfers: 'stale',
+  outdated: 'stale',
 };
 
 const fallbackLabels: Record<string, string> = {
@@ -22,6 +22,8 @@ const fallbackLabels: Record<string, string> = {
   off_track: 'Niet op koers',
   geen_gegevens: 'Geen gegevens',
   no_data: 'Geen gegevens',
+  geen_actuele_cijfers: 'Geen actuele cijfers',
+  outdated: 'Geen actuele cijfers',
 };
 
 export function statusTone(status: string): Tone {
@@ -50,6 +52,14 @@ function Icon({ tone }: { tone: Tone }) {
         <svg {...common}>
           <rect x=".5" y=".5" width="15" height="15" rx="2" fill="currentColor" />
           <path d="m4.8 4.8 6.4 6.4m0-6.4-6.4 6.4" stroke="#fff" strokeWidth="1.8" />
+        </svg>
+      );
+    case 'stale':
+      // A clock: the figures are too old.
+      return (
+        <svg {...common}>
+          <circle cx="8" cy="8" r="6.7" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <path d="M8 4.2V8l2.6 1.8" fill="none" stroke="currentColor" strokeWidth="1.6" />
         </svg>
       );
     default:

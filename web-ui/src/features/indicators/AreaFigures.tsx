@@ -20,6 +20,7 @@ export function AreaFigures({ indicator, area, measurements }: { indicator: Indi
       </h2>
       <p className="area__verdict">
         <StatusBadge status={area.progress.status} label={area.progress.label} prefix="Status: " />
+        {area.progress.summary !== area.progress.label && <span className="verdict-summary">{area.progress.summary}</span>}
       </p>
       <p className="utrecht-paragraph">{area.progress.explanation}</p>
       {area.notice && (

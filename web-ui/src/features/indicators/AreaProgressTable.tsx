@@ -36,6 +36,7 @@ export function AreaProgressTable({ indicator, base, linkName = true }: { indica
             <td className="utrecht-table__cell numeric">{a.target ? formatTarget(a.target) : '–'}</td>
             <td className="utrecht-table__cell">
               <StatusBadge status={a.progress.status} label={a.progress.label} prefix="Status: " />
+              {a.progress.summary !== a.progress.label && <span className="cell-note verdict-summary">{a.progress.summary}</span>}
               <span className="cell-note">{a.progress.explanation}</span>
               {a.notice && <span className="cell-note cell-note--warning">Let op. {a.notice}</span>}
             </td>

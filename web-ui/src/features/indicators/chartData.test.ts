@@ -12,7 +12,7 @@ const area: IndicatorArea = {
   target: { period: '2024', comparator: '<=', value: 800 },
   measurementCount: 2,
   latest: { period: '2022', value: 900 },
-  progress: { status: 'off_track', label: 'Niet op koers', explanation: '' },
+  progress: { status: 'off_track', label: 'Niet op koers', summary: 'Niet op koers', explanation: '' },
 };
 
 const measurement = (municipalityId: string | null, period: string, value: number): Measurement => ({

@@ -19,6 +19,7 @@ import { attentionOf, inPlanOrder, type Attention } from '../priorities/scope';
 const statusOptions = [
   { value: 'niet_op_koers', label: 'Niet op koers' },
   { value: 'aandacht_nodig', label: 'Aandacht nodig' },
+  { value: 'geen_actuele_cijfers', label: 'Geen actuele cijfers' },
   { value: 'geen_gegevens', label: 'Geen gegevens' },
   { value: 'op_koers', label: 'Op koers' },
 ];
@@ -51,6 +52,7 @@ export function OverviewPage() {
   const counts = countByStatus(all);
   const groups: { key: Attention; title: string; empty: string }[] = [
     { key: 'attention', title: 'Vraagt aandacht', empty: 'Geen prioriteit vraagt nu aandacht.' },
+    { key: 'outdated', title: 'Geen actuele cijfers', empty: 'Bij alle prioriteiten met cijfers zijn de cijfers actueel.' },
     { key: 'on_track', title: 'Op koers', empty: 'Geen prioriteit is nu op koers.' },
     { key: 'no_data', title: 'Nog zonder cijfers', empty: '' },
   ];
@@ -106,8 +108,9 @@ export function OverviewPage() {
         ) : priorities.isSuccess ? (
           <>
             <p className="utrecht-paragraph status-summary">
-              {all.length} prioriteiten: {counts.niet_op_koers} niet op koers, {counts.aandacht_nodig} aandacht nodig, {counts.op_koers} op
-              koers, {counts.geen_gegevens} nog zonder cijfers. Wat aandacht vraagt, staat bovenaan.
+              {all.length} prioriteiten: {counts.niet_op_koers} niet op koers, {counts.aandacht_nodig} aandacht nodig,{' '}
+              {counts.geen_actuele_cijfers} zonder actuele cijfers, {counts.op_koers} op koers, {counts.geen_gegevens} nog zonder
+              cijfers. Wat aandacht vraagt, staat bovenaan.
             </p>
             <div className="filters" role="search" aria-label="Prioriteiten filteren">
               <SelectField
@@ -149,6 +152,12 @@ export function OverviewPage() {
                       Bij deze prioriteiten zijn nog geen cijfers om het oordeel op te baseren.
                     </p>
                   )}
+                  {g.key === 'outdated' && items.length > 0 && (
+                    <p className="utrecht-paragraph muted">
+                      Bij deze prioriteiten ontbreekt het cijfer over de streefperiode, of is het laatste cijfer te oud. Of
+                      ze op koers zijn, is pas te zeggen met nieuwere cijfers.
+                    </p>
+                  )}
                   {items.length === 0 ? (
                     <p className="utrecht-paragraph">{g.empty}</p>
                   ) : (
@@ -169,9 +178,15 @@ export function OverviewPage() {
 }
 
 function countByStatus(priorities: Priority[]) {
-  const counts: Record<string, number> = { niet_op_koers: 0, aandacht_nodig: 0, op_koers: 0, geen_gegevens: 0 };
-  for (const p of priorities) counts[p.status.status] = (counts[p.status.status] ?? 0) + 1;
-  return counts as Record<'niet_op_koers' | 'aandacht_nodig' | 'op_koers' | 'geen_gegevens', number>;
+  const counts: Record<Priority['status']['status'], number> = {
+    niet_op_koers: 0,
+    aandacht_nodig: 0,
+    geen_actuele_cijfers: 0,
+    op_koers: 0,
+    geen_gegevens: 0,
+  };
+  for (const p of priorities) counts[p.status.status] += 1;
+  return counts;
 }
 
 /** Overdue commitments and review deadlines, linking to where they are followed up. */

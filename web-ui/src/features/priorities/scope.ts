@@ -16,7 +16,7 @@ export function inPlanOrder<T extends { createdAt: string }>(items: T[]): T[] {
   return [...items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-export type Attention = 'attention' | 'on_track' | 'no_data';
+export type Attention = 'attention' | 'outdated' | 'on_track' | 'no_data';
 
 /**
  * Where a priority belongs on the overview: its own status, raised by an expert group's judgement
@@ -26,6 +26,7 @@ export function attentionOf(p: Priority): Attention {
   const judged = p.latestReview?.status;
   if (p.status.status === 'niet_op_koers' || p.status.status === 'aandacht_nodig') return 'attention';
   if (judged === 'niet_op_koers' || judged === 'aandacht_nodig') return 'attention';
+  if (p.status.status === 'geen_actuele_cijfers') return 'outdated';
   if (p.status.status === 'op_koers') return 'on_track';
   return 'no_data';
 }
