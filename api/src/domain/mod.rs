@@ -7,6 +7,7 @@ pub mod commitment_csv;
 pub mod csv_table;
 pub mod digest_schedule;
 pub mod email;
+pub mod english;
 pub mod expert_group;
 pub mod indicator;
 pub mod measurement;

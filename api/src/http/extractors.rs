@@ -110,36 +110,3 @@ impl FromRequest for TenantRequest {
         })
     }
 }
-
-/// A JSON body that may be left out: `None` when the request has no body at all (no
-/// `Content-Length` or `Content-Length: 0`, and not chunked); any body there is must be valid JSON
-/// of `T`, with the usual problem answers (415, 413, 400) when it is not.
-#[derive(Debug)]
-pub struct OptionalJson<T>(pub Option<T>);
-
-impl<T: serde::de::DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
-    type Error = actix_web::Error;
-    type Future = LocalBoxFuture<'static, Result<Self, actix_web::Error>>;
-
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        if has_no_body(req) {
-            return Box::pin(async { Ok(OptionalJson(None)) });
-        }
-        let json = web::Json::<T>::from_request(req, payload);
-        Box::pin(async move { Ok(OptionalJson(Some(json.await?.into_inner()))) })
-    }
-}
-
-fn has_no_body(req: &HttpRequest) -> bool {
-    let headers = req.headers();
-    match headers.get(header::CONTENT_LENGTH) {
-        Some(length) => {
-            length
-                .to_str()
-                .ok()
-                .and_then(|l| l.trim().parse::<u64>().ok())
-                == Some(0)
-        }
-        None => !headers.contains_key(header::TRANSFER_ENCODING),
-    }
-}

@@ -13,6 +13,7 @@ use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 
+use super::parse_errors::{self, ParseError};
 use crate::domain::InvalidField;
 use crate::services::ServiceError;
 
@@ -274,6 +275,7 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
             StatusCode::BAD_REQUEST,
             "invalid_input",
             "Ongeldige invoer",
+            None,
             &e.to_string(),
         ),
         JsonPayloadError::Deserialize(e) => ApiError::new(
@@ -285,11 +287,14 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
                 e.column()
             ),
         ),
-        other => ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "bad_request",
-            format!("Ongeldige inhoud: {other}"),
-        ),
+        other => {
+            tracing::info!(error = %other, "a request body could not be read");
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                "De inhoud kon niet worden gelezen; stuur het verzoek opnieuw als geldige JSON",
+            )
+        }
     };
     e.into()
 }
@@ -299,6 +304,7 @@ pub fn path_error(err: PathError, _req: &HttpRequest) -> actix_web::Error {
         StatusCode::BAD_REQUEST,
         "invalid_path_parameter",
         "Ongeldige waarde in het pad",
+        None,
         &err.to_string(),
     )
     .into()
@@ -309,14 +315,21 @@ pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Err
         StatusCode::BAD_REQUEST,
         "invalid_query_parameter",
         "Ongeldige queryparameter",
+        None,
         &err.to_string(),
     )
     .into()
 }
 
-/// A problem from a parser's (English) message, in Dutch, naming the field when the message does.
-fn readable(status: StatusCode, code: &'static str, what: &str, message: &str) -> ApiError {
-    let (field, reason) = dutch_parse_error(message);
+/// A problem from a parser's (English) message, in Dutch, naming the field when known.
+pub fn readable(
+    status: StatusCode,
+    code: &'static str,
+    what: &str,
+    path: Option<&str>,
+    message: &str,
+) -> ApiError {
+    let ParseError { field, reason } = parse_errors::dutch(path, message);
     let mut e = ApiError::new(
         status,
         code,
@@ -329,63 +342,6 @@ fn readable(status: StatusCode, code: &'static str, what: &str, message: &str) -
         e.problem.invalid_params.push(InvalidParam { name, reason });
     }
     e
-}
-
-/// The field and a Dutch reason for the messages serde's parsers give.
-fn dutch_parse_error(message: &str) -> (Option<String>, String) {
-    let message = message
-        .trim_start_matches("Query deserialize error: ")
-        .trim_start_matches("Path deserialize error: ");
-    // serde_json adds where it was: " at line 1 column 21".
-    let message = match message.rfind(" at line ") {
-        Some(i) => &message[..i],
-        None => message,
-    };
-    let quoted = |m: &str| m.split('`').nth(1).map(str::to_owned);
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        return (quoted(rest), "ontbreekt; dit veld is verplicht".to_owned());
-    }
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        let expected = rest
-            .split_once("expected ")
-            .map(|(_, e)| e.replace('`', "'"));
-        return (
-            quoted(rest),
-            match expected {
-                Some(e) => format!("is onbekend; bekend zijn {e}"),
-                None => "is onbekend".to_owned(),
-            },
-        );
-    }
-    let reason = if message.contains("provided string was not `true` or `false`") {
-        "moet true of false zijn".to_owned()
-    } else if message.contains("UUID parsing failed")
-        || message.contains("invalid length") && message.contains("UUID")
-    {
-        "is geen geldige id (UUID)".to_owned()
-    } else if message.contains("invalid digit") || message.contains("number too large") {
-        "moet een geheel getal zijn".to_owned()
-    } else if [
-        "trailing input",
-        "premature end of input",
-        "input contains invalid characters",
-        "input is out of range",
-        "input is not enough",
-    ]
-    .iter()
-    .any(|m| message.contains(m))
-    {
-        "is geen geldige datum; schrijf JJJJ-MM-DD (een tijdstip als 2026-11-23T09:00:00Z)"
-            .to_owned()
-    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (got, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "iets anders"));
-        format!("heeft het verkeerde soort waarde ({got}; verwacht: {expected})")
-    } else {
-        format!("onleesbaar ({message})")
-    };
-    (None, reason)
 }
 
 /// Default service: no route matches this path.
@@ -435,7 +391,8 @@ pub fn ensure_problem_json<B: MessageBody + 'static>(
     } else {
         "http_error"
     };
-    let detail = status.canonical_reason().unwrap_or("Fout").to_owned();
+    // The status's own (English) reason would reach the user: the Dutch title says the same.
+    let detail = format!("{} (HTTP {})", title_for(status), status.as_u16());
     let problem = Problem::new(status, code, detail).response();
     let (req, _) = res.into_parts();
     let res = ServiceResponse::new(req, problem.map_body(|_, b: BoxBody| b)).map_into_right_body();
@@ -446,6 +403,7 @@ pub fn ensure_problem_json<B: MessageBody + 'static>(
 mod tests {
     use super::*;
     use crate::db::DbError;
+    use crate::domain::english::english_words;
 
     #[test]
     fn internal_errors_show_a_generic_detail_and_no_cause() {
@@ -490,6 +448,50 @@ mod tests {
         let e = ApiError::from(e);
         assert_eq!(e.problem.status, 409);
         assert_eq!(e.problem.code, "concurrent_change");
+        assert_eq!(english_words(&e.problem.detail), Vec::<&str>::new());
+    }
+
+    /// The problems no test request can cause (the integration tests check every other code on
+    /// the answers they get): their texts are Dutch too.
+    #[test]
+    fn problems_no_request_can_cause_read_as_dutch() {
+        let dutch = |e: &ApiError| {
+            for text in [&e.problem.title, &e.problem.detail] {
+                assert!(english_words(text).is_empty(), "{}: {text}", e.problem.code);
+            }
+        };
+        let internal = ApiError::from(ServiceError::Internal("boom".into()));
+        assert_eq!(internal.problem.code, "internal_error");
+        dutch(&internal);
+        // A pool that cannot reach its database gives up at once.
+        let unreachable = diesel::r2d2::Pool::builder()
+            .connection_timeout(std::time::Duration::from_millis(50))
+            .build_unchecked(
+                diesel::r2d2::ConnectionManager::<diesel::PgConnection>::new(
+                    "postgres://nobody@127.0.0.1:9/nothing",
+                ),
+            )
+            .get()
+            .err()
+            .expect("no database listens on port 9");
+        let unavailable = ApiError::from(ServiceError::Db(DbError::Pool(unreachable)));
+        assert_eq!(unavailable.problem.code, "service_unavailable");
+        dutch(&unavailable);
+        let req = actix_web::test::TestRequest::default().to_http_request();
+        let bad = json_error(
+            JsonPayloadError::Payload(actix_web::error::PayloadError::Incomplete(None)),
+            &req,
+        );
+        let bad = bad.as_error::<ApiError>().expect("a problem");
+        assert_eq!(bad.problem.code, "bad_request");
+        dutch(bad);
+        for status in 400..600 {
+            let Ok(status) = StatusCode::from_u16(status) else {
+                continue;
+            };
+            let title = title_for(status);
+            assert!(english_words(title).is_empty(), "{status}: {title}");
+        }
     }
 
     #[test]
@@ -510,24 +512,30 @@ mod tests {
     }
 
     #[test]
-    fn parser_messages_become_dutch_and_name_the_field() {
-        let (f, r) = dutch_parse_error("missing field `reference` at line 1 column 21");
-        assert_eq!(f.as_deref(), Some("reference"));
-        assert!(r.contains("verplicht"));
-        let (f, r) = dutch_parse_error("unknown field `titel`, expected `title` or `reference`");
-        assert_eq!(f.as_deref(), Some("titel"));
-        assert!(r.contains("'title'"), "{r}");
-        let (_, r) =
-            dutch_parse_error("Query deserialize error: provided string was not `true` or `false`");
-        assert_eq!(r, "moet true of false zijn");
-        let (_, r) = dutch_parse_error("Query deserialize error: trailing input");
-        assert!(r.contains("JJJJ-MM-DD"));
-        let (_, r) = dutch_parse_error(
+    fn parser_messages_become_a_dutch_problem_naming_the_field() {
+        let e = readable(
+            StatusCode::BAD_REQUEST,
+            "invalid_input",
+            "Ongeldige invoer",
+            Some("areas[0]"),
+            "missing field `period` at line 1 column 21",
+        );
+        assert_eq!(
+            e.problem.detail,
+            "Ongeldige invoer 'areas[0].period': ontbreekt; dit veld is verplicht"
+        );
+        assert_eq!(e.problem.invalid_params[0].name, "areas[0].period");
+        let e = readable(
+            StatusCode::BAD_REQUEST,
+            "invalid_path_parameter",
+            "Ongeldige waarde in het pad",
+            None,
             "Path deserialize error: UUID parsing failed: invalid character: found `n` at 0",
         );
-        assert!(r.contains("id"));
-        let (_, r) =
-            dutch_parse_error("invalid type: integer `5`, expected a string at line 1 column 12");
-        assert!(r.starts_with("heeft het verkeerde soort waarde"), "{r}");
+        assert_eq!(
+            e.problem.detail,
+            "Ongeldige waarde in het pad: is geen geldige id (UUID)"
+        );
+        assert!(e.problem.invalid_params.is_empty());
     }
 }

@@ -53,6 +53,15 @@ async fn commitments_are_registered_followed_and_discharged_with_the_letter() {
     let tok = &s.p.t.admin_token;
     let res = app.post(&s.base(), tok, &s.wijkgericht()).await;
     assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    // A priority a commitment is linked to is not deleted from under it.
+    let priority = format!(
+        "/api/v1/tenants/{}/priorities/{}",
+        s.p.slug(),
+        s.p.ermelo_priority
+    );
+    let refused = app.delete(&priority, tok).await;
+    assert_eq!(refused.status.as_u16(), 409, "{}", refused.text);
+    assert_eq!(refused.problem_code(), "priority_has_commitments");
     let c = &res.body;
     assert_eq!(c["status"], "open");
     assert_eq!(c["statusLabel"], "open");

@@ -46,6 +46,62 @@ async fn every_error_is_problem_json_with_a_stable_code() {
         res.text
     );
 
+    // An unknown field is named, with the fields there are, in Dutch.
+    assert_eq!(res.body["invalidParams"][0]["name"], "naam", "{}", res.text);
+    assert_eq!(
+        res.body["invalidParams"][0]["reason"], "is onbekend; toegestaan zijn: name, cbsCode",
+        "{}",
+        res.text
+    );
+    // A value of the wrong kind names its field, also deep inside the body.
+    let res = app
+        .send_raw(
+            "POST",
+            &base,
+            Some(t),
+            "application/json",
+            br#"{"name": 12}"#.to_vec(),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 400);
+    assert_eq!(
+        res.body["detail"], "Ongeldige invoer 'name': moet tekst zijn, niet het getal 12",
+        "{}",
+        res.text
+    );
+    let plan = app
+        .create(&tenant, "plans", &serde_json::json!({ "title": "IVP", "kind": "ivp", "startYear": 2025, "endYear": 2028 }))
+        .await;
+    let priority = app
+        .create(&tenant, "priorities", &serde_json::json!({ "planId": plan, "title": "Woninginbraak", "scope": "cooperation" }))
+        .await;
+    let res = app
+        .post(
+            &format!("/api/v1/tenants/{}/indicators", tenant.slug()),
+            t,
+            &serde_json::json!({ "priorityId": priority, "name": "Woninginbraak", "unit": "aantal", "source": "politie", "direction": "lower_is_better",
+                "areas": [{ "target": { "period": "2028", "comparator": "<=", "value": "veel" } }] }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(
+        res.body["invalidParams"][0]["name"],
+        "areas[0].target.value"
+    );
+    assert_eq!(
+        res.body["invalidParams"][0]["reason"],
+        "moet een getal zijn, niet de tekst \"veel\""
+    );
+    let res = app
+        .post(
+            &format!("/api/v1/tenants/{}/plans", tenant.slug()),
+            t,
+            &serde_json::json!({ "title": "IVP", "kind": "preventieplan", "startYear": 2025, "endYear": 2028 }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.body["invalidParams"][0]["name"], "kind", "{}", res.text);
+
     let res = app
         .send_raw("POST", &base, Some(t), "text/plain", b"name=x".to_vec())
         .await;

@@ -319,6 +319,19 @@ impl TestApp {
         read(&mut res).await
     }
 
+    /// A form posted by a browser (`Accept: text/html`), as the button of a page posts it.
+    pub async fn post_form_as_browser(&self, path: &str, body: &str) -> Response {
+        let mut res = self
+            .client
+            .post(format!("{}{}", self.address, path))
+            .insert_header(("Content-Type", "application/x-www-form-urlencoded"))
+            .insert_header(("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"))
+            .send_body(body.to_owned())
+            .await
+            .expect("request sent");
+        read(&mut res).await
+    }
+
     /// A JSON request with extra headers (e.g. `If-Match`).
     pub async fn request_with_headers(
         &self,
@@ -697,6 +710,9 @@ where
     let bytes = res.body().limit(10 * 1024 * 1024).await.expect("body");
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    if content_type.starts_with("application/problem+json") {
+        crate::dutch::assert_problem_is_dutch(&body);
+    }
     Response {
         status,
         content_type,

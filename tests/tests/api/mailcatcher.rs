@@ -122,7 +122,11 @@ impl MailCatcher {
             .await
             .expect("MailDev answers");
         let body = res.body().limit(512 * 1024 * 1024).await.expect("body");
-        serde_json::from_slice(&body).expect("JSON")
+        let messages: Vec<Value> = serde_json::from_slice(&body).expect("JSON");
+        for message in &messages {
+            crate::dutch::assert_email_is_dutch(message);
+        }
+        messages
     }
 
     /// The Message-ID of each message, in arrival order.

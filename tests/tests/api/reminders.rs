@@ -262,6 +262,12 @@ async fn settings_and_the_one_click_unsubscribe_are_respected_and_admins_see_the
         "opening the link changes nothing: {}",
         page.text
     );
+    assert!(
+        page.text
+            .contains("<p>Wilt u geen herinneringen meer ontvangen?</p>"),
+        "{}",
+        page.text
+    );
     // Not to be framed (clickjacking the button); its form may post to this site only.
     assert_eq!(page.header("X-Frame-Options"), Some("DENY"));
     let csp = page.header("Content-Security-Policy").expect("CSP");
@@ -288,6 +294,33 @@ async fn settings_and_the_one_click_unsubscribe_are_respected_and_admins_see_the
         res.body["digest"], "weekly",
         "only reminders were turned off"
     );
+    // The page's button, posted by a browser, gets a page that says it is done; a wrong link a
+    // page that says it did not work, not JSON.
+    let res = app
+        .post_form_as_browser(path, "List-Unsubscribe=One-Click")
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert!(
+        res.content_type.starts_with("text/html"),
+        "{}",
+        res.content_type
+    );
+    assert!(
+        res.text
+            .contains("<p>U ontvangt geen herinneringen meer.</p>"),
+        "{}",
+        res.text
+    );
+    let res = app
+        .post_form_as_browser("/api/v1/unsubscribe/onzin?from=digest", "")
+        .await;
+    assert_eq!(res.status.as_u16(), 404, "{}", res.text);
+    assert!(
+        res.content_type.starts_with("text/html"),
+        "{}",
+        res.content_type
+    );
+    assert!(res.text.contains("Afmelden is niet gelukt"), "{}", res.text);
     let res = app
         .send_raw(
             "POST",

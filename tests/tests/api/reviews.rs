@@ -324,6 +324,25 @@ async fn a_review_goes_from_concept_to_submitted_to_adopted_and_can_be_sent_back
         "{}",
         res.text
     );
+
+    // Out of the group's theme, a priority the adopted review judged still stays: the review
+    // is kept, and so is what it is about.
+    let group = app.get(&s.base(), &s.p.t.admin_token).await.body;
+    let theme = json!({ "name": group["name"], "priorityIds": [s.p.coop_priority] });
+    let res = app.put(&s.base(), &s.p.t.admin_token, &theme).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    let res = app
+        .delete(
+            &format!(
+                "/api/v1/tenants/{}/priorities/{}",
+                s.p.slug(),
+                s.p.ermelo_priority
+            ),
+            &s.p.t.admin_token,
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 409, "{}", res.text);
+    assert_eq!(res.problem_code(), "priority_has_reviews");
 }
 
 #[actix_rt::test]
@@ -420,6 +439,12 @@ async fn only_members_of_the_group_and_coordinators_write_its_review() {
     assert_eq!(res.status.as_u16(), 200, "{}", res.text);
     // Left out of the update, the cadence and first period stayed.
     assert_eq!(res.body["reviewsFrom"], "2026-H1", "{}", res.text);
+    // With a review, the group's rhythm is fixed.
+    let mut yearly = update.clone();
+    yearly["cadence"] = json!("yearly");
+    let res = app.put(&s.base(), &s.p.t.admin_token, &yearly).await;
+    assert_eq!(res.status.as_u16(), 409, "{}", res.text);
+    assert_eq!(res.problem_code(), "cadence_fixed");
     let indicator = app.create(&s.p.t, "indicators", &s.p.misdrijven()).await;
     let mut body = s.complete_review();
     body["measurements"] = json!([{ "indicatorId": indicator, "municipalityId": s.p.putten, "period": "2026-H2", "value": 1 }]);
@@ -542,6 +567,7 @@ async fn a_change_made_since_reading_is_not_overwritten() {
         )
         .await;
     assert_eq!(bad.status.as_u16(), 400, "{}", bad.text);
+    assert_eq!(bad.problem_code(), "invalid_if_match");
     // The same for commitments and expert groups.
     let res = app.get(&s.base(), &s.p.t.admin_token).await;
     let old = res

@@ -12,12 +12,12 @@ use crate::helpers::{Response, TestApp, spawn_app, superuser_conn};
 use crate::indicators::PlanSetup;
 use crate::mailcatcher::{run_once, spawn_daemon};
 
-const DEMO_PASSWORD: &str = "demo-password-for-tests";
+pub const DEMO_PASSWORD: &str = "demo-password-for-tests";
 /// Nothing listens here: these tests need no email, and the worker waits out a mail server
 /// that is away.
 const NO_SMTP: &str = "smtp://127.0.0.1:9";
 
-async fn load_demo(app: &TestApp) {
+pub async fn load_demo(app: &TestApp) {
     let pool = app.pool.clone();
     tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().expect("conn");
@@ -27,7 +27,7 @@ async fn load_demo(app: &TestApp) {
     .expect("join");
 }
 
-async fn demo_token(app: &TestApp, who: &str, slug: &str) -> String {
+pub async fn demo_token(app: &TestApp, who: &str, slug: &str) -> String {
     let res = app
         .login(&format!("{who}@{slug}.example"), DEMO_PASSWORD)
         .await;

@@ -707,7 +707,7 @@ export interface paths {
         put?: never;
         /**
          * One-click unsubscribe (RFC 8058), as every email's List-Unsubscribe header names it
-         * @description Needs no sign-in: the token in the link is the secret. Mail clients post `List-Unsubscribe=One-Click`; any body is accepted.
+         * @description Needs no sign-in: the token in the link is the secret. Mail clients post `List-Unsubscribe=One-Click`; any body is accepted. A browser (`Accept: text/html`, the button of the page behind the link) gets a page that says it is done.
          */
         post: operations["confirm_unsubscribe"];
         delete?: never;
@@ -8157,7 +8157,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Unsubscribed; the settings now */
+            /** @description Unsubscribed; the settings now, or a page that says so */
             200: {
                 headers: {
                     /** @description Full version of the API, e.g. 1.0.0 */
@@ -8166,6 +8166,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationSettingsDto"];
+                    "text/html": string;
                 };
             };
             /** @description Invalid input; `invalidParams` names the fields */

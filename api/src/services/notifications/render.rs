@@ -281,4 +281,71 @@ mod tests {
         assert!(late.subject.starts_with("Verlopen toezegging 26bb000713"));
         assert!(late.text.contains("31-12-2026"));
     }
+
+    /// The words of an email a person reads: subject, plain text, and the HTML without its tags.
+    fn words(r: &Rendered) -> String {
+        let visible = crate::domain::english::visible_text(&r.html);
+        format!("{}\n{}\n{visible}", r.subject, r.text)
+    }
+
+    #[test]
+    fn every_kind_of_email_at_every_stage_reads_as_dutch() {
+        use crate::domain::english::english_words;
+        let due = NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
+        let stages = [
+            Stage::Before(14),
+            Stage::Before(3),
+            Stage::DueToday,
+            Stage::Late(0),
+            Stage::Late(2),
+        ];
+        let mut emails = Vec::new();
+        for stage in stages {
+            emails.push(review_reminder(
+                "Expertgroep Ondermijning",
+                "2026-H2",
+                due,
+                stage,
+                "http://x/g",
+                &footer(),
+            ));
+            emails.push(commitment_reminder(
+                "VW-2026-031",
+                "Cameratoezicht",
+                "Ermelo",
+                due,
+                stage,
+                "http://x/c",
+                &footer(),
+            ));
+        }
+        let full = DigestContent {
+            commitments: vec!["Uw toezegging VW-1 Cameratoezicht (Ermelo), uiterlijk 31-12-2026".into()],
+            reviews: vec!["Expertgroep Ondermijning: evaluatie 2026-H1 ingediend".into()],
+            off_track: vec!["Totaal misdrijven (Ermelo): De streefwaarde voor 2024 (≤ 800) is niet gehaald: 812 in 2024.".into()],
+            deadlines: vec!["Expertgroep Ondermijning: evaluatie 2026-H2 uiterlijk 31-12-2026".into()],
+        };
+        emails.push(digest(
+            "Pieter Dekker",
+            "Veluwe-West",
+            &full,
+            "http://x/o",
+            &footer(),
+        ));
+        let without_unsubscribe = Footer {
+            unsubscribe_url: None,
+            ..footer()
+        };
+        emails.push(digest(
+            "Pieter Dekker",
+            "Veluwe-West",
+            &full,
+            "http://x/o",
+            &without_unsubscribe,
+        ));
+        for email in &emails {
+            let text = words(email);
+            assert_eq!(english_words(&text), Vec::<&str>::new(), "{text}");
+        }
+    }
 }

@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{ActionDto, ActionRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::actions;
@@ -24,7 +25,7 @@ use crate::services::actions;
 pub async fn create_action(
     state: web::Data<AppState>,
     t: TenantRequest,
-    body: web::Json<ActionRequest>,
+    body: Json<ActionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let ctx = t.ctx;

@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{ActionDto, ActionRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::ActionPath;
 use crate::http::state::AppState;
@@ -27,7 +28,7 @@ pub async fn update_action(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<ActionPath>,
-    body: web::Json<ActionRequest>,
+    body: Json<ActionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let ctx = t.ctx;

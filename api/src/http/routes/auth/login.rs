@@ -2,6 +2,7 @@ use crate::http::problem::Problem;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::http::dto::{LoginRequest, TokenResponse};
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::session_cookie::{self, SessionCookie};
 use crate::http::state::AppState;
@@ -41,7 +42,7 @@ use crate::services::{ServiceError, sessions};
 pub async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Json<LoginRequest>,
+    body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let address = req
         .peer_addr()

@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::http::dto::{RefreshRequest, TokenResponse};
-use crate::http::extractors::OptionalJson;
+use crate::http::json_body::OptionalJson;
 use crate::http::problem::{ApiError, Problem};
 use crate::http::session_cookie::{self, Presented, SessionCookie};
 use crate::http::state::AppState;

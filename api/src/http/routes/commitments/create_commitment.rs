@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{CommitmentDto, CommitmentRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::commitments;
@@ -24,7 +25,7 @@ use crate::services::commitments;
 pub async fn create_commitment(
     state: web::Data<AppState>,
     t: TenantRequest,
-    body: web::Json<CommitmentRequest>,
+    body: Json<CommitmentRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let ctx = t.ctx;

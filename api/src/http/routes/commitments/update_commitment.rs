@@ -3,6 +3,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::http::dto::{CommitmentDto, CommitmentRequest};
 use crate::http::etag::{etag, if_match};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::CommitmentPath;
 use crate::http::state::AppState;
@@ -31,7 +32,7 @@ pub async fn update_commitment(
     t: TenantRequest,
     req: HttpRequest,
     path: web::Path<CommitmentPath>,
-    body: web::Json<CommitmentRequest>,
+    body: Json<CommitmentRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let expected = if_match(&req)?;

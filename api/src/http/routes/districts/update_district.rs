@@ -4,6 +4,7 @@ use actix_web::{HttpResponse, web};
 use crate::domain::municipality::DistrictFields;
 use crate::http::dto::{AreaRequest, DistrictDto};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::DistrictPath;
 use crate::http::state::AppState;
@@ -32,7 +33,7 @@ pub async fn update_district(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<DistrictPath>,
-    body: web::Json<AreaRequest>,
+    body: Json<AreaRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = DistrictFields::parse(&body.name, body.cbs_code.as_deref())?;
     let ctx = t.ctx;

@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{ExpertGroupDto, ExpertGroupRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::expert_groups;
@@ -24,7 +25,7 @@ use crate::services::expert_groups;
 pub async fn create_expert_group(
     state: web::Data<AppState>,
     t: TenantRequest,
-    body: web::Json<ExpertGroupRequest>,
+    body: Json<ExpertGroupRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let ctx = t.ctx;

@@ -3,6 +3,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::http::dto::{ExpertGroupDto, ExpertGroupRequest};
 use crate::http::etag::{etag, if_match};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::ExpertGroupPath;
 use crate::http::state::AppState;
@@ -31,7 +32,7 @@ pub async fn update_expert_group(
     t: TenantRequest,
     req: HttpRequest,
     path: web::Path<ExpertGroupPath>,
-    body: web::Json<ExpertGroupRequest>,
+    body: Json<ExpertGroupRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let expected = if_match(&req)?;

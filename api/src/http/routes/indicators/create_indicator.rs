@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{IndicatorDto, IndicatorRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::indicators;
@@ -28,7 +29,7 @@ use crate::services::indicators;
 pub async fn create_indicator(
     state: web::Data<AppState>,
     t: TenantRequest,
-    body: web::Json<IndicatorRequest>,
+    body: Json<IndicatorRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let ctx = t.ctx;

@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{IndicatorDto, IndicatorRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::IndicatorPath;
 use crate::http::state::AppState;
@@ -28,7 +29,7 @@ pub async fn update_indicator(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<IndicatorPath>,
-    body: web::Json<IndicatorRequest>,
+    body: Json<IndicatorRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let ctx = t.ctx;

@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{NotificationSettingsDto, NotificationSettingsRequest};
 use crate::http::extractors::Authenticated;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::notification_prefs::{self, parse_digest};
@@ -21,7 +22,7 @@ use crate::services::notification_prefs::{self, parse_digest};
 pub async fn update_notification_settings(
     state: web::Data<AppState>,
     Authenticated(principal): Authenticated,
-    body: web::Json<NotificationSettingsRequest>,
+    body: Json<NotificationSettingsRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let digest = parse_digest(&body.digest)?;
     let reminders = body.reminders;

@@ -3,6 +3,7 @@ use actix_web::{HttpResponse, web};
 use crate::domain::measurement::Recorded;
 use crate::http::dto::{MeasurementDto, MeasurementRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::IndicatorPath;
 use crate::http::state::AppState;
@@ -32,7 +33,7 @@ pub async fn record_measurement(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<IndicatorPath>,
-    body: web::Json<MeasurementRequest>,
+    body: Json<MeasurementRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let ctx = t.ctx;

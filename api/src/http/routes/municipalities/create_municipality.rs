@@ -4,6 +4,7 @@ use actix_web::{HttpResponse, web};
 use crate::domain::municipality::MunicipalityFields;
 use crate::http::dto::{AreaRequest, MunicipalityDto};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::municipalities;
@@ -28,7 +29,7 @@ use crate::services::municipalities;
 pub async fn create_municipality(
     state: web::Data<AppState>,
     t: TenantRequest,
-    body: web::Json<AreaRequest>,
+    body: Json<AreaRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = MunicipalityFields::parse(&body.name, body.cbs_code.as_deref())?;
     let ctx = t.ctx;

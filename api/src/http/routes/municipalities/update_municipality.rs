@@ -4,6 +4,7 @@ use actix_web::{HttpResponse, web};
 use crate::domain::municipality::MunicipalityFields;
 use crate::http::dto::{AreaRequest, MunicipalityDto};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::MunicipalityPath;
 use crate::http::state::AppState;
@@ -31,7 +32,7 @@ pub async fn update_municipality(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<MunicipalityPath>,
-    body: web::Json<AreaRequest>,
+    body: Json<AreaRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = MunicipalityFields::parse(&body.name, body.cbs_code.as_deref())?;
     let ctx = t.ctx;

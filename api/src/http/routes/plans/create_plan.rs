@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{PlanDto, PlanRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::plans;
@@ -24,7 +25,7 @@ use crate::services::plans;
 pub async fn create_plan(
     state: web::Data<AppState>,
     t: TenantRequest,
-    body: web::Json<PlanRequest>,
+    body: Json<PlanRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let ctx = t.ctx;

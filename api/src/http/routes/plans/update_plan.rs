@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{PlanDto, PlanRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::PlanPath;
 use crate::http::state::AppState;
@@ -27,7 +28,7 @@ pub async fn update_plan(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<PlanPath>,
-    body: web::Json<PlanRequest>,
+    body: Json<PlanRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let ctx = t.ctx;

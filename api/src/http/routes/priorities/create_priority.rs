@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{PriorityDto, PriorityRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::priorities;
@@ -24,7 +25,7 @@ use crate::services::priorities;
 pub async fn create_priority(
     state: web::Data<AppState>,
     t: TenantRequest,
-    body: web::Json<PriorityRequest>,
+    body: Json<PriorityRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let ctx = t.ctx;

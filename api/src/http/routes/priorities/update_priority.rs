@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{PriorityDto, PriorityRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::PriorityPath;
 use crate::http::state::AppState;
@@ -27,7 +28,7 @@ pub async fn update_priority(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<PriorityPath>,
-    body: web::Json<PriorityRequest>,
+    body: Json<PriorityRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let ctx = t.ctx;

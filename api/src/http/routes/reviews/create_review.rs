@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{NewReviewRequest, ReviewDto};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::ExpertGroupPath;
 use crate::http::state::AppState;
@@ -27,7 +28,7 @@ pub async fn create_review(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<ExpertGroupPath>,
-    body: web::Json<NewReviewRequest>,
+    body: Json<NewReviewRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.parse()?;
     let period = body.into_inner().period;

@@ -3,6 +3,7 @@ use actix_web::{HttpResponse, web};
 use crate::domain::review::send_back_reason;
 use crate::http::dto::{ReviewDto, SendBackRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::ReviewPath;
 use crate::http::state::AppState;
@@ -29,7 +30,7 @@ pub async fn send_back_review(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<ReviewPath>,
-    body: web::Json<SendBackRequest>,
+    body: Json<SendBackRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let reason = send_back_reason(&body.reason)?;
     let ctx = t.ctx;

@@ -3,6 +3,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::http::dto::{ReviewDto, ReviewRequest};
 use crate::http::etag::{etag, if_match};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::ReviewPath;
 use crate::http::state::AppState;
@@ -32,7 +33,7 @@ pub async fn update_review(
     t: TenantRequest,
     req: HttpRequest,
     path: web::Path<ReviewPath>,
-    body: web::Json<ReviewRequest>,
+    body: Json<ReviewRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.parse()?;
     let expected = if_match(&req)?;

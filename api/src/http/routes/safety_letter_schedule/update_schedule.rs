@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{LetterScheduleDto, LetterScheduleRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::safety_letters;
@@ -26,7 +27,7 @@ use crate::services::safety_letters;
 pub async fn update_schedule(
     state: web::Data<AppState>,
     t: TenantRequest,
-    body: web::Json<LetterScheduleRequest>,
+    body: Json<LetterScheduleRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let schedule = body.parse()?;
     let ctx = t.ctx;

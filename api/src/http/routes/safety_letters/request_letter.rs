@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::dto::{SafetyLetterDto, SafetyLetterRequest};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::safety_letters;
@@ -28,7 +29,7 @@ use crate::services::safety_letters;
 pub async fn request_letter(
     state: web::Data<AppState>,
     t: TenantRequest,
-    body: web::Json<SafetyLetterRequest>,
+    body: Json<SafetyLetterRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let req = body.parse()?;
     let ctx = t.ctx;

@@ -8,6 +8,7 @@ use crate::domain::slug::TenantSlug;
 use crate::domain::text::required_text;
 use crate::http::dto::{CreateTenantRequest, TenantDto};
 use crate::http::extractors::Authenticated;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::provisioning::{self, NewTenant};
@@ -29,7 +30,7 @@ use crate::services::provisioning::{self, NewTenant};
 pub async fn create_tenant(
     state: web::Data<AppState>,
     Authenticated(p): Authenticated,
-    body: web::Json<CreateTenantRequest>,
+    body: Json<CreateTenantRequest>,
 ) -> Result<HttpResponse, ApiError> {
     require_platform_admin(&p)?;
     let body = body.into_inner();

@@ -4,6 +4,7 @@ use super::require_platform_admin;
 use crate::domain::InvalidField;
 use crate::http::dto::{TenantDto, UpdateTenantRequest};
 use crate::http::extractors::Authenticated;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::provisioning;
@@ -29,7 +30,7 @@ pub async fn update_tenant(
     state: web::Data<AppState>,
     Authenticated(p): Authenticated,
     path: web::Path<String>,
-    body: web::Json<UpdateTenantRequest>,
+    body: Json<UpdateTenantRequest>,
 ) -> Result<HttpResponse, ApiError> {
     require_platform_admin(&p)?;
     let slug = path.into_inner();

@@ -1,8 +1,10 @@
-use actix_web::http::header::CONTENT_TYPE;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
+use super::{LATER, html_page, wording};
 use crate::http::dto::UnsubscribeQuery;
 use crate::http::routes::UnsubscribePath;
+use crate::services::notification_prefs::Unsubscribe;
 
 #[utoipa::path(
     get,
@@ -29,30 +31,20 @@ pub async fn unsubscribe_page(
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect();
-    let from = match query.from.as_deref() {
-        Some("digest") => ("digest", "het overzicht"),
-        Some("reminders") => ("reminders", "herinneringen"),
-        _ => ("all", "alle e-mail van het platform"),
+    let (what, from) = match query.from.as_deref() {
+        Some("digest") => (Unsubscribe::Digest, "digest"),
+        Some("reminders") => (Unsubscribe::Reminders, "reminders"),
+        _ => (Unsubscribe::Everything, "all"),
     };
-    let page = format!(
-        "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Afmelden</title></head>\
-         <body style=\"font-family:Arial,Helvetica,sans-serif;padding:24px;\">\
-         <h1>Afmelden</h1><p>Wilt u geen {} meer ontvangen?</p>\
-         <form method=\"post\" action=\"/api/v1/unsubscribe/{token}?from={}\">\
-         <input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">\
-         <button type=\"submit\">Afmelden</button></form>\
-         <p>U kunt dit later weer aanzetten bij uw meldingsinstellingen.</p></body></html>",
-        from.1, from.0
-    );
-    HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, "text/html; charset=utf-8"))
-        // No scripts, only its own inline style; the form may post to this site only; no framing.
-        .insert_header((
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; \
-             base-uri 'none'; frame-ancestors 'none'",
-        ))
-        .insert_header(("X-Frame-Options", "DENY"))
-        .insert_header(("Referrer-Policy", "no-referrer"))
-        .body(page)
+    let (question, _) = wording(what);
+    html_page(
+        StatusCode::OK,
+        "Afmelden",
+        &format!(
+            "<p>{question}</p>\
+             <form method=\"post\" action=\"/api/v1/unsubscribe/{token}?from={from}\">\
+             <input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">\
+             <button type=\"submit\">Ja, afmelden</button></form>{LATER}"
+        ),
+    )
 }

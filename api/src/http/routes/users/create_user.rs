@@ -6,6 +6,7 @@ use crate::domain::password::NewPassword;
 use crate::domain::text::required_text;
 use crate::http::dto::{CreateUserRequest, TenantUserDto, parse_roles};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
 use crate::services::ServiceError;
@@ -32,7 +33,7 @@ use crate::services::users::{self, NewTenantUser};
 pub async fn create_user(
     state: web::Data<AppState>,
     t: TenantRequest,
-    body: web::Json<CreateUserRequest>,
+    body: Json<CreateUserRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let (password, generated) = match body.password.as_deref() {

@@ -4,6 +4,7 @@ use actix_web::{HttpResponse, web};
 use crate::domain::text::required_text;
 use crate::http::dto::{TenantUserDto, UpdateUserRequest, parse_roles};
 use crate::http::extractors::TenantRequest;
+use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::routes::UserPath;
 use crate::http::state::AppState;
@@ -31,7 +32,7 @@ pub async fn update_user(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<UserPath>,
-    body: web::Json<UpdateUserRequest>,
+    body: Json<UpdateUserRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let name = required_text("displayName", &body.display_name, 200)?;
