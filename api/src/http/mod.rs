@@ -10,6 +10,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod parse_errors;
 pub mod problem;
+pub mod query;
 pub mod routes;
 pub mod server;
 pub mod session_cookie;

@@ -1,12 +1,13 @@
 //! Errors as `application/problem+json` (RFC 9457) with a stable `code`.
 //!
 //! Every error response goes through here: service errors, bad JSON, wrong content type,
-//! oversized bodies, bad path and query parameters, unknown routes and wrong methods. A last
-//! safety net ([`ensure_problem_json`]) turns any other error response into a problem too.
+//! oversized bodies, bad path and query parameters (`json_body`, `query`), unknown routes and
+//! wrong methods. A last safety net ([`ensure_problem_json`]) turns any other error response into
+//! a problem too.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::ServiceResponse;
-use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::error::{JsonPayloadError, PathError};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::ErrorHandlerResponse;
@@ -304,17 +305,6 @@ pub fn path_error(err: PathError, _req: &HttpRequest) -> actix_web::Error {
         StatusCode::BAD_REQUEST,
         "invalid_path_parameter",
         "Ongeldige waarde in het pad",
-        None,
-        &err.to_string(),
-    )
-    .into()
-}
-
-pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    readable(
-        StatusCode::BAD_REQUEST,
-        "invalid_query_parameter",
-        "Ongeldige queryparameter",
         None,
         &err.to_string(),
     )

@@ -34,7 +34,6 @@ pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
                     .error_handler(problem::json_error),
             )
             .app_data(web::PathConfig::default().error_handler(problem::path_error))
-            .app_data(web::QueryConfig::default().error_handler(problem::query_error))
             .wrap(ErrorHandlers::new().default_handler(problem::ensure_problem_json))
             .wrap(from_fn(record_metrics))
             .wrap(

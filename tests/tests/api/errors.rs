@@ -122,6 +122,18 @@ async fn every_error_is_problem_json_with_a_stable_code() {
     let res = app.get(&format!("{base}?pageSize=abc"), t).await;
     assert_eq!(res.status.as_u16(), 400);
     assert_eq!(res.problem_code(), "invalid_query_parameter");
+    assert_eq!(
+        res.body["detail"], "Ongeldige queryparameter 'pageSize': moet een geheel getal zijn",
+        "{}",
+        res.text
+    );
+    let res = app.get(&format!("{base}?paginagrootte=10"), t).await;
+    assert_eq!(res.status.as_u16(), 400);
+    assert_eq!(
+        res.body["invalidParams"][0]["name"], "paginagrootte",
+        "{}",
+        res.text
+    );
 
     let res = app.get(&format!("{base}?pageSize=1000"), t).await;
     assert_eq!(res.status.as_u16(), 400);

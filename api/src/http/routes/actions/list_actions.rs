@@ -5,6 +5,7 @@ use crate::domain::page::PageRequest;
 use crate::http::dto::{ActionDto, ActionListQuery, PageDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::actions::ActionFilter;
 use crate::services::actions;
@@ -27,7 +28,7 @@ use crate::services::actions;
 pub async fn list_actions(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<ActionListQuery>,
+    query: Query<ActionListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let page = PageRequest::parse(q.page, q.page_size)?;

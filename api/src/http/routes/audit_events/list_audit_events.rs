@@ -6,6 +6,7 @@ use crate::domain::time::plausible_time;
 use crate::http::dto::{AuditEventDto, AuditEventListQuery, PageDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::audit::AuditFilter;
 use crate::services::audit;
@@ -28,7 +29,7 @@ use crate::services::audit;
 pub async fn list_audit_events(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<AuditEventListQuery>,
+    query: Query<AuditEventListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let page = PageRequest::parse(q.page, q.page_size)?;

@@ -7,6 +7,7 @@ use crate::domain::time::today;
 use crate::http::dto::CommitmentExportQuery;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::commitments::CommitmentFilter;
 use crate::services::commitment_csv;
@@ -34,7 +35,7 @@ use crate::services::commitment_csv;
 pub async fn export_commitments(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<CommitmentExportQuery>,
+    query: Query<CommitmentExportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let sep = Separator::parse(q.separator.as_deref())?;

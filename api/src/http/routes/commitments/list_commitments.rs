@@ -7,6 +7,7 @@ use crate::domain::time::{plausible_date, today};
 use crate::http::dto::{CommitmentDto, CommitmentListQuery, PageDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::commitments::CommitmentFilter;
 use crate::services::commitments;
@@ -29,7 +30,7 @@ use crate::services::commitments;
 pub async fn list_commitments(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<CommitmentListQuery>,
+    query: Query<CommitmentListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let page = PageRequest::parse(q.page, q.page_size)?;

@@ -4,6 +4,7 @@ use crate::domain::page::PageRequest;
 use crate::http::dto::{ExpertGroupDto, ExpertGroupListQuery, PageDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::expert_groups::ExpertGroupFilter;
 use crate::services::expert_groups;
@@ -26,7 +27,7 @@ use crate::services::expert_groups;
 pub async fn list_expert_groups(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<ExpertGroupListQuery>,
+    query: Query<ExpertGroupListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let page = PageRequest::parse(q.page, q.page_size)?;

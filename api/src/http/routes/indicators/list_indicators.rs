@@ -4,6 +4,7 @@ use crate::domain::page::PageRequest;
 use crate::http::dto::{IndicatorDto, IndicatorListQuery, PageDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::indicators::IndicatorFilter;
 use crate::services::indicators;
@@ -26,7 +27,7 @@ use crate::services::indicators;
 pub async fn list_indicators(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<IndicatorListQuery>,
+    query: Query<IndicatorListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let page = PageRequest::parse(q.page, q.page_size)?;

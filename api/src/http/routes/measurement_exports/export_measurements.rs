@@ -5,6 +5,7 @@ use crate::domain::csv_table::Separator;
 use crate::http::dto::ExportQuery;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::indicators::IndicatorFilter;
 use crate::services::measurement_export;
@@ -29,7 +30,7 @@ use crate::services::measurement_export;
 pub async fn export_measurements(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<ExportQuery>,
+    query: Query<ExportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let sep = Separator::parse(q.separator.as_deref())?;

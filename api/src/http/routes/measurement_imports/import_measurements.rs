@@ -4,6 +4,7 @@ use crate::http::csv_body::read_csv;
 use crate::http::dto::{ImportQuery, ImportReportDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::{ApiError, Problem};
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::services::measurement_import;
 
@@ -40,7 +41,7 @@ pub async fn import_measurements(
     state: web::Data<AppState>,
     t: TenantRequest,
     req: HttpRequest,
-    query: web::Query<ImportQuery>,
+    query: Query<ImportQuery>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let ctx = t.ctx;

@@ -5,6 +5,7 @@ use crate::domain::page::PageRequest;
 use crate::http::dto::{MeasurementDto, MeasurementListQuery, PageDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::routes::IndicatorPath;
 use crate::http::state::AppState;
 use crate::repo::measurements::AreaFilter;
@@ -30,7 +31,7 @@ pub async fn list_measurements(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<IndicatorPath>,
-    query: web::Query<MeasurementListQuery>,
+    query: Query<MeasurementListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let page = PageRequest::parse(q.page, q.page_size)?;

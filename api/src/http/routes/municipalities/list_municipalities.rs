@@ -4,6 +4,7 @@ use crate::domain::page::PageRequest;
 use crate::http::dto::{MunicipalityDto, MunicipalityListQuery, PageDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::services::municipalities;
 
@@ -26,7 +27,7 @@ use crate::services::municipalities;
 pub async fn list_municipalities(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<MunicipalityListQuery>,
+    query: Query<MunicipalityListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let page = PageRequest::parse(query.page, query.page_size)?;

@@ -5,6 +5,7 @@ use crate::domain::text::one_of;
 use crate::http::dto::{NotificationDto, NotificationListQuery, PageDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::outbox::{DEAD, PENDING, SENDING, SENT};
 use crate::services::notifications;
@@ -27,7 +28,7 @@ use crate::services::notifications;
 pub async fn list_notifications(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<NotificationListQuery>,
+    query: Query<NotificationListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let page = PageRequest::parse(q.page, q.page_size)?;

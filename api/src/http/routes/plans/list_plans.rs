@@ -5,6 +5,7 @@ use crate::domain::plan::{parse_kind, parse_status};
 use crate::http::dto::{PageDto, PlanDto, PlanListQuery};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::plans::PlanFilter;
 use crate::services::plans;
@@ -27,7 +28,7 @@ use crate::services::plans;
 pub async fn list_plans(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<PlanListQuery>,
+    query: Query<PlanListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let page = PageRequest::parse(q.page, q.page_size)?;

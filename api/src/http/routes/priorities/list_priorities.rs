@@ -5,6 +5,7 @@ use crate::domain::priority::parse_scope_name;
 use crate::http::dto::{PageDto, PriorityDto, PriorityListQuery};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::priorities::PriorityFilter;
 use crate::services::priorities;
@@ -27,7 +28,7 @@ use crate::services::priorities;
 pub async fn list_priorities(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<PriorityListQuery>,
+    query: Query<PriorityListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let page = PageRequest::parse(q.page, q.page_size)?;

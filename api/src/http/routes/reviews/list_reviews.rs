@@ -6,6 +6,7 @@ use crate::domain::text::one_of;
 use crate::http::dto::{PageDto, ReviewDto, ReviewListQuery};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::routes::ExpertGroupPath;
 use crate::http::state::AppState;
 use crate::services::reviews;
@@ -30,7 +31,7 @@ pub async fn list_reviews(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<ExpertGroupPath>,
-    query: web::Query<ReviewListQuery>,
+    query: Query<ReviewListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let page = PageRequest::parse(q.page, q.page_size)?;

@@ -9,6 +9,7 @@ use crate::document::{docx, html};
 use crate::http::dto::LetterDocumentQuery;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::routes::SafetyLetterPath;
 use crate::http::state::AppState;
 use crate::services::safety_letters::{self, Format};
@@ -44,7 +45,7 @@ pub async fn download_letter(
     t: TenantRequest,
     req: HttpRequest,
     path: web::Path<SafetyLetterPath>,
-    query: web::Query<LetterDocumentQuery>,
+    query: Query<LetterDocumentQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let format = chosen_format(query.format.as_deref(), &req)?;
     let ctx = t.ctx;

@@ -7,6 +7,7 @@ use crate::domain::text::one_of;
 use crate::http::dto::{PageDto, SafetyLetterDto, SafetyLetterListQuery};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::safety_letters::LetterFilter;
 use crate::services::safety_letters;
@@ -29,7 +30,7 @@ use crate::services::safety_letters;
 pub async fn list_letters(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<SafetyLetterListQuery>,
+    query: Query<SafetyLetterListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let page = PageRequest::parse(q.page, q.page_size)?;

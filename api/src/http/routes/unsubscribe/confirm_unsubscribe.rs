@@ -5,6 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use super::{LATER, html_page, wording};
 use crate::http::dto::{NotificationSettingsDto, UnsubscribeQuery};
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::routes::UnsubscribePath;
 use crate::http::state::AppState;
 use crate::services::notification_prefs::{self, Unsubscribe};
@@ -33,7 +34,7 @@ pub async fn confirm_unsubscribe(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<UnsubscribePath>,
-    query: web::Query<UnsubscribeQuery>,
+    query: Query<UnsubscribeQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let what = Unsubscribe::parse(query.from.as_deref())?;
     let token = path.into_inner().token;

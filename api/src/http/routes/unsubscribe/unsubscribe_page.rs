@@ -3,6 +3,7 @@ use actix_web::{HttpResponse, web};
 
 use super::{LATER, html_page, wording};
 use crate::http::dto::UnsubscribeQuery;
+use crate::http::query::Query;
 use crate::http::routes::UnsubscribePath;
 use crate::services::notification_prefs::Unsubscribe;
 
@@ -22,7 +23,7 @@ use crate::services::notification_prefs::Unsubscribe;
 #[tracing::instrument(name = "unsubscribe_page", skip_all)]
 pub async fn unsubscribe_page(
     path: web::Path<UnsubscribePath>,
-    query: web::Query<UnsubscribeQuery>,
+    query: Query<UnsubscribeQuery>,
 ) -> HttpResponse {
     // Opening a link must not unsubscribe: mail scanners open links too. The button posts.
     let token: String = path

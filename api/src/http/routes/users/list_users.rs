@@ -3,6 +3,7 @@ use actix_web::{HttpResponse, web};
 use crate::http::dto::{PageDto, PageQuery, TenantUserDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
+use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::services::users;
 
@@ -25,7 +26,7 @@ use crate::services::users;
 pub async fn list_users(
     state: web::Data<AppState>,
     t: TenantRequest,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = query.parse()?;
     let ctx = t.ctx;
