@@ -3,7 +3,7 @@
 //! every email they see; nothing in a request's path calls it.
 
 /// English words that no Dutch sentence of ours uses. Words that are also Dutch ("is", "of",
-/// "in", "status", "type", "database") or that name a field or a value of the API ("value",
+/// "in", "status", "type", "database", "variant", "integer", "bad") or that name a field or a value of the API ("value",
 /// "from", "line", "review") are left out, so that a Dutch text naming them does not trip it.
 const ENGLISH: &[&str] = &[
     "the",
@@ -28,12 +28,10 @@ const ENGLISH: &[&str] = &[
     "should",
     "please",
     "string",
-    "integer",
     "floating",
     "boolean",
     "sequence",
     "struct",
-    "variant",
     "column",
     "request",
     "payload",
@@ -46,7 +44,6 @@ const ENGLISH: &[&str] = &[
     "required",
     "cannot",
     "does",
-    "bad",
     "unauthorized",
     "forbidden",
     "click",
@@ -66,7 +63,8 @@ pub fn english_words(text: &str) -> Vec<&'static str> {
             None if c == '\'' && text[..i].chars().last().is_some_and(char::is_alphanumeric) => {
                 plain.push(' ')
             }
-            None if matches!(c, '\'' | '"' | '`') => quote = Some(c),
+            // A quote that is never closed quotes nothing: the rest is checked.
+            None if matches!(c, '\'' | '"' | '`') && text[i + 1..].contains(c) => quote = Some(c),
             None => plain.push(c),
         }
     }
@@ -125,6 +123,7 @@ mod tests {
         );
         assert!(english_words("Open https://example.org/unsubscribe/abc voor auto's").is_empty());
         assert!(english_words("Niet gevonden (HTTP 404)").is_empty());
+        assert_eq!(english_words("een 'open quote, then the rest"), ["the"]);
         assert_eq!(
             english_words(&visible_text(
                 "<p style=\"font-family:Arial\">Click <a href=\"/x\">here</a></p>"

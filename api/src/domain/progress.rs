@@ -10,24 +10,29 @@
 //!
 //! | # | Case | Status | In a table |
 //! |---|------|--------|------------|
-//! | 1 | no figure | `no_data` | Geen cijfer |
+//! | 1 | no figure: while the target period runs (or without a target) | `no_data` | Geen cijfer |
+//! | 1a | … once the target period is over | `outdated` | Onbekend: geen cijfer over 2024 |
 //! | 2 | neither target nor baseline: nothing to judge against | `no_data` | Geen streefwaarde |
-//! | 3 | target; the latest figure is of the target period or later and meets the target | `on_track` | Gehaald in 2024 |
-//! | 4 | target; the latest figure is of the target period or later and misses it | `off_track` | Niet gehaald in 2024 |
-//! | 5 | target; an earlier figure, not the baseline's own, already meets it (reached early) | `on_track` | Gehaald in 2022 |
+//! | 3 | target; the figure of the target period (or, without one, the first after it) meets the target | `on_track` | Gehaald in 2024 |
+//! | 4 | … misses it | `off_track` | Niet gehaald in 2024 |
+//! | 5 | target; the latest figure is from before the target period, later than the baseline's, and already meets it (reached early) | `on_track` | Gehaald in 2022 |
 //! | 6 | target; its period is over and there is no figure of it or later | `outdated` | Onbekend: geen cijfer over 2024 |
-//! | 7 | the latest figure is outdated: two periods of its length have passed since it ended (as of 1 December 2026 a figure of 2024 is current, one of 2023 is not; of half-years, 2025-H2 is current, 2025-H1 is not) | `outdated` | Geen cijfer na 2023 |
-//! | 8 | the only figures are of the baseline's period | `no_data` | Geen nieuw cijfer |
+//! | 7 | the latest figure is outdated: two years have passed since its period ended (as of 1 December 2026 a figure of 2024 or 2024-H2 is current, one of 2023 or 2024-H1 is not) | `outdated` | Geen cijfer na 2023 |
+//! | 8 | no figure after the baseline's period | `no_data` | Geen nieuw cijfer |
 //! | 9 | target and a baseline before its period: the straight line from baseline to target gives the expected value at the latest figure's period; as good or better | `on_track` | Op koers |
 //! | 10 | … worse than the line | `off_track` | Niet op koers |
-//! | 11 | target without a baseline before its period | `no_data` | Geen uitgangswaarde / Niet te beoordelen |
+//! | 11 | target without a baseline | `no_data` | Geen uitgangswaarde |
 //! | 12 | no target, a baseline: lower/higher is better: no worse than the baseline; keep at level: within 5 % of it | `on_track` | Op koers |
 //! | 13 | … otherwise | `off_track` | Niet op koers |
 //!
+//! Figures of a period that has not begun at the moment of the verdict are left out.
+//!
 //! So a verdict is never "op koers" on a figure that no longer says anything: once a target's
-//! period is over, only a figure of that period (or later) or one that met the target early
-//! counts, and a figure two periods old counts for nothing. Two periods, not one: figures are
-//! published months after their period, so at any moment one period may still be missing.
+//! period is over, only the figure of that period (or a later one), or one that met the target
+//! early, counts; and a figure two years past its period counts for nothing, unless it already met
+//! the target. Two years, whatever the length of the period: figures are published months after
+//! their period, so one may still be missing at any moment, and a newer figure never makes the
+//! verdict older.
 //!
 //! `=` targets and "keep at level" allow 5 % deviation (at least 0.05, for figures such as 7.7).
 //! Periods are placed on one time line by their end (2026-H1 = 2026.5), so missing years and
@@ -147,8 +152,8 @@ pub struct Progress {
 
 const RELATIVE_TOLERANCE: f64 = 0.05;
 const ABSOLUTE_TOLERANCE: f64 = 0.05;
-/// How many periods of its own length a figure stays current after its period ended (rule 7).
-const CURRENT_FOR_PERIODS: f64 = 2.0;
+/// How many years a figure stays current after its period ended (rule 7).
+const CURRENT_FOR_YEARS: f64 = 2.0;
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= (RELATIVE_TOLERANCE * b.abs()).max(ABSOLUTE_TOLERANCE)
@@ -202,7 +207,7 @@ fn is_year(m: &Measurement) -> bool {
 
 /// Whether a figure of `period` no longer counts at `as_of` (rule 7).
 pub fn is_outdated(period: Period, as_of: Moment) -> bool {
-    Moment::end_of(period).years_until(as_of) >= CURRENT_FOR_PERIODS * period.length()
+    Moment::end_of(period).years_until(as_of) >= CURRENT_FOR_YEARS
 }
 
 /// Applies the rule above, as of `as_of`. `measurements` may be in any order; figures of periods
@@ -215,12 +220,18 @@ pub fn assess(
     as_of: Moment,
 ) -> Progress {
     // 2026 and 2026-H2 end together: then the whole year, the fuller figure, counts.
-    let latest = measurements.iter().copied().max_by(|a, b| {
+    let order = |a: &Measurement, b: &Measurement| {
         a.period
             .end()
             .total_cmp(&b.period.end())
             .then_with(|| is_year(a).cmp(&is_year(b)))
-    });
+    };
+    let known: Vec<Measurement> = measurements
+        .iter()
+        .copied()
+        .filter(|m| Moment::of_date(m.period.first_day()) <= as_of)
+        .collect();
+    let latest = known.iter().copied().max_by(order);
     let missing = target.and_then(|t| {
         let over = t.period.is_over_at(as_of);
         let reached = latest.is_some_and(|m| m.period.end() >= t.period.end());
@@ -240,6 +251,17 @@ pub fn assess(
 
     // Rule 1.
     let Some(m) = latest else {
+        if let Some(t) = target.filter(|t| t.period.is_over_at(as_of)) {
+            return verdict(
+                Status::Outdated,
+                None,
+                format!("Onbekend: geen cijfer over {}", t.period),
+                format!(
+                    "De streefperiode {} is voorbij en er is geen cijfer: of de streefwaarde is gehaald, is niet bekend.",
+                    t.period
+                ),
+            );
+        }
         return verdict(
             Status::NoData,
             None,
@@ -260,7 +282,8 @@ pub fn assess(
     if target.is_none() && baseline.is_none() {
         return nothing_to_judge_against();
     }
-    let only_baseline = baseline.is_some_and(|b| b.period == m.period);
+    // No figure after the baseline's period (rule 8).
+    let only_baseline = baseline.is_some_and(|b| m.period.end() <= b.period.end());
 
     if let Some(t) = target {
         let goal = format!(
@@ -268,35 +291,55 @@ pub fn assess(
             comparator_sign(t.comparator),
             dutch_number(t.value)
         );
-        // Rules 3 and 4.
-        if m.period.end() >= t.period.end() {
-            return if meets(m.value, t.comparator, t.value) {
+        // Rules 3 and 4: the figure of the target period decides, or the first one after it.
+        let decisive = known
+            .iter()
+            .copied()
+            .filter(|f| f.period.end() >= t.period.end())
+            .min_by(|a, b| {
+                a.period
+                    .end()
+                    .total_cmp(&b.period.end())
+                    .then_with(|| is_year(b).cmp(&is_year(a)))
+            });
+        if let Some(d) = decisive {
+            let newest = if d == m {
+                String::new()
+            } else {
+                format!(
+                    " Het nieuwste cijfer is {} in {}.",
+                    dutch_number(m.value),
+                    m.period
+                )
+            };
+            return if meets(d.value, t.comparator, t.value) {
                 verdict(
                     Status::OnTrack,
                     None,
-                    format!("Gehaald in {}", m.period),
+                    format!("Gehaald in {}", d.period),
                     format!(
-                        "De streefwaarde voor {} ({goal}) is gehaald: {} in {}.",
+                        "De streefwaarde voor {} ({goal}) is gehaald: {} in {}.{newest}",
                         t.period,
-                        dutch_number(m.value),
-                        m.period
+                        dutch_number(d.value),
+                        d.period
                     ),
                 )
             } else {
                 verdict(
                     Status::OffTrack,
                     None,
-                    format!("Niet gehaald in {}", m.period),
+                    format!("Niet gehaald in {}", d.period),
                     format!(
-                        "De streefwaarde voor {} ({goal}) is niet gehaald: {} in {}.",
+                        "De streefwaarde voor {} ({goal}) is niet gehaald: {} in {}.{newest}",
                         t.period,
-                        dutch_number(m.value),
-                        m.period
+                        dutch_number(d.value),
+                        d.period
                     ),
                 )
             };
         }
-        // Rule 5: the baseline's own figure is where the plan started, not progress.
+        // Rule 5: the baseline's figure (and one before it) is where the plan started, not
+        // progress.
         if !only_baseline && meets(m.value, t.comparator, t.value) {
             return verdict(
                 Status::OnTrack,
@@ -360,15 +403,8 @@ pub fn assess(
                     .to_owned(),
             );
         };
-        if b.period.end() >= t.period.end() {
-            return verdict(
-                Status::NoData,
-                None,
-                "Niet te beoordelen".to_owned(),
-                "De uitgangswaarde ligt niet voor de streefperiode: het verloop ertussen is niet te beoordelen."
-                    .to_owned(),
-            );
-        }
+        // A baseline at or after the target period left no figure for rule 9: rules 3 to 8
+        // answered every figure before or after it.
         let span = t.period.end() - b.period.end();
         let fraction = ((m.period.end() - b.period.end()) / span).clamp(0.0, 1.0);
         let expected = b.value + (t.value - b.value) * fraction;
@@ -468,16 +504,18 @@ mod tests {
     }
 
     #[test]
-    fn no_figure_is_no_data() {
+    fn no_figure_is_no_data_until_the_target_period_is_over() {
         let r = ermelo_on("2023-03-01", &[]);
         assert_eq!(
             (r.status, r.summary.as_str()),
             (Status::NoData, "Geen cijfer")
         );
         assert_eq!(r.missing, None);
-        // After the target period the missing figure is pointed out, the status stays.
+        // After the target period it is not known whether the target was met: outdated, as with
+        // an old figure (so an area without figures never looks better than one with old ones).
         let r = ermelo_on("2026-12-01", &[]);
-        assert_eq!(r.status, Status::NoData);
+        assert_eq!(r.status, Status::Outdated);
+        assert_eq!(r.summary, "Onbekend: geen cijfer over 2024");
         assert_eq!(
             r.missing.map(MissingFigure::notice).as_deref(),
             Some("De streefperiode 2024 is voorbij en er is geen meting.")
@@ -500,9 +538,12 @@ mod tests {
             (missed.status, missed.summary.as_str()),
             (Status::OffTrack, "Niet gehaald in 2024")
         );
-        // A later figure decides, also a half-year after a target year.
-        let later = ermelo_on("2026-12-01", &[m("2024", 790.0), m("2025-H1", 805.0)]);
-        assert_eq!(later.status, Status::OffTrack);
+        // Without a figure of the target year, a half-year after it decides.
+        let later = ermelo_on("2026-12-01", &[m("2019", 930.0), m("2025-H1", 805.0)]);
+        assert_eq!(
+            (later.status, later.summary.as_str()),
+            (Status::OffTrack, "Niet gehaald in 2025-H1")
+        );
         assert_eq!(met.missing, None);
     }
 
@@ -594,15 +635,65 @@ mod tests {
             assess_on("2025-12-31", &[m("2023", 850.0)]).status,
             Status::OnTrack
         );
-        // Half-years go out of date after one year.
+        // Half-years too go out of date two years after they ended.
         assert_eq!(
-            assess_on("2026-12-01", &[m("2025-H2", 850.0)]).status,
+            assess_on("2026-12-01", &[m("2024-H2", 850.0)]).status,
             Status::OnTrack
         );
         assert_eq!(
-            assess_on("2026-12-01", &[m("2025-H1", 850.0)]).status,
+            assess_on("2026-12-01", &[m("2024-H1", 850.0)]).status,
             Status::Outdated
         );
+        // A newer figure never makes the verdict older.
+        let year = assess_on("2026-08-01", &[m("2024", 850.0)]);
+        let and_half = assess_on("2026-08-01", &[m("2024", 850.0), m("2025-H1", 850.0)]);
+        assert_ne!(year.status, Status::Outdated);
+        assert_ne!(and_half.status, Status::Outdated);
+        // An old figure that met the target early stays met.
+        let early = assess_on("2026-12-01", &[m("2020", 790.0)]);
+        assert_eq!(
+            (early.status, early.summary.as_str()),
+            (Status::OnTrack, "Gehaald in 2020")
+        );
+    }
+
+    #[test]
+    fn the_figure_of_the_target_period_decides_and_later_ones_are_mentioned() {
+        let r = ermelo_on("2026-12-01", &[m("2024", 790.0), m("2025-H1", 805.0)]);
+        assert_eq!(
+            (r.status, r.summary.as_str()),
+            (Status::OnTrack, "Gehaald in 2024")
+        );
+        assert_eq!(
+            r.explanation,
+            "De streefwaarde voor 2024 (≤ 800) is gehaald: 790 in 2024. Het nieuwste cijfer is 805 in 2025-H1."
+        );
+        // Without a figure of 2024, the first one after it decides.
+        let r = ermelo_on("2026-12-01", &[m("2025", 805.0), m("2026-H1", 790.0)]);
+        assert_eq!(
+            (r.status, r.summary.as_str()),
+            (Status::OffTrack, "Niet gehaald in 2025")
+        );
+        // A figure of a period that has not begun does not count yet.
+        let r = ermelo_on("2024-06-01", &[m("2023", 820.0), m("2025", 700.0)]);
+        assert_eq!(r.latest, Some(m("2023", 820.0)));
+        assert_eq!(r.status, Status::OnTrack);
+    }
+
+    #[test]
+    fn a_figure_from_before_the_baseline_is_not_the_target_met_early() {
+        let r = ermelo_on("2018-06-01", &[m("2017", 780.0)]);
+        assert_eq!(
+            (r.status, r.summary.as_str()),
+            (Status::NoData, "Geen nieuw cijfer")
+        );
+        let r = ermelo_on("2023-06-01", &[m("2017", 780.0)]);
+        assert_eq!(
+            (r.status, r.summary.as_str()),
+            (Status::Outdated, "Geen cijfer na 2017")
+        );
+        let r = ermelo_on("2026-12-01", &[m("2017", 780.0)]);
+        assert_eq!(r.summary, "Onbekend: geen cijfer over 2024");
     }
 
     #[test]
@@ -658,7 +749,7 @@ mod tests {
             on("2026-12-01"),
         );
         assert_eq!(r.status, Status::OnTrack);
-        // A baseline after the target period draws no line.
+        // A baseline after the target period: a figure before it is no progress (rule 8).
         let r = assess(
             Direction::LowerIsBetter,
             baseline("2031", 900.0),
@@ -666,7 +757,7 @@ mod tests {
             &[m("2025", 900.0)],
             on("2026-12-01"),
         );
-        assert_eq!(r.summary, "Niet te beoordelen");
+        assert_eq!(r.summary, "Geen nieuw cijfer");
     }
 
     #[test]

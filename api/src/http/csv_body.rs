@@ -41,10 +41,11 @@ pub async fn read_csv(req: &HttpRequest, mut payload: web::Payload) -> Result<By
     let mut body = BytesMut::new();
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| {
+            tracing::info!(error = %e, "an uploaded file did not arrive whole");
             ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "bad_request",
-                format!("Het bestand kwam niet volledig aan: {e}"),
+                "Het bestand kwam niet volledig aan; stuur het opnieuw",
             )
         })?;
         if body.len() + chunk.len() > CSV_LIMIT {

@@ -50,11 +50,24 @@ pub fn dutch(path: Option<&str>, message: &str) -> ParseError {
             reason: "staat er twee keer in".to_owned(),
         };
     }
-    ParseError {
-        field: field(None),
-        reason: reason(message),
-    }
+    let field = field(None);
+    let reason = reason(message);
+    // Without a field to put it after, the reason needs a subject of its own.
+    let reason = match &field {
+        Some(_) => reason,
+        None if reason == FALLBACK => "de waarde past hier niet".to_owned(),
+        None if ["moet ", "is ", "heeft "]
+            .iter()
+            .any(|v| reason.starts_with(v)) =>
+        {
+            format!("de waarde {reason}")
+        }
+        None => reason,
+    };
+    ParseError { field, reason }
 }
+
+const FALLBACK: &str = "heeft een waarde die hier niet past";
 
 fn reason(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown variant ") {
@@ -107,7 +120,7 @@ fn reason(message: &str) -> String {
     if message.starts_with("invalid length") {
         return "heeft niet het goede aantal waarden".to_owned();
     }
-    "heeft een waarde die hier niet past".to_owned()
+    FALLBACK.to_owned()
 }
 
 /// "`a`", "`a` or `b`", "one of `a`, `b`, `c`" → "a, b, c".
@@ -158,7 +171,8 @@ fn got_kind(got: &str) -> String {
         return format!("de tekst {text}");
     }
     if g.starts_with("integer") || g.starts_with("floating point") {
-        return format!("het getal {}", quoted.unwrap_or_default());
+        // As a Dutch reader writes it: 1,5, not 1.5 (which reads as fifteen).
+        return format!("het getal {}", quoted.unwrap_or_default().replace('.', ","));
     }
     if g.starts_with("boolean") {
         return quoted.unwrap_or_else(|| "true of false".to_owned());
@@ -241,7 +255,7 @@ mod tests {
         );
         assert_eq!(
             both(None, "invalid type: null, expected struct PlanRequest").1,
-            "moet een object zijn, niet leeg (null)"
+            "de waarde moet een object zijn, niet leeg (null)"
         );
         assert_eq!(
             both(
@@ -277,19 +291,38 @@ mod tests {
                 "Query deserialize error: invalid digit found in string"
             )
             .1,
-            "moet een geheel getal zijn"
+            "de waarde moet een geheel getal zijn"
         );
         assert_eq!(
             both(None, "Query deserialize error: premature end of input").1,
-            "is geen geldige datum; schrijf JJJJ-MM-DD (een tijdstip als 2026-11-23T09:00:00Z)"
+            "de waarde is geen geldige datum; schrijf JJJJ-MM-DD (een tijdstip als 2026-11-23T09:00:00Z)"
         );
         assert_eq!(
             both(None, "provided string was not `true` or `false`").1,
-            "moet true of false zijn"
+            "de waarde moet true of false zijn"
         );
         assert_eq!(
             both(None, "something nobody foresaw").1,
-            "heeft een waarde die hier niet past"
+            "de waarde past hier niet"
+        );
+    }
+
+    #[test]
+    fn numbers_are_echoed_the_dutch_way_and_a_lone_reason_gets_a_subject() {
+        assert_eq!(
+            both(
+                Some("count"),
+                "invalid type: floating point `1.5`, expected u32"
+            )
+            .1,
+            "moet een geheel getal van 0 of meer zijn, niet het getal 1,5"
+        );
+        assert_eq!(
+            both(
+                None,
+                "Path deserialize error: UUID parsing failed: invalid length: found 3"
+            ),
+            (None, "de waarde is geen geldige id (UUID)".to_owned())
         );
     }
 }

@@ -524,7 +524,7 @@ mod tests {
         );
         assert_eq!(
             e.problem.detail,
-            "Ongeldige waarde in het pad: is geen geldige id (UUID)"
+            "Ongeldige waarde in het pad: de waarde is geen geldige id (UUID)"
         );
         assert!(e.problem.invalid_params.is_empty());
     }

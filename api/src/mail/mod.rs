@@ -24,15 +24,17 @@ use crate::repo::outbox::OutboxRow;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
-    #[error("SMTP_URL is invalid: {0}")]
+    // In Dutch: a tenant admin reads these as the `lastError` of an email. What follows the colon
+    // is the mail server's own answer, quoted as it came.
+    #[error("SMTP_URL is ongeldig: {0}")]
     Url(String),
-    #[error("address '{address}' is invalid: {reason}")]
+    #[error("het adres '{address}' is ongeldig: {reason}")]
     Address { address: String, reason: String },
-    #[error("the message could not be built: {0}")]
+    #[error("het bericht kon niet worden opgesteld: {0}")]
     Build(String),
-    #[error("the mail server did not take the message: {0}")]
+    #[error("de mailserver nam het bericht niet aan: '{0}'")]
     Send(String),
-    #[error("the mail server refused the message: {0}")]
+    #[error("de mailserver weigerde het bericht: '{0}'")]
     Refused(String),
 }
 

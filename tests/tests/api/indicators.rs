@@ -93,8 +93,13 @@ async fn indicators_carry_baseline_target_and_progress_per_area() {
         json!({ "period": "2024", "comparator": "<=", "value": 800.0 })
     );
     assert_eq!(areas[1]["target"]["comparator"], "<=", "≤ is stored as <=");
-    assert_eq!(areas[0]["progress"]["status"], "no_data");
-    assert_eq!(areas[0]["progress"]["label"], "Geen gegevens");
+    // No figure, and 2024 is over: not known whether the target was met.
+    assert_eq!(areas[0]["progress"]["status"], "outdated");
+    assert_eq!(areas[0]["progress"]["label"], "Geen actuele cijfers");
+    assert_eq!(
+        areas[0]["progress"]["summary"],
+        "Onbekend: geen cijfer over 2024"
+    );
 
     // Figures move the verdict. The target period 2024 is over: a figure of 2021 that is not yet
     // at 800 says nothing about 2024.

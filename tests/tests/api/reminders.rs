@@ -1,6 +1,7 @@
 //! The worker's reminders, travelling in time with `worker run-once --now`, read back from a real
 //! SMTP server.
 
+use api::domain::english::{english_words, visible_text};
 use api::domain::role::Role;
 use serde_json::{Value, json};
 
@@ -268,6 +269,18 @@ async fn settings_and_the_one_click_unsubscribe_are_respected_and_admins_see_the
         "{}",
         page.text
     );
+    assert_eq!(english_words(&visible_text(&page.text)), Vec::<&str>::new());
+    // A link whose `from` was changed or cut short unsubscribes from nothing by guessing.
+    let token_path = path.split('?').next().unwrap_or(path);
+    let cut = app
+        .get(&format!("{token_path}?from=alles-misschien"), "")
+        .await;
+    assert_eq!(cut.status.as_u16(), 400, "{}", cut.text);
+    assert!(
+        cut.text.contains("Deze afmeldlink is niet compleet"),
+        "{}",
+        cut.text
+    );
     // Not to be framed (clickjacking the button); its form may post to this site only.
     assert_eq!(page.header("X-Frame-Options"), Some("DENY"));
     let csp = page.header("Content-Security-Policy").expect("CSP");
@@ -311,6 +324,7 @@ async fn settings_and_the_one_click_unsubscribe_are_respected_and_admins_see_the
         "{}",
         res.text
     );
+    assert_eq!(english_words(&visible_text(&res.text)), Vec::<&str>::new());
     let res = app
         .post_form_as_browser("/api/v1/unsubscribe/onzin?from=digest", "")
         .await;
@@ -321,6 +335,15 @@ async fn settings_and_the_one_click_unsubscribe_are_respected_and_admins_see_the
         res.content_type
     );
     assert!(res.text.contains("Afmelden is niet gelukt"), "{}", res.text);
+    let res = app
+        .post_form_as_browser(&format!("{token_path}?from=alles-misschien"), "")
+        .await;
+    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert!(
+        res.content_type.starts_with("text/html"),
+        "{}",
+        res.content_type
+    );
     let res = app
         .send_raw(
             "POST",

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use api::domain::english::{english_words, visible_text};
 use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
@@ -132,6 +133,49 @@ async fn the_indicator_priority_digest_and_letter_give_the_same_verdict_for_ever
             .await;
         assert_eq!(res.status.as_u16(), 201, "{}", res.text);
     }
+    // A target still ahead, judged on the line: the Rapportcijfer of Harderwijk, 7,5 in 2019, to
+    // at least 8 in three years, with last year's 7,9.
+    use chrono::Datelike;
+    let year = chrono::Utc::now().year();
+    let rapport = items
+        .iter()
+        .find(|i| i["name"] == "Rapportcijfer veiligheid van de buurt")
+        .expect("the other key indicator");
+    let mut areas: Vec<Value> = rapport["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .map(|a| json!({ "municipalityId": a["municipalityId"], "baseline": a["baseline"], "target": a["target"] }))
+        .collect();
+    let harderwijk = rapport["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .position(|a| a["areaName"] == "Harderwijk")
+        .expect("Harderwijk");
+    areas[harderwijk]["target"] =
+        json!({ "period": (year + 3).to_string(), "comparator": ">=", "value": 8 });
+    let rapport_id = rapport["id"].as_str().expect("id");
+    let res = app
+        .put(
+            &format!("/api/v1/tenants/veluwe-west/indicators/{rapport_id}"),
+            &token,
+            &json!({ "priorityId": rapport["priorityId"], "name": rapport["name"], "description": rapport["description"],
+                "unit": rapport["unit"], "source": rapport["source"], "direction": rapport["direction"],
+                "policeCode": rapport["policeCode"], "areas": areas }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    let res = app
+        .record_measurement(
+            "veluwe-west",
+            &token,
+            rapport_id,
+            &json!({ "municipalityId": rapport["areas"][harderwijk]["municipalityId"], "period": (year - 1).to_string(), "value": 7.9 }),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+
     let (verdicts, items) = indicator_verdicts(&app, &token).await;
     let of =
         |indicator: &str, area: &str| verdicts[&(indicator.to_owned(), area.to_owned())].clone();
@@ -147,6 +191,10 @@ async fn the_indicator_priority_digest_and_letter_give_the_same_verdict_for_ever
     assert_eq!(
         of(key, "Harderwijk"),
         ("outdated".into(), "Onbekend: geen cijfer over 2024".into())
+    );
+    assert_eq!(
+        of("Rapportcijfer veiligheid van de buurt", "Harderwijk"),
+        ("on_track".into(), "Op koers".into())
     );
     let statuses: BTreeSet<&str> = verdicts.values().map(|(s, _)| s.as_str()).collect();
     assert_eq!(
@@ -203,6 +251,24 @@ async fn the_indicator_priority_digest_and_letter_give_the_same_verdict_for_ever
                 }
             }
         }
+        // The status follows from the counts as the rule in README says.
+        let off = counted - on - outdated;
+        let expected = if counted == 0 {
+            "geen_gegevens"
+        } else if off * 2 > on + off {
+            "niet_op_koers"
+        } else if off > 0 {
+            "aandacht_nodig"
+        } else if outdated > 0 {
+            "geen_actuele_cijfers"
+        } else {
+            "op_koers"
+        };
+        assert_eq!(
+            p["status"]["status"], expected,
+            "{}: {explanation}",
+            p["title"]
+        );
         // The share on track is given unless every counted point is outdated.
         if counted > outdated {
             assert!(
@@ -267,6 +333,11 @@ async fn the_indicator_priority_digest_and_letter_give_the_same_verdict_for_ever
         )
         .await;
     assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    let english = english_words(&visible_text(&res.text));
+    assert!(
+        english.is_empty(),
+        "the letter has English words: {english:?}"
+    );
     let rows = letter_rows(&res.text);
     let units: BTreeMap<String, String> = items
         .iter()

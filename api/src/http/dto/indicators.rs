@@ -105,20 +105,22 @@ pub struct PeriodValueDto {
 ///
 /// | # | Case | Status | Summary |
 /// |---|------|--------|---------|
-/// | 1 | no figure | `no_data` | Geen cijfer |
+/// | 1 | no figure, while the target period runs or without a target | `no_data` | Geen cijfer |
+/// | 1a | no figure, the target period is over | `outdated` | Onbekend: geen cijfer over 2024 |
 /// | 2 | neither target nor baseline | `no_data` | Geen streefwaarde |
-/// | 3 | target; the latest figure is of the target period or later and meets it | `on_track` | Gehaald in 2024 |
-/// | 4 | … and misses it | `off_track` | Niet gehaald in 2024 |
-/// | 5 | target; an earlier figure, not the baseline's own, already meets it | `on_track` | Gehaald in 2022 |
+/// | 3 | target; the figure of the target period (without one: the first after it) meets it | `on_track` | Gehaald in 2024 |
+/// | 4 | … misses it | `off_track` | Niet gehaald in 2024 |
+/// | 5 | target; the latest figure, before the target period and later than the baseline's, already meets it | `on_track` | Gehaald in 2022 |
 /// | 6 | target; its period is over without a figure of it or later | `outdated` | Onbekend: geen cijfer over 2024 |
-/// | 7 | the latest figure is two periods of its length old (on 1 December 2026: 2023, or 2025-H1) | `outdated` | Geen cijfer na 2023 |
-/// | 8 | only figures of the baseline's period | `no_data` | Geen nieuw cijfer |
+/// | 7 | the latest figure's period ended two years ago or more (on 1 December 2026: 2023, 2024-H1) | `outdated` | Geen cijfer na 2023 |
+/// | 8 | no figure after the baseline's period | `no_data` | Geen nieuw cijfer |
 /// | 9 | target and an earlier baseline: at least as good as the straight line from baseline to target expects at the latest period (`expected`) | `on_track` | Op koers |
 /// | 10 | … worse than that | `off_track` | Niet op koers |
-/// | 11 | target without an earlier baseline | `no_data` | Geen uitgangswaarde / Niet te beoordelen |
+/// | 11 | target without a baseline | `no_data` | Geen uitgangswaarde |
 /// | 12 | no target; baseline: lower/higher is better: no worse than it; keep at level: within 5 % | `on_track` | Op koers |
 /// | 13 | … otherwise | `off_track` | Niet op koers |
 ///
+/// Figures of a period that has not begun are left out.
 /// `=` targets and keep-at-level allow 5 % deviation (at least 0.05). Periods are placed on one
 /// time line by their end (2026-H1 ends halfway 2026).
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]

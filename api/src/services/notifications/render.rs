@@ -99,7 +99,12 @@ pub fn review_reminder(
         Stage::Before(n) => (
             format!("Herinnering: evaluatie {period} van {group} uiterlijk {due_text}"),
             format!(
-                "Over {n} dagen of minder, uiterlijk {due_text}, is de halfjaarlijkse evaluatie over {period} van de {group} nodig."
+                "Over {} of minder, uiterlijk {due_text}, is de halfjaarlijkse evaluatie over {period} van de {group} nodig.",
+                if n == 1 {
+                    "1 dag".to_owned()
+                } else {
+                    format!("{n} dagen")
+                }
             ),
         ),
         Stage::DueToday => (
@@ -293,6 +298,7 @@ mod tests {
         use crate::domain::english::english_words;
         let due = NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
         let stages = [
+            Stage::Before(1),
             Stage::Before(14),
             Stage::Before(3),
             Stage::DueToday,
@@ -347,5 +353,10 @@ mod tests {
             let text = words(email);
             assert_eq!(english_words(&text), Vec::<&str>::new(), "{text}");
         }
+        assert!(
+            words(&emails[0]).contains("Over 1 dag of minder"),
+            "{}",
+            words(&emails[0])
+        );
     }
 }

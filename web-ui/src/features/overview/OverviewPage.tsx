@@ -52,7 +52,7 @@ export function OverviewPage() {
   const counts = countByStatus(all);
   const groups: { key: Attention; title: string; empty: string }[] = [
     { key: 'attention', title: 'Vraagt aandacht', empty: 'Geen prioriteit vraagt nu aandacht.' },
-    { key: 'outdated', title: 'Geen actuele cijfers', empty: 'Bij alle prioriteiten met cijfers zijn de cijfers actueel.' },
+    { key: 'outdated', title: 'Geen actuele cijfers', empty: 'Geen prioriteit is zonder actuele cijfers.' },
     { key: 'on_track', title: 'Op koers', empty: 'Geen prioriteit is nu op koers.' },
     { key: 'no_data', title: 'Nog zonder cijfers', empty: '' },
   ];

@@ -36,23 +36,31 @@ pub async fn confirm_unsubscribe(
     path: web::Path<UnsubscribePath>,
     query: Query<UnsubscribeQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let what = Unsubscribe::parse(query.from.as_deref())?;
-    let token = path.into_inner().token;
     let browser = req
         .headers()
         .get(ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
-    let done = state
-        .db(move |conn| notification_prefs::unsubscribe(conn, &token, what))
-        .await;
+    let token = path.into_inner().token;
+    let what = Unsubscribe::parse(query.from.as_deref());
+    let done = match what.clone() {
+        Ok(what) => {
+            state
+                .db(move |conn| notification_prefs::unsubscribe(conn, &token, what))
+                .await
+        }
+        Err(e) => Err(e.into()),
+    };
     Ok(match (done, browser) {
         (Ok(row), false) => HttpResponse::Ok().json(NotificationSettingsDto::from(row)),
         (Err(e), false) => return Err(e),
         (Ok(_), true) => html_page(
             StatusCode::OK,
             "U bent afgemeld",
-            &format!("<p>{}</p>{LATER}", wording(what).1),
+            &format!(
+                "<p>{}</p>{LATER}",
+                wording(what.unwrap_or(Unsubscribe::Everything)).1
+            ),
         ),
         (Err(e), true) => html_page(
             StatusCode::from_u16(e.problem.status).unwrap_or(StatusCode::BAD_REQUEST),

@@ -17,7 +17,8 @@ use crate::services::notification_prefs::Unsubscribe;
         UnsubscribeQuery
     ),
     responses(
-        (status = 200, description = "A page with one button", body = String, content_type = "text/html")
+        (status = 200, description = "A page with one button", body = String, content_type = "text/html"),
+        (status = 400, description = "A page that says the link is not complete (`from` unknown)", body = String, content_type = "text/html")
     )
 )]
 #[tracing::instrument(name = "unsubscribe_page", skip_all)]
@@ -32,10 +33,19 @@ pub async fn unsubscribe_page(
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect();
-    let (what, from) = match query.from.as_deref() {
-        Some("digest") => (Unsubscribe::Digest, "digest"),
-        Some("reminders") => (Unsubscribe::Reminders, "reminders"),
-        _ => (Unsubscribe::Everything, "all"),
+    let Ok(what) = Unsubscribe::parse(query.from.as_deref()) else {
+        // A link cut short or changed: unsubscribing from everything would be a guess.
+        return html_page(
+            StatusCode::BAD_REQUEST,
+            "Afmelden is niet gelukt",
+            "<p>Deze afmeldlink is niet compleet. Gebruik de link uit de e-mail zoals hij is, of \
+             zet uw meldingen uit bij uw meldingsinstellingen in het platform.</p>",
+        );
+    };
+    let from = match what {
+        Unsubscribe::Digest => "digest",
+        Unsubscribe::Reminders => "reminders",
+        Unsubscribe::Everything => "all",
     };
     let (question, _) = wording(what);
     html_page(
