@@ -35,11 +35,8 @@ async fn every_operation_declares_problem_errors_and_the_version_header() {
                         "{method} {path} {status}"
                     );
                 } else if !status.starts_with('3') {
-                    // A page for a person (the unsubscribe link) says what went wrong as a page.
-                    let page = op["responses"]["200"]["content"]["text/html"].is_object()
-                        && r["content"]["text/html"].is_object();
                     assert!(
-                        page || r["content"]["application/problem+json"].is_object(),
+                        r["content"]["application/problem+json"].is_object(),
                         "{method} {path} {status}"
                     );
                 }

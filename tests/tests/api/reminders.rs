@@ -273,9 +273,24 @@ async fn settings_and_the_one_click_unsubscribe_are_respected_and_admins_see_the
     // A link whose `from` was changed or cut short unsubscribes from nothing by guessing.
     let token_path = path.split('?').next().unwrap_or(path);
     let cut = app
-        .get(&format!("{token_path}?from=alles-misschien"), "")
+        .get_with_headers(
+            &format!("{token_path}?from=alles-misschien"),
+            "",
+            &[("Accept", "text/html")],
+        )
         .await;
     assert_eq!(cut.status.as_u16(), 400, "{}", cut.text);
+    assert!(
+        cut.content_type.starts_with("text/html"),
+        "{}",
+        cut.content_type
+    );
+    // A program asking gets the problem.
+    let res = app
+        .get(&format!("{token_path}?from=alles-misschien"), "")
+        .await;
+    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.body["invalidParams"][0]["name"], "from", "{}", res.text);
     assert!(
         cut.text.contains("Deze afmeldlink is niet compleet"),
         "{}",

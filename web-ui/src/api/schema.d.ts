@@ -8124,13 +8124,13 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description A page that says the link is not complete (`from` unknown) */
+            /** @description `from` is unknown: the link is not complete (a browser gets a page that says so) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error; the cause is logged, not shown */

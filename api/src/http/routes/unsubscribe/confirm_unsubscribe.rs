@@ -1,5 +1,4 @@
 use actix_web::http::StatusCode;
-use actix_web::http::header::ACCEPT;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::{LATER, html_page, wording};
@@ -36,11 +35,7 @@ pub async fn confirm_unsubscribe(
     path: web::Path<UnsubscribePath>,
     query: Query<UnsubscribeQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let browser = req
-        .headers()
-        .get(ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"));
+    let browser = super::wants_html(&req);
     let token = path.into_inner().token;
     let what = Unsubscribe::parse(query.from.as_deref());
     let done = match what.clone() {

@@ -33,6 +33,15 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Whether the caller is a browser (the page's button, a click in a mail client) rather than a
+/// program: it gets pages, a program gets JSON and problems.
+fn wants_html(req: &actix_web::HttpRequest) -> bool {
+    req.headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
+}
+
 /// A page of its own (no web UI needed): a heading and `body`, already HTML.
 fn html_page(status: StatusCode, title: &str, body: &str) -> HttpResponse {
     let page = format!(

@@ -1,8 +1,9 @@
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::{LATER, html_page, wording};
 use crate::http::dto::UnsubscribeQuery;
+use crate::http::problem::{ApiError, Problem};
 use crate::http::query::Query;
 use crate::http::routes::UnsubscribePath;
 use crate::services::notification_prefs::Unsubscribe;
@@ -18,14 +19,15 @@ use crate::services::notification_prefs::Unsubscribe;
     ),
     responses(
         (status = 200, description = "A page with one button", body = String, content_type = "text/html"),
-        (status = 400, description = "A page that says the link is not complete (`from` unknown)", body = String, content_type = "text/html")
+        (status = 400, description = "`from` is unknown: the link is not complete (a browser gets a page that says so)", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[tracing::instrument(name = "unsubscribe_page", skip_all)]
 pub async fn unsubscribe_page(
+    req: HttpRequest,
     path: web::Path<UnsubscribePath>,
     query: Query<UnsubscribeQuery>,
-) -> HttpResponse {
+) -> Result<HttpResponse, ApiError> {
     // Opening a link must not unsubscribe: mail scanners open links too. The button posts.
     let token: String = path
         .into_inner()
@@ -33,14 +35,18 @@ pub async fn unsubscribe_page(
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect();
-    let Ok(what) = Unsubscribe::parse(query.from.as_deref()) else {
+    let what = match Unsubscribe::parse(query.from.as_deref()) {
+        Ok(what) => what,
+        Err(e) if !super::wants_html(&req) => return Err(e.into()),
         // A link cut short or changed: unsubscribing from everything would be a guess.
-        return html_page(
-            StatusCode::BAD_REQUEST,
-            "Afmelden is niet gelukt",
-            "<p>Deze afmeldlink is niet compleet. Gebruik de link uit de e-mail zoals hij is, of \
+        Err(_) => {
+            return Ok(html_page(
+                StatusCode::BAD_REQUEST,
+                "Afmelden is niet gelukt",
+                "<p>Deze afmeldlink is niet compleet. Gebruik de link uit de e-mail zoals hij is, of \
              zet uw meldingen uit bij uw meldingsinstellingen in het platform.</p>",
-        );
+            ));
+        }
     };
     let from = match what {
         Unsubscribe::Digest => "digest",
@@ -48,7 +54,7 @@ pub async fn unsubscribe_page(
         Unsubscribe::Everything => "all",
     };
     let (question, _) = wording(what);
-    html_page(
+    Ok(html_page(
         StatusCode::OK,
         "Afmelden",
         &format!(
@@ -57,5 +63,5 @@ pub async fn unsubscribe_page(
              <input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">\
              <button type=\"submit\">Ja, afmelden</button></form>{LATER}"
         ),
-    )
+    ))
 }
