@@ -30,89 +30,8 @@ use super::routes;
         license(name = "EUPL-1.2", identifier = "EUPL-1.2")
     ),
     servers((url = "/api/v1", description = "This server")),
-    paths(
-        routes::auth::login::login,
-        routes::auth::refresh::refresh,
-        routes::auth::logout::logout,
-        routes::me::get_me::get_me,
-        routes::tenants::list_tenants::list_tenants,
-        routes::tenants::create_tenant::create_tenant,
-        routes::tenants::get_tenant::get_tenant,
-        routes::tenants::update_tenant::update_tenant,
-        routes::users::list_users::list_users,
-        routes::users::create_user::create_user,
-        routes::users::get_user::get_user,
-        routes::users::update_user::update_user,
-        routes::users::remove_user::remove_user,
-        routes::municipalities::list_municipalities::list_municipalities,
-        routes::municipalities::create_municipality::create_municipality,
-        routes::municipalities::get_municipality::get_municipality,
-        routes::municipalities::update_municipality::update_municipality,
-        routes::districts::list_districts::list_districts,
-        routes::districts::create_district::create_district,
-        routes::districts::update_district::update_district,
-        routes::plans::list_plans::list_plans,
-        routes::plans::create_plan::create_plan,
-        routes::plans::get_plan::get_plan,
-        routes::plans::update_plan::update_plan,
-        routes::plans::delete_plan::delete_plan,
-        routes::priorities::list_priorities::list_priorities,
-        routes::priorities::create_priority::create_priority,
-        routes::priorities::get_priority::get_priority,
-        routes::priorities::update_priority::update_priority,
-        routes::priorities::delete_priority::delete_priority,
-        routes::actions::list_actions::list_actions,
-        routes::actions::create_action::create_action,
-        routes::actions::get_action::get_action,
-        routes::actions::update_action::update_action,
-        routes::actions::delete_action::delete_action,
-        routes::indicators::list_indicators::list_indicators,
-        routes::indicators::create_indicator::create_indicator,
-        routes::indicators::get_indicator::get_indicator,
-        routes::indicators::update_indicator::update_indicator,
-        routes::indicators::delete_indicator::delete_indicator,
-        routes::measurements::list_measurements::list_measurements,
-        routes::measurements::record_measurement::record_measurement,
-        routes::measurements::get_measurement::get_measurement,
-        routes::measurements::delete_measurement::delete_measurement,
-        routes::measurement_imports::import_measurements::import_measurements,
-        routes::measurement_exports::export_measurements::export_measurements,
-        routes::expert_groups::list_expert_groups::list_expert_groups,
-        routes::expert_groups::create_expert_group::create_expert_group,
-        routes::expert_groups::get_expert_group::get_expert_group,
-        routes::expert_groups::update_expert_group::update_expert_group,
-        routes::expert_groups::delete_expert_group::delete_expert_group,
-        routes::reviews::list_reviews::list_reviews,
-        routes::reviews::create_review::create_review,
-        routes::reviews::get_review::get_review,
-        routes::reviews::update_review::update_review,
-        routes::reviews::delete_review::delete_review,
-        routes::reviews::submit_review::submit_review,
-        routes::reviews::adopt_review::adopt_review,
-        routes::reviews::send_back_review::send_back_review,
-        routes::commitments::list_commitments::list_commitments,
-        routes::commitments::create_commitment::create_commitment,
-        routes::commitments::get_commitment::get_commitment,
-        routes::commitments::update_commitment::update_commitment,
-        routes::commitments::delete_commitment::delete_commitment,
-        routes::commitment_exports::export_commitments::export_commitments,
-        routes::commitment_imports::import_commitments::import_commitments,
-        routes::audit_events::list_audit_events::list_audit_events,
-        routes::me::get_notification_settings::get_notification_settings,
-        routes::me::update_notification_settings::update_notification_settings,
-        routes::unsubscribe::unsubscribe_page::unsubscribe_page,
-        routes::unsubscribe::confirm_unsubscribe::confirm_unsubscribe,
-        routes::notifications::list_notifications::list_notifications,
-        routes::safety_letters::request_letter::request_letter,
-        routes::safety_letters::list_letters::list_letters,
-        routes::safety_letters::get_letter::get_letter,
-        routes::safety_letters::download_letter::download_letter,
-        routes::safety_letters::adopt_letter::adopt_letter,
-        routes::safety_letter_schedule::get_schedule::get_schedule,
-        routes::safety_letter_schedule::update_schedule::update_schedule,
-    ),
     components(schemas(Problem, InvalidParam, RejectedRow, dto::RoleDto, dto::MembershipDto, dto::NewAdminRequest)),
-    modifiers(&SharedResponses),
+    modifiers(&WithEndpoints, &SharedResponses),
     tags(
         (name = "Auth", description = "Sign-in and sessions"),
         (name = "Me", description = "The signed-in user"),
@@ -134,6 +53,17 @@ use super::routes;
     )
 )]
 pub struct ApiDoc;
+
+/// Adds the paths of every endpoint (`routes::Endpoints`, the same list the router is made of)
+/// before `SharedResponses` completes their responses.
+#[derive(Debug)]
+struct WithEndpoints;
+
+impl Modify for WithEndpoints {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        openapi.merge(routes::Endpoints::openapi());
+    }
+}
 
 /// The document as served and committed (`openapi/openapi.json`).
 pub fn document_json() -> String {

@@ -69,3 +69,58 @@ async fn interactive_docs_are_served_without_external_resources() {
     let res = app.request("GET", "/api/docs", None, None).await;
     assert!(res.status.is_redirection() || res.status.is_success());
 }
+
+/// The router and the document come from one list (`routes::endpoints!`); this checks the
+/// outcome from outside: every documented operation reaches a handler, and every endpoint the
+/// router has is documented.
+#[actix_rt::test]
+async fn every_documented_operation_is_routed_and_every_route_is_documented() {
+    let app = spawn_app().await;
+    let doc: serde_json::Value = serde_json::from_str(COMMITTED).expect("json");
+    let mut documented = std::collections::BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("item").keys() {
+            documented.insert((path.clone(), method.to_uppercase()));
+            // Any value for the parameters: the route must be found, whatever the handler then
+            // says of the value (401, 400, 404 of a resource, …).
+            let concrete: String = path
+                .split('/')
+                .map(|s| {
+                    if s.starts_with('{') {
+                        "00000000-0000-0000-0000-000000000000"
+                    } else {
+                        s
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("/");
+            let res = app
+                .send_raw(
+                    &method.to_uppercase(),
+                    &format!("/api/v1{concrete}"),
+                    None,
+                    "application/json",
+                    b"{}".to_vec(),
+                )
+                .await;
+            let unrouted = res.status.as_u16() == 405
+                || res.body["detail"]
+                    .as_str()
+                    .is_some_and(|d| d.starts_with("Het pad "));
+            assert!(
+                !unrouted,
+                "{method} {path} is documented but not routed: {}",
+                res.text
+            );
+        }
+    }
+    let routed: std::collections::BTreeSet<(String, String)> = api::http::routes::endpoints()
+        .into_iter()
+        .map(|(path, method, _)| (path, method.to_string()))
+        .collect();
+    assert_eq!(routed, documented);
+    assert_eq!(routed.len(), 79);
+    // A path without its method answers 405, not 404: one resource per path.
+    let res = app.request("DELETE", "/api/v1/tenants", None, None).await;
+    assert_eq!(res.status.as_u16(), 405, "{}", res.text);
+}
