@@ -1,5 +1,6 @@
 //! The safety-monitoring platform: domain, database and HTTP layers. The `api` binary serves it;
-//! the `worker` binary uses the domain and database layers.
+//! the `worker` binary uses the domain and database layers and builds without the HTTP layer
+//! (feature `http`, on by default).
 
 pub mod auth;
 pub mod authz;
@@ -9,6 +10,7 @@ pub mod db;
 pub mod document;
 pub mod domain;
 pub mod error_chain;
+#[cfg(feature = "http")]
 pub mod http;
 pub mod mail;
 pub mod repo;
