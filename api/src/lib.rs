@@ -7,12 +7,10 @@ pub mod authz;
 pub mod commands;
 pub mod config;
 pub mod db;
-pub mod document;
 pub mod domain;
 pub mod error_chain;
 #[cfg(feature = "http")]
 pub mod http;
-pub mod mail;
 pub mod repo;
 pub mod services;
 pub mod telemetry;

@@ -14,10 +14,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::Context;
 use api::config::Settings;
 use api::db::pool::build_pool;
-use api::mail::Mailer;
-use api::services::worker_round::{RoundSettings, run_due_jobs, run_round};
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
+use worker::mail::Mailer;
+use worker::round::{RoundSettings, run_due_jobs, run_round};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -21,6 +21,11 @@ impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for NeutralSession {
     }
 }
 
+/// Whether the database answers on this connection (readiness).
+pub fn ping(conn: &mut PgConnection) -> Result<(), super::DbError> {
+    Ok(conn.batch_execute("SELECT 1")?)
+}
+
 pub fn build_pool(database_url: &str, max_size: u32) -> Result<DbPool, diesel::r2d2::PoolError> {
     Pool::builder()
         .max_size(max_size)

@@ -7,6 +7,15 @@ use crate::db::DbError;
 use crate::db::schema::platform::login_failures;
 
 #[tracing::instrument(skip(conn))]
+/// Serialises sign-ins of one address inside the caller's transaction, so that parallel guesses
+/// cannot all slip under the limit.
+pub fn lock_for_email(conn: &mut PgConnection, email: &str) -> Result<(), DbError> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1))")
+        .bind::<diesel::sql_types::Text, _>(email)
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn record(conn: &mut PgConnection, email: &str, address: &str) -> Result<(), DbError> {
     diesel::insert_into(login_failures::table)
         .values((

@@ -1,6 +1,7 @@
 //! `platform.tenants`.
 
 use chrono::{DateTime, Utc};
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -40,6 +41,17 @@ impl TenantRow {
 }
 
 #[tracing::instrument(skip(conn))]
+/// Creates the tenant's role and schema (owned by the role), and lets the platform's login role
+/// act as it. `name` is a generated, validated `DbName`: safe to put into DDL.
+pub fn create_role_and_schema(conn: &mut PgConnection, name: &DbName) -> Result<(), DbError> {
+    conn.batch_execute(&format!(
+        "CREATE ROLE \"{name}\" NOLOGIN;
+         GRANT \"{name}\" TO CURRENT_USER;
+         CREATE SCHEMA \"{name}\" AUTHORIZATION \"{name}\";"
+    ))?;
+    Ok(())
+}
+
 pub fn list_all(conn: &mut PgConnection) -> Result<Vec<TenantRow>, DbError> {
     Ok(tenants::table
         .select(TenantRow::as_select())

@@ -2,7 +2,6 @@
 //! list, suspend and reactivate. Only platform admins reach these (checked by the caller).
 
 use chrono::Utc;
-use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
 use uuid::Uuid;
 
@@ -77,12 +76,7 @@ pub fn create_tenant_with_hook(
         })?;
         hook(ProvisionStep::TenantRecorded, &row)?;
 
-        // `name` is a generated, validated DbName: safe to put into DDL.
-        conn.batch_execute(&format!(
-            "CREATE ROLE \"{name}\" NOLOGIN;
-             GRANT \"{name}\" TO CURRENT_USER;
-             CREATE SCHEMA \"{name}\" AUTHORIZATION \"{name}\";"
-        ))?;
+        tenants::create_role_and_schema(conn, &name)?;
         hook(ProvisionStep::SchemaCreated, &row)?;
 
         let db = row

@@ -10,7 +10,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
-use diesel::{Connection, PgConnection, RunQueryDsl};
+use diesel::{Connection, PgConnection};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -67,9 +67,7 @@ pub fn begin_login(
     let email = email.trim().to_lowercase();
     let now = Utc::now();
     conn.transaction(|conn| {
-        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1))")
-            .bind::<diesel::sql_types::Text, _>(&email)
-            .execute(conn)?;
+        login_failures::lock_for_email(conn, &email)?;
         check_throttle(conn, &email, address, now)?;
         login_failures::record(conn, &email, address)?;
         let user = users::find_by_email(conn, &email)?.filter(|u| u.is_active);

@@ -1,6 +1,7 @@
 //! Integration tests: the API over HTTP against a real PostgreSQL (see `helpers`).
 
 mod actions;
+mod architecture;
 mod audit;
 mod auth;
 mod commitments;

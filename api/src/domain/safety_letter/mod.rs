@@ -6,7 +6,6 @@
 //! the document never changes again) or `mislukt` (with the reason); a coordinator marks one
 //! concept of a plan and period `vastgesteld`. Compiling again makes a new version.
 
-pub mod content;
 pub mod schedule;
 
 use chrono::NaiveDate;
@@ -78,6 +77,21 @@ pub fn adopt(status: &str, other_adopted_version: Option<i32>) -> Result<&'stati
             "Het samenstellen van deze versie is mislukt; stel de brief opnieuw samen.".to_owned(),
         ),
     }
+}
+
+/// The MIME type of the Word file of a version.
+pub const DOCX_MEDIA_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// The MIME type of the HTML preview of a version.
+pub const HTML_MEDIA_TYPE: &str = "text/html; charset=utf-8";
+
+/// What the HTML preview may load: its own inline styles and its `data:` pictures, nothing else.
+pub const HTML_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/// The letter's title: "Veiligheidsbrief 2026".
+pub fn title(period: Period) -> String {
+    format!("Veiligheidsbrief {}", period_in_title(period))
 }
 
 #[cfg(test)]

@@ -1,12 +1,6 @@
 //! Veiligheidsbrieven: asked for by tenant admins and coordinators of the whole cooperation,
-//! compiled by the worker (`compile`), read by every member. Asking stores the new version and
-//! queues its compile job in one transaction, so no request is lost and none is compiled twice.
-
-mod compile;
-mod scheduled;
-
-pub use compile::{COMPILE_JOB, compile_job};
-pub use scheduled::plan_scheduled;
+//! compiled by the worker (`worker::letters`), read by every member. Asking stores the new version
+//! and queues its compile job in one transaction, so no request is lost and none is compiled twice.
 
 use chrono::{DateTime, Utc};
 use diesel::{Connection, PgConnection};
@@ -83,7 +77,7 @@ pub fn request(
             // The plan went between the check and the lock.
             .ok_or_else(|| ServiceError::from(InvalidField::new("planId", "dit plan bestaat niet")))
         })?;
-        compile::enqueue(conn, ctx.tenant.id, letter.id, now)?;
+        enqueue(conn, ctx.tenant.id, letter.id, now)?;
         Ok::<_, ServiceError>(letter)
     })?;
     get(conn, ctx, letter.id)
@@ -188,11 +182,7 @@ pub fn document(
             },
         };
         let period = crate::services::progress::period(&letter.row.period)?;
-        let name = format!(
-            "{} v{}",
-            safety_letter::content::title(period),
-            letter.row.version
-        );
+        let name = format!("{} v{}", safety_letter::title(period), letter.row.version);
         match format {
             Format::Docx => {
                 let (bytes, sha256) = safety_letters::docx(tc, id)?.ok_or_else(not_ready)?;
@@ -247,13 +237,39 @@ fn towns(tc: &mut TenantConn<'_>) -> Result<Towns, ServiceError> {
         .collect())
 }
 
+/// Kind of the job that compiles one version.
+pub const COMPILE_JOB: &str = "compile_safety_letter";
+
+/// A coordinator waits for the letter: after three attempts (a few minutes, with the backoff of
+/// the jobs) the version is marked failed rather than retried for hours.
+const ATTEMPTS: i32 = 3;
+
+/// Queues the compile job of a version (with the version, in its transaction).
+pub fn enqueue(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    letter_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    jobs::enqueue(
+        conn,
+        COMPILE_JOB,
+        Some(tenant_id),
+        &job_key(letter_id),
+        &serde_json::json!({ "letterId": letter_id }),
+        now,
+        ATTEMPTS,
+    )?;
+    Ok(())
+}
+
 /// Queued compile jobs are found by this key.
-fn job_key(letter_id: Uuid) -> String {
+pub fn job_key(letter_id: Uuid) -> String {
     format!("letter:{letter_id}")
 }
 
 /// Whether the letter's compile job is still queued or running.
-fn job_pending(
+pub fn job_pending(
     conn: &mut PgConnection,
     letter_id: Uuid,
     clock: DateTime<Utc>,

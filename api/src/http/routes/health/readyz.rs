@@ -1,5 +1,4 @@
 use actix_web::{HttpResponse, web};
-use diesel::connection::SimpleConnection;
 
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
@@ -7,12 +6,6 @@ use crate::http::state::AppState;
 /// Readiness: the database answers.
 #[tracing::instrument(name = "readyz", skip_all)]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    state
-        .db(|conn| {
-            Ok(conn
-                .batch_execute("SELECT 1")
-                .map_err(crate::db::DbError::from)?)
-        })
-        .await?;
+    state.db(|conn| Ok(crate::db::pool::ping(conn)?)).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "ready", "database": "ok" })))
 }

@@ -8,7 +8,7 @@ use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
 use crate::repo::outbox::{DEAD, PENDING, SENDING, SENT};
-use crate::services::notifications;
+use crate::services::sent_emails;
 
 #[utoipa::path(
     get,
@@ -39,7 +39,7 @@ pub async fn list_notifications(
         .transpose()?;
     let ctx = t.ctx;
     let result = state
-        .db(move |conn| notifications::list_sent(conn, &ctx, status.as_deref(), page))
+        .db(move |conn| sent_emails::list_sent(conn, &ctx, status.as_deref(), page))
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, NotificationDto::from)))
 }

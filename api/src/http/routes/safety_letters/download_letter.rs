@@ -5,7 +5,9 @@ use actix_web::http::header::{
 };
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::document::{docx, html};
+use crate::domain::safety_letter::{
+    DOCX_MEDIA_TYPE, HTML_CONTENT_SECURITY_POLICY, HTML_MEDIA_TYPE,
+};
 use crate::http::dto::LetterDocumentQuery;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
@@ -76,15 +78,15 @@ pub async fn download_letter(
     }
     Ok(match format {
         Format::Docx => res
-            .insert_header((CONTENT_TYPE, docx::MEDIA_TYPE))
+            .insert_header((CONTENT_TYPE, DOCX_MEDIA_TYPE))
             .insert_header((
                 CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{}.docx\"", file.name),
             ))
             .body(file.bytes),
         Format::Html => res
-            .insert_header((CONTENT_TYPE, html::MEDIA_TYPE))
-            .insert_header((CONTENT_SECURITY_POLICY, html::CONTENT_SECURITY_POLICY))
+            .insert_header((CONTENT_TYPE, HTML_MEDIA_TYPE))
+            .insert_header((CONTENT_SECURITY_POLICY, HTML_CONTENT_SECURITY_POLICY))
             .insert_header((
                 CONTENT_DISPOSITION,
                 format!("inline; filename=\"{}.html\"", file.name),
@@ -118,7 +120,7 @@ fn chosen_format(format: Option<&str>, req: &HttpRequest) -> Result<Format, ApiE
             .find_map(|v| v.trim().parse::<f32>().ok())
             .unwrap_or(1.0);
         let format = match media.as_str() {
-            docx::MEDIA_TYPE | "application/*" | "*/*" => Format::Docx,
+            DOCX_MEDIA_TYPE | "application/*" | "*/*" => Format::Docx,
             "text/html" | "text/*" => Format::Html,
             _ => continue,
         };
@@ -132,7 +134,7 @@ fn chosen_format(format: Option<&str>, req: &HttpRequest) -> Result<Format, ApiE
             "not_acceptable",
             format!(
                 "De brief is er als Word ({}) of als HTML (text/html); vraag een van beide in Accept of gebruik ?format=docx of ?format=html",
-                docx::MEDIA_TYPE
+                DOCX_MEDIA_TYPE
             ),
         )
     })

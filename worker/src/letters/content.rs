@@ -8,15 +8,15 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{period_in_title, period_in_words};
 use crate::document::chart::{self, LineChart, Series, TargetLine};
 use crate::document::{Block, Document, DocumentError, Image, Span, Table};
-use crate::domain::period::{Moment, Period};
-use crate::domain::priority_status::PriorityStatus;
-use crate::domain::progress::{
+use api::domain::period::{Moment, Period};
+use api::domain::priority_status::PriorityStatus;
+use api::domain::progress::{
     self, Baseline, Direction, Measurement, Target, comparator_sign, dutch_number,
 };
-use crate::domain::time::long_dutch_date;
+use api::domain::safety_letter::{period_in_words, title};
+use api::domain::time::long_dutch_date;
 
 /// Everything the letter is made of.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,11 +127,6 @@ pub struct CommitmentInput {
     pub closed_on: Option<NaiveDate>,
     pub letter_reference: Option<String>,
     pub letter_title: Option<String>,
-}
-
-/// The letter's title: "Veiligheidsbrief 2026".
-pub fn title(period: Period) -> String {
-    format!("Veiligheidsbrief {}", period_in_title(period))
 }
 
 /// Builds the letter. Fails only when a chart cannot be drawn.
@@ -669,7 +664,7 @@ Daarna volgen {local}de stand van de toezeggingen aan de raden en een bijlage me
                             Some(d) => long_dutch_date(d),
                             None => "geen termijn".to_owned(),
                         },
-                        crate::domain::commitment::status_label(&c.status).to_owned(),
+                        api::domain::commitment::status_label(&c.status).to_owned(),
                     ]
                 })
                 .collect(),
@@ -724,7 +719,7 @@ die in deze brief worden gebruikt, met hun bron en de datum waarop ze in het pla
                                 } else {
                                     format!("{}; {}", ind.source, f.source_note)
                                 },
-                                crate::domain::time::dutch_date(f.entered_on),
+                                api::domain::time::dutch_date(f.entered_on),
                             ]
                         })
                     })
@@ -845,7 +840,7 @@ fn chart_description(ind: &IndicatorInput) -> String {
 mod tests {
     use super::*;
     use crate::document::{docx, html};
-    use crate::domain::progress::Comparator;
+    use api::domain::progress::Comparator;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -1269,7 +1264,7 @@ Voor Nulmeting gehaald gold de streefwaarde voor 2024, maar het laatste cijfer i
         let stored = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             stored == snapshot,
-            "the letter differs from {}; if the change is intended, run UPDATE_SNAPSHOTS=1 cargo test -p api snapshot_of_the_letter and review the diff",
+            "the letter differs from {}; if the change is intended, run UPDATE_SNAPSHOTS=1 cargo test -p worker snapshot_of_the_letter and review the diff",
             path.display()
         );
     }

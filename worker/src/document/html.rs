@@ -5,10 +5,9 @@ use base64::Engine;
 
 use super::{Block, Document, Span, Table, escape};
 
-pub const MEDIA_TYPE: &str = "text/html; charset=utf-8";
-
-/// What the preview page may load: its own inline styles and its `data:` pictures, nothing else.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+pub use api::domain::safety_letter::{
+    HTML_CONTENT_SECURITY_POLICY as CONTENT_SECURITY_POLICY, HTML_MEDIA_TYPE as MEDIA_TYPE,
+};
 
 const STYLE: &str = "body{font-family:Calibri,Carlito,Arial,sans-serif;color:#1a1a1a;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.45}\
 h1,h2,h3,h4{color:#1f3864;line-height:1.2}h1.title{font-size:2rem}h4{font-style:italic}\

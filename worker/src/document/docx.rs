@@ -21,8 +21,7 @@ use zip::{CompressionMethod, ZipWriter};
 use super::{Block, Document, DocumentError, Image, Span, Table, escape};
 
 /// The MIME type of a Word document.
-pub const MEDIA_TYPE: &str =
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub use api::domain::safety_letter::DOCX_MEDIA_TYPE as MEDIA_TYPE;
 
 /// Width of the text between the margins, in twentieths of a point (A4 minus 2 × 2.5 cm).
 const TEXT_WIDTH_TWIPS: u32 = 11906 - 2 * 1417;

@@ -10,55 +10,29 @@ use diesel::PgConnection;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::job_key;
-use crate::db::{TenantConn, TenantDb, run_in_tenant};
-use crate::document::{docx, html};
-use crate::domain::commitment::{AFGEDAAN, PENDING};
-use crate::domain::page::PageRequest;
-use crate::domain::period::Period;
-use crate::domain::review::VASTGESTELD;
-use crate::domain::safety_letter::COMPILING;
-use crate::domain::safety_letter::content::{
+use super::content::{
     self, AreaInput, CommitmentInput, CorrectionInput, FigureInput, IndicatorInput, Judgement,
     LetterInput, PendingReview, PlanInput, PriorityInput,
 };
-use crate::domain::time::date_in_netherlands;
-use crate::repo::commitments::{self, CommitmentFilter, CommitmentRow};
-use crate::repo::indicators::{self, IndicatorRow, TargetRow};
-use crate::repo::measurements::{self, MeasurementRow};
-use crate::repo::priorities::{self, PriorityRow};
-use crate::repo::reviews::{self, CourseCorrectionRow, JudgementRow};
-use crate::repo::safety_letters::{self, LetterRow, NewDocument};
-use crate::repo::tenants::TenantRow;
-use crate::repo::users;
-use crate::repo::{jobs, municipalities, plans};
-use crate::services::ServiceError;
-use crate::services::progress::{direction, period, target_of};
-
-/// Kind of the job that compiles one version.
-pub const COMPILE_JOB: &str = "compile_safety_letter";
-
-/// A coordinator waits for the letter: after three attempts (a few minutes, with the backoff of
-/// the jobs) the version is marked failed rather than retried for hours.
-const ATTEMPTS: i32 = 3;
-
-pub(super) fn enqueue(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    letter_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
-    jobs::enqueue(
-        conn,
-        COMPILE_JOB,
-        Some(tenant_id),
-        &job_key(letter_id),
-        &serde_json::json!({ "letterId": letter_id }),
-        now,
-        ATTEMPTS,
-    )?;
-    Ok(())
-}
+use crate::document::{docx, html};
+use api::db::{TenantConn, TenantDb, run_in_tenant};
+use api::domain::commitment::{AFGEDAAN, PENDING};
+use api::domain::page::PageRequest;
+use api::domain::period::Period;
+use api::domain::review::VASTGESTELD;
+use api::domain::safety_letter::COMPILING;
+use api::domain::time::date_in_netherlands;
+use api::repo::commitments::{self, CommitmentFilter, CommitmentRow};
+use api::repo::indicators::{self, IndicatorRow, TargetRow};
+use api::repo::measurements::{self, MeasurementRow};
+use api::repo::priorities::{self, PriorityRow};
+use api::repo::reviews::{self, CourseCorrectionRow, JudgementRow};
+use api::repo::safety_letters::{self, LetterRow, NewDocument};
+use api::repo::tenants::TenantRow;
+use api::repo::users;
+use api::repo::{municipalities, plans};
+use api::services::ServiceError;
+use api::services::progress::{direction, period, target_of};
 
 /// What a compile job did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,8 +60,8 @@ impl From<ServiceError> for Failure {
     }
 }
 
-impl From<crate::db::DbError> for Failure {
-    fn from(e: crate::db::DbError) -> Self {
+impl From<api::db::DbError> for Failure {
+    fn from(e: api::db::DbError) -> Self {
         Failure::Technical(e.into())
     }
 }
@@ -259,7 +233,7 @@ fn gather(tc: &mut TenantConn<'_>, letter_id: Uuid) -> Result<Option<Gathered>, 
     let mut measurements = Vec::new();
     for m in measurements::for_indicators(tc, &indicator_ids)? {
         if included(m.municipality_id)
-            && crate::services::progress::period(&m.period)?.end() <= letter_end
+            && api::services::progress::period(&m.period)?.end() <= letter_end
         {
             measurements.push(m);
         }
@@ -458,7 +432,7 @@ fn indicator_input(g: &Gathered, ind: &IndicatorRow) -> Result<IndicatorInput, F
         )
         .collect();
     let name_of = |m: Option<Uuid>| match m {
-        None => crate::services::progress::COOPERATION_AREA.to_owned(),
+        None => api::services::progress::COOPERATION_AREA.to_owned(),
         Some(id) => g
             .towns
             .iter()

@@ -20,7 +20,7 @@ use lettre::message::{Mailbox, MultiPart};
 pub use session::ServerSettings;
 use session::Session;
 
-use crate::repo::outbox::OutboxRow;
+use api::repo::outbox::OutboxRow;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {

@@ -5,14 +5,14 @@
 use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 
-use super::ServiceError;
-use super::delivery::{DeliveryReport, backoff, clock, deliver_due, lease};
-use super::notifications::plan_tenant;
-use super::safety_letters;
-use crate::domain::reminders::ReminderDays;
+use crate::delivery::{DeliveryReport, backoff, clock, deliver_due, lease};
+use crate::letters;
 use crate::mail::Mailer;
-use crate::repo::jobs::{self, JobRow};
-use crate::repo::tenants;
+use crate::notifications::plan_tenant;
+use api::domain::reminders::ReminderDays;
+use api::repo::jobs::{self, JobRow};
+use api::repo::tenants;
+use api::services::ServiceError;
 
 /// What a round did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -149,7 +149,7 @@ fn run_job(
             );
             // Letters do not wait on emails: a tenant whose emails cannot be planned still gets
             // its scheduled drafts, and its interrupted letters are still marked failed.
-            let letters = safety_letters::plan_scheduled(conn, &tenant, now);
+            let letters = letters::plan_scheduled(conn, &tenant, now);
             match (emails, letters) {
                 (Ok(emails), Ok(_)) => Ok(emails),
                 (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
@@ -159,7 +159,7 @@ fn run_job(
                 }
             }
         }
-        safety_letters::COMPILE_JOB => {
+        api::services::safety_letters::COMPILE_JOB => {
             let (Some(tenant_id), Some(letter_id)) = (
                 job.tenant_id,
                 job.payload
@@ -177,13 +177,8 @@ fn run_job(
             // Compiled at the real time: the document's date is the day it was made.
             let started = std::time::Instant::now();
             let last_attempt = job.attempts >= job.max_attempts;
-            let outcome = safety_letters::compile_job(
-                conn,
-                &tenant,
-                letter_id,
-                clock(round_now),
-                last_attempt,
-            )?;
+            let outcome =
+                letters::compile_job(conn, &tenant, letter_id, clock(round_now), last_attempt)?;
             tracing::info!(
                 letter = %letter_id,
                 ?outcome,

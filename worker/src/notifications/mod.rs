@@ -1,6 +1,6 @@
 //! What the worker tells people: reminders of reviews and commitments, and bestuurders' digests.
 //! Planning decides, renders and stores each email in the outbox under a key that makes it once,
-//! in one transaction per tenant (one job of the worker per tenant; see `worker_round`).
+//! in one transaction per tenant (one job of the worker per tenant; see `crate::round`).
 
 mod digest;
 mod reminders;
@@ -12,14 +12,11 @@ use chrono::{DateTime, Utc};
 use diesel::{Connection, PgConnection};
 use uuid::Uuid;
 
-use super::ServiceError;
-use super::tenant_access::TenantContext;
-use crate::authz::TenantAction;
-use crate::domain::page::{Page, PageRequest};
-use crate::domain::reminders::ReminderDays;
-use crate::domain::time::date_in_netherlands;
-use crate::repo::outbox::{self, NewEmail, OutboxRow};
-use crate::repo::tenants::TenantRow;
+use api::domain::reminders::ReminderDays;
+use api::domain::time::date_in_netherlands;
+use api::repo::outbox::{self, NewEmail};
+use api::repo::tenants::TenantRow;
+use api::services::ServiceError;
 
 /// Plans one tenant: every email it decides on is stored in the same transaction.
 #[tracing::instrument(skip(conn, tenant), fields(tenant = %tenant.slug))]
@@ -42,18 +39,6 @@ pub fn plan_tenant(
         }
         Ok(stored)
     })
-}
-
-/// The tenant's emails, newest first, for its admins.
-#[tracing::instrument(skip(conn, ctx))]
-pub fn list_sent(
-    conn: &mut PgConnection,
-    ctx: &TenantContext,
-    status: Option<&str>,
-    page: PageRequest,
-) -> Result<Page<OutboxRow>, ServiceError> {
-    ctx.require(TenantAction::ReadNotifications)?;
-    Ok(outbox::list_for_tenant(conn, ctx.tenant.id, status, page)?)
 }
 
 /// An email's unique Message-ID, in the platform's own domain.

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::reminders::Stage;
-use crate::domain::time::dutch_date;
+use api::domain::reminders::Stage;
+use api::domain::time::dutch_date;
 
 /// A rendered email.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,13 +289,13 @@ mod tests {
 
     /// The words of an email a person reads: subject, plain text, and the HTML without its tags.
     fn words(r: &Rendered) -> String {
-        let visible = crate::domain::english::visible_text(&r.html);
+        let visible = api::domain::english::visible_text(&r.html);
         format!("{}\n{}\n{visible}", r.subject, r.text)
     }
 
     #[test]
     fn every_kind_of_email_at_every_stage_reads_as_dutch() {
-        use crate::domain::english::english_words;
+        use api::domain::english::english_words;
         let due = NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
         let stages = [
             Stage::Before(1),

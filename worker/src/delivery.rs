@@ -8,9 +8,9 @@
 use chrono::{DateTime, Duration, Utc};
 use diesel::PgConnection;
 
-use super::ServiceError;
 use crate::mail::Mailer;
-use crate::repo::outbox;
+use api::repo::outbox;
+use api::services::ServiceError;
 
 /// How long an email may keep failing for reasons of the server (down, refusing logins) before
 /// it is given up: a long weekend.

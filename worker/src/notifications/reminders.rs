@@ -10,17 +10,17 @@ use uuid::Uuid;
 
 use super::render::{self, Footer};
 use super::{Recipient, email};
-use crate::db::run_in_tenant;
-use crate::domain::reminders::{ReminderDays, Stage, commitment_stage, review_stage};
-use crate::domain::role::Role;
-use crate::repo::commitments;
-use crate::repo::notification_settings::{self, SettingsRow};
-use crate::repo::outbox::NewEmail;
-use crate::repo::tenants::TenantRow;
-use crate::repo::{memberships, municipalities, users};
-use crate::services::ServiceError;
-use crate::services::expert_groups;
-use crate::services::sessions::new_opaque_token;
+use api::db::run_in_tenant;
+use api::domain::reminders::{ReminderDays, Stage, commitment_stage, review_stage};
+use api::domain::role::Role;
+use api::repo::commitments;
+use api::repo::notification_settings::{self, SettingsRow};
+use api::repo::outbox::NewEmail;
+use api::repo::tenants::TenantRow;
+use api::repo::{memberships, municipalities, users};
+use api::services::ServiceError;
+use api::services::expert_groups;
+use api::services::sessions::new_opaque_token;
 
 pub const REVIEW_REMINDER: &str = "review_reminder";
 pub const COMMITMENT_REMINDER: &str = "commitment_reminder";

@@ -5,15 +5,15 @@
 use chrono::{DateTime, Utc};
 use diesel::{Connection, PgConnection};
 
-use super::{compile, job_pending};
-use crate::db::run_in_tenant;
-use crate::domain::page::PageRequest;
-use crate::domain::period::Period;
-use crate::domain::time::date_in_netherlands;
-use crate::repo::plans::{self, PlanFilter};
-use crate::repo::safety_letters::{self, NewLetter};
-use crate::repo::tenants::TenantRow;
-use crate::services::ServiceError;
+use api::db::run_in_tenant;
+use api::domain::page::PageRequest;
+use api::domain::period::Period;
+use api::domain::time::date_in_netherlands;
+use api::repo::plans::{self, PlanFilter};
+use api::repo::safety_letters::{self, NewLetter};
+use api::repo::tenants::TenantRow;
+use api::services::ServiceError;
+use api::services::safety_letters::{enqueue, job_pending};
 
 /// How long a version may wait for its job before it counts as stuck.
 const STUCK_AFTER_MINUTES: i64 = 15;
@@ -39,7 +39,7 @@ pub fn plan_scheduled(
         )
     })?;
     for letter in waiting {
-        if !job_pending(conn, letter.id, super::super::delivery::clock(now))? {
+        if !job_pending(conn, letter.id, crate::delivery::clock(now))? {
             run_in_tenant(conn, &db, |tc| {
                 safety_letters::mark_failed(
                     tc,
@@ -96,7 +96,7 @@ pub fn plan_scheduled(
             Ok(created)
         })?;
         for id in &created {
-            compile::enqueue(conn, tenant.id, *id, now)?;
+            enqueue(conn, tenant.id, *id, now)?;
         }
         Ok(created.len())
     })

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 
 use super::DocumentError;
-use crate::domain::progress::dutch_number;
+use api::domain::progress::dutch_number;
 
 /// The font the charts are drawn with: DejaVu Sans Condensed (free licence, see assets/fonts).
 static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansCondensed.ttf");

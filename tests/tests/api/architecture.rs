@@ -1,0 +1,142 @@
+//! The layers, checked on the source: which code may name which. README's "Architecture" says
+//! why. (Crate boundaries check the rest: the `api` crate cannot name the `worker`, and
+//! `scripts/test` fails when the worker depends on actix-web, utoipa or Swagger UI.)
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Every `.rs` file under `dir`, as (path relative to the repository, text).
+fn sources(dir: &str) -> Vec<(String, String)> {
+    fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, base, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let name = path
+                    .strip_prefix(base)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((name, std::fs::read_to_string(&path).expect("source")));
+            }
+        }
+    }
+    let root = root();
+    let mut out = Vec::new();
+    walk(&root.join(dir), &root, &mut out);
+    assert!(!out.is_empty(), "no sources under {dir}");
+    out
+}
+
+/// The files under `dir` that contain any of `words`, with the first word found.
+fn naming(dir: &str, words: &[&str]) -> Vec<String> {
+    sources(dir)
+        .into_iter()
+        .filter_map(|(name, text)| {
+            words
+                .iter()
+                .find(|w| text.contains(**w))
+                .map(|w| format!("{name} ({w})"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_domain_depends_on_nothing_of_storage_http_or_documents() {
+    let found = naming(
+        "api/src/domain",
+        &[
+            "crate::repo",
+            "crate::db",
+            "crate::http",
+            "crate::services",
+            "diesel",
+            "actix",
+            "utoipa",
+            "plotters",
+            "sql_query",
+        ],
+    );
+    assert!(found.is_empty(), "the domain reaches outside: {found:?}");
+}
+
+#[test]
+fn sql_is_written_only_in_the_storage_layer() {
+    let mut found = Vec::new();
+    for dir in ["api/src", "worker/src"] {
+        found.extend(
+            naming(dir, &["sql_query(", "batch_execute(", "diesel::dsl::sql"])
+                .into_iter()
+                .filter(|f| !f.starts_with("api/src/repo/") && !f.starts_with("api/src/db/")),
+        );
+    }
+    assert!(found.is_empty(), "SQL outside repo/ and db/: {found:?}");
+}
+
+#[test]
+fn what_only_the_worker_runs_lives_in_the_worker() {
+    // Email over SMTP, the letter's documents and charts are the worker's; the API only reads
+    // what it stored.
+    let found = naming(
+        "api/src",
+        &[
+            "lettre",
+            "plotters",
+            "zip::",
+            "crate::mail",
+            "crate::document",
+        ],
+    );
+    assert!(found.is_empty(), "worker code in the api crate: {found:?}");
+}
+
+/// HTTP code that still names repository rows or filters. Services are to return view types of
+/// their own; this list may only shrink (a file that no longer needs its entry fails the test
+/// until the entry goes too).
+const HTTP_STILL_NAMING_REPO: &[&str] = &[
+    "api/src/http/dto/audit.rs",
+    "api/src/http/dto/indicators.rs",
+    "api/src/http/dto/mod.rs",
+    "api/src/http/dto/notifications.rs",
+    "api/src/http/dto/safety_letters.rs",
+    "api/src/http/routes/actions/list_actions.rs",
+    "api/src/http/routes/audit_events/list_audit_events.rs",
+    "api/src/http/routes/commitment_exports/export_commitments.rs",
+    "api/src/http/routes/commitments/list_commitments.rs",
+    "api/src/http/routes/expert_groups/list_expert_groups.rs",
+    "api/src/http/routes/indicators/list_indicators.rs",
+    "api/src/http/routes/measurement_exports/export_measurements.rs",
+    "api/src/http/routes/measurements/list_measurements.rs",
+    "api/src/http/routes/notifications/list_notifications.rs",
+    "api/src/http/routes/plans/list_plans.rs",
+    "api/src/http/routes/priorities/list_priorities.rs",
+    "api/src/http/routes/safety_letters/list_letters.rs",
+];
+
+#[test]
+fn http_names_no_repository_beyond_the_shrinking_list() {
+    let naming_repo: Vec<String> = naming("api/src/http", &["crate::repo"])
+        .into_iter()
+        .map(|f| f.trim_end_matches(" (crate::repo)").to_owned())
+        .collect();
+    let new: Vec<&String> = naming_repo
+        .iter()
+        .filter(|f| !HTTP_STILL_NAMING_REPO.contains(&f.as_str()))
+        .collect();
+    assert!(
+        new.is_empty(),
+        "HTTP code names repository rows or filters; let the service return a view type: {new:?}"
+    );
+    let done: Vec<&&str> = HTTP_STILL_NAMING_REPO
+        .iter()
+        .filter(|f| !naming_repo.iter().any(|n| n == **f))
+        .collect();
+    assert!(
+        done.is_empty(),
+        "these no longer name the repository: take them off HTTP_STILL_NAMING_REPO: {done:?}"
+    );
+}

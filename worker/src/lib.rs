@@ -1,0 +1,16 @@
+//! The worker's own code: what only the background process runs. The `worker` binary runs it;
+//! the API never links it.
+//!
+//! - `round`: one round of the worker (plan every tenant, run queued jobs, deliver the outbox);
+//! - `notifications`: which reminders and digests are due, rendered as Dutch emails;
+//! - `delivery` and `mail`: the outbox sent over SMTP, with leases and backoff;
+//! - `letters` and `document`: the Veiligheidsbrief compiled into Word and HTML.
+//!
+//! It builds on the `api` library's domain, database and services, without its HTTP layer.
+
+pub mod delivery;
+pub mod document;
+pub mod letters;
+pub mod mail;
+pub mod notifications;
+pub mod round;
