@@ -3,8 +3,8 @@ use api::domain::time::today;
 use chrono::Days;
 use serde_json::{Value, json};
 
+use crate::helpers::PlanSetup;
 use crate::helpers::{TestApp, spawn_app};
-use crate::indicators::PlanSetup;
 
 /// A cooperation with a bestuurder, and the body of commitment 26bb000713 of seed 004.
 struct Setup {

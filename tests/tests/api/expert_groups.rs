@@ -1,9 +1,9 @@
 use api::domain::role::Role;
 use serde_json::{Value, json};
 
+use crate::helpers::PlanSetup;
 use crate::helpers::TestApp;
 use crate::helpers::spawn_app;
-use crate::indicators::PlanSetup;
 
 /// A plan with two priorities, an expert member of a group about both, and the group.
 pub struct GroupSetup {

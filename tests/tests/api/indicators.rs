@@ -2,69 +2,7 @@ use api::domain::role::Role;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{TestApp, TestTenant, spawn_app};
-
-/// A tenant with a plan, Ermelo and Putten, a cooperation-wide priority and one of Ermelo.
-pub struct PlanSetup {
-    pub t: TestTenant,
-    pub ermelo: String,
-    pub putten: String,
-    pub coop_priority: String,
-    pub ermelo_priority: String,
-}
-
-impl PlanSetup {
-    pub async fn new(app: &TestApp, prefix: &str) -> Self {
-        let t = app.tenant(prefix).await;
-        let tok = &t.admin_token;
-        let slug = t.slug().to_owned();
-        let plan = app
-            .create(&t, "plans", &json!({ "title": "IVP 2020-2024", "kind": "ivp", "startYear": 2020, "endYear": 2024 }))
-            .await;
-        let ermelo = app.create_municipality(&slug, tok, "Ermelo").await.id();
-        let putten = app.create_municipality(&slug, tok, "Putten").await.id();
-        let coop_priority = app
-            .create(
-                &t,
-                "priorities",
-                &json!({ "planId": plan, "title": "Overkoepelende veiligheidsdoelstelling", "scope": "cooperation" }),
-            )
-            .await;
-        let ermelo_priority = app
-            .create(
-                &t,
-                "priorities",
-                &json!({ "planId": plan, "title": "Overlast, geweld", "scope": "municipality", "municipalityId": ermelo }),
-            )
-            .await;
-        PlanSetup {
-            t,
-            ermelo,
-            putten,
-            coop_priority,
-            ermelo_priority,
-        }
-    }
-
-    pub fn slug(&self) -> &str {
-        self.t.slug()
-    }
-
-    /// Ermelo's "totaal misdrijven" of seed 002: 930 in 2019, at most 800 in 2024.
-    pub fn misdrijven(&self) -> Value {
-        json!({
-            "priorityId": self.coop_priority,
-            "name": "Totaal misdrijven (excl. cybercrime)",
-            "unit": "aantal",
-            "source": "politie",
-            "direction": "lower_is_better",
-            "areas": [
-                { "municipalityId": self.ermelo, "baseline": { "period": "2019", "value": 930 }, "target": { "period": "2024", "comparator": "<=", "value": 800 } },
-                { "municipalityId": self.putten, "baseline": { "period": "2019", "value": 561 }, "target": { "period": "2024", "comparator": "≤", "value": 500 } }
-            ]
-        })
-    }
-}
+use crate::helpers::{PlanSetup, spawn_app};
 
 #[actix_rt::test]
 async fn indicators_carry_baseline_target_and_progress_per_area() {

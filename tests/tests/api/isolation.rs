@@ -292,8 +292,8 @@ async fn a_member_of_one_tenant_gets_404_everywhere_in_another() {
 #[actix_rt::test]
 async fn indicators_and_measurements_of_another_tenant_answer_404() {
     let app = spawn_app().await;
-    let a = crate::indicators::PlanSetup::new(&app, "alpha").await;
-    let b = crate::indicators::PlanSetup::new(&app, "beta").await;
+    let a = crate::helpers::PlanSetup::new(&app, "alpha").await;
+    let b = crate::helpers::PlanSetup::new(&app, "beta").await;
     let b_ind = app.create(&b.t, "indicators", &b.misdrijven()).await;
     let b_val = json!({ "municipalityId": b.ermelo, "period": "2021", "value": 870 });
     let b_m = app
@@ -404,7 +404,7 @@ async fn one_connection_serves_indicators_of_tenant_after_tenant() {
     let app = spawn_app_with_pool_size(1).await;
     let mut setups = Vec::new();
     for prefix in ["een", "twee", "drie"] {
-        setups.push(crate::indicators::PlanSetup::new(&app, prefix).await);
+        setups.push(crate::helpers::PlanSetup::new(&app, prefix).await);
     }
     for round in 0..2 {
         for s in &setups {
@@ -611,7 +611,7 @@ async fn expert_groups_reviews_and_commitments_of_another_tenant_answer_404() {
         .await
         .id();
     let (_, b_bestuurder) = app.member_user(&b.p.t, Role::Bestuurder, None).await;
-    let commitment = |p: &crate::indicators::PlanSetup, by: &uuid::Uuid| json!({ "reference": "26bb000713", "title": "Wijkgericht handhaven", "municipalityId": p.ermelo, "madeOn": "2026-01-22", "madeById": by });
+    let commitment = |p: &crate::helpers::PlanSetup, by: &uuid::Uuid| json!({ "reference": "26bb000713", "title": "Wijkgericht handhaven", "municipalityId": p.ermelo, "madeOn": "2026-01-22", "madeById": by });
     let b_commitment = app
         .create(&b.p.t, "commitments", &commitment(&b.p, &b_bestuurder))
         .await;

@@ -1,6 +1,6 @@
 //! A real SMTP server for the worker's tests: MailDev (installed by `scripts/test`, found through
 //! `MAILDEV_BIN`), one per test on free ports, read back through its REST API. And the worker
-//! binary (`target/debug/worker`, built by `scripts/test`) run as its own process.
+//! binary (built by cargo beside the tests, see `worker_bin`) run as its own process.
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -153,11 +153,18 @@ impl Drop for MailCatcher {
     }
 }
 
+/// The worker binary cargo built beside this test binary (`<target>/<profile>/deps/api-…` →
+/// `<target>/<profile>/worker`), whatever the target folder or profile.
 fn worker_bin() -> PathBuf {
-    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/debug/worker");
+    let test_binary = std::env::current_exe().expect("the test binary's path");
+    let profile_dir = test_binary
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("tests run from <target>/<profile>/deps");
+    let bin = profile_dir.join(format!("worker{}", std::env::consts::EXE_SUFFIX));
     assert!(
         bin.exists(),
-        "{} is missing: run the tests with ./scripts/test, which builds it",
+        "{} is missing: build it with `cargo build -p worker` (./scripts/test does)",
         bin.display()
     );
     bin

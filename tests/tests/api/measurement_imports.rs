@@ -2,8 +2,8 @@ use api::domain::role::Role;
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::helpers::PlanSetup;
 use crate::helpers::{TestApp, spawn_app};
-use crate::indicators::PlanSetup;
 
 async fn measurement_count(app: &TestApp, s: &PlanSetup, indicator: &str) -> u64 {
     let res = app

@@ -2,8 +2,8 @@ use api::domain::role::Role;
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::helpers::PlanSetup;
 use crate::helpers::spawn_app;
-use crate::indicators::PlanSetup;
 
 #[actix_rt::test]
 async fn entering_a_value_again_replaces_it_and_keeps_the_old_one() {

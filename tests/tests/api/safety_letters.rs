@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::docx_check::{Docx, pdf_pages};
+use crate::helpers::PlanSetup;
 use crate::helpers::{Response, TestApp, spawn_app, superuser_conn};
-use crate::indicators::PlanSetup;
 use crate::mailcatcher::{run_once, spawn_daemon};
 
 pub const DEMO_PASSWORD: &str = "demo-password-for-tests";
