@@ -10,6 +10,7 @@
 
 pub mod delivery;
 pub mod document;
+pub mod error;
 pub mod letters;
 pub mod mail;
 pub mod notifications;

@@ -9,10 +9,12 @@ use crate::delivery::{DeliveryReport, backoff, clock, deliver_due, lease};
 use crate::letters;
 use crate::mail::Mailer;
 use crate::notifications::plan_tenant;
+use api::domain::job::Job;
 use api::domain::reminders::ReminderDays;
 use api::repo::jobs::{self, JobRow};
 use api::repo::tenants;
-use api::services::ServiceError;
+
+use crate::error::WorkerError;
 
 /// What a round did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,7 +43,7 @@ pub fn run_round(
     settings: &RoundSettings,
     now: DateTime<Utc>,
     stop: &dyn Fn() -> bool,
-) -> Result<RoundReport, ServiceError> {
+) -> Result<RoundReport, WorkerError> {
     jobs::purge_done(conn, clock(now) - chrono::Duration::days(1))?;
     enqueue_planning(conn, now)?;
     let jobs = run_due_jobs(conn, settings, now, stop)?;
@@ -53,27 +55,20 @@ pub fn run_round(
     })
 }
 
-/// Kind of the job that plans one tenant's emails at a moment.
-pub const PLAN_TENANT: &str = "plan_tenant";
-/// Attempts of a planning job before it is kept as dead.
-const PLAN_ATTEMPTS: i32 = 8;
-
 /// Queues planning for every active tenant at `now`, once per tenant and minute: workers running
 /// side by side queue the same jobs and share them.
-fn enqueue_planning(conn: &mut PgConnection, now: DateTime<Utc>) -> Result<(), ServiceError> {
+fn enqueue_planning(conn: &mut PgConnection, now: DateTime<Utc>) -> Result<(), WorkerError> {
     let minute = now.format("%Y-%m-%dT%H:%MZ").to_string();
     for tenant in tenants::list_all(conn)?
         .into_iter()
         .filter(|t| t.is_active())
     {
-        jobs::enqueue(
+        jobs::enqueue_job(
             conn,
-            PLAN_TENANT,
+            &Job::PlanTenant { now },
             Some(tenant.id),
             &format!("plan:{}:{minute}", tenant.id),
-            &serde_json::json!({ "now": now.to_rfc3339() }),
             now,
-            PLAN_ATTEMPTS,
         )?;
     }
     Ok(())
@@ -93,7 +88,7 @@ pub fn run_due_jobs(
     settings: &RoundSettings,
     now: DateTime<Utc>,
     stop: &dyn Fn() -> bool,
-) -> Result<JobsReport, ServiceError> {
+) -> Result<JobsReport, WorkerError> {
     let mut report = JobsReport::default();
     while !stop() {
         let Some(job) = jobs::claim_next(conn, now, clock(now), lease())? else {
@@ -121,19 +116,10 @@ fn run_job(
     job: &JobRow,
     settings: &RoundSettings,
     round_now: DateTime<Utc>,
-) -> Result<usize, ServiceError> {
-    match job.kind.as_str() {
-        PLAN_TENANT => {
-            let tenant_id = job
-                .tenant_id
-                .ok_or_else(|| ServiceError::Internal("plan_tenant without a tenant".to_owned()))?;
-            let now = job
-                .payload
-                .get("now")
-                .and_then(|v| v.as_str())
-                .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-                .map(|t| t.to_utc())
-                .ok_or_else(|| ServiceError::Internal("plan_tenant without a moment".to_owned()))?;
+) -> Result<usize, WorkerError> {
+    match Job::parse(&job.kind, &job.payload)? {
+        Job::PlanTenant { now } => {
+            let tenant_id = job.tenant_id.ok_or(WorkerError::NoTenant("plan_tenant"))?;
             let Some(tenant) = tenants::find_by_id(conn, tenant_id)? else {
                 return Ok(0);
             };
@@ -152,25 +138,17 @@ fn run_job(
             let letters = letters::plan_scheduled(conn, &tenant, now);
             match (emails, letters) {
                 (Ok(emails), Ok(_)) => Ok(emails),
-                (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+                (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e.into()),
                 (Err(emails), Err(letters)) => {
                     tracing::error!(error = ?letters, tenant = %tenant.slug, "planning letters failed too");
-                    Err(emails)
+                    Err(emails.into())
                 }
             }
         }
-        api::services::safety_letters::COMPILE_JOB => {
-            let (Some(tenant_id), Some(letter_id)) = (
-                job.tenant_id,
-                job.payload
-                    .get("letterId")
-                    .and_then(|v| v.as_str())
-                    .and_then(|s| uuid::Uuid::parse_str(s).ok()),
-            ) else {
-                return Err(ServiceError::Internal(
-                    "compile job without a tenant or letter".to_owned(),
-                ));
-            };
+        Job::CompileSafetyLetter { letter_id } => {
+            let tenant_id = job
+                .tenant_id
+                .ok_or(WorkerError::NoTenant("compile_safety_letter"))?;
             let Some(tenant) = tenants::find_by_id(conn, tenant_id)? else {
                 return Ok(0);
             };
@@ -187,6 +165,5 @@ fn run_job(
             );
             Ok(0)
         }
-        other => Err(ServiceError::Internal(format!("unknown job kind {other}"))),
     }
 }

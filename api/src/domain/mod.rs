@@ -10,6 +10,7 @@ pub mod email;
 pub mod english;
 pub mod expert_group;
 pub mod indicator;
+pub mod job;
 pub mod measurement;
 pub mod measurement_csv;
 pub mod municipality;

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::db::DbError;
 use crate::db::schema::platform::jobs;
+use crate::domain::job::Job;
 
 pub const QUEUED: &str = "queued";
 pub const RUNNING: &str = "running";
@@ -32,7 +33,27 @@ pub struct JobRow {
     pub updated_at: DateTime<Utc>,
 }
 
-/// Queues a job unless one with its key exists; `true` when queued now.
+/// Queues `job` unless one with its key exists; `true` when queued now.
+pub fn enqueue_job(
+    conn: &mut PgConnection,
+    job: &Job,
+    tenant_id: Option<Uuid>,
+    dedup_key: &str,
+    run_at: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    enqueue(
+        conn,
+        job.kind(),
+        tenant_id,
+        dedup_key,
+        &job.payload(),
+        run_at,
+        job.max_attempts(),
+    )
+}
+
+/// Queues a job of any kind and payload unless one with its key exists; `true` when queued now.
+/// Jobs of the platform go through `enqueue_job`; this is for what tests must store as it is.
 #[tracing::instrument(skip(conn, payload))]
 pub fn enqueue(
     conn: &mut PgConnection,

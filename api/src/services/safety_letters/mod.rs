@@ -12,6 +12,7 @@ use super::user_names::{UserNames, names_of};
 use crate::authz::TenantAction;
 use crate::db::{TenantConn, run_in_tenant};
 use crate::domain::InvalidField;
+use crate::domain::job::Job;
 use crate::domain::page::{Page, PageRequest};
 use crate::domain::safety_letter::schedule::Schedule;
 use crate::domain::safety_letter::{self, letter_period};
@@ -237,13 +238,6 @@ fn towns(tc: &mut TenantConn<'_>) -> Result<Towns, ServiceError> {
         .collect())
 }
 
-/// Kind of the job that compiles one version.
-pub const COMPILE_JOB: &str = "compile_safety_letter";
-
-/// A coordinator waits for the letter: after three attempts (a few minutes, with the backoff of
-/// the jobs) the version is marked failed rather than retried for hours.
-const ATTEMPTS: i32 = 3;
-
 /// Queues the compile job of a version (with the version, in its transaction).
 pub fn enqueue(
     conn: &mut PgConnection,
@@ -251,14 +245,12 @@ pub fn enqueue(
     letter_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    jobs::enqueue(
+    jobs::enqueue_job(
         conn,
-        COMPILE_JOB,
+        &Job::CompileSafetyLetter { letter_id },
         Some(tenant_id),
         &job_key(letter_id),
-        &serde_json::json!({ "letterId": letter_id }),
         now,
-        ATTEMPTS,
     )?;
     Ok(())
 }
