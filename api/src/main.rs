@@ -1,19 +1,13 @@
 //! `api`: serve the REST API, migrate, load demo data, and manage tenants from the command line.
 
-use std::net::TcpListener;
-use std::sync::Arc;
-
 use anyhow::Context;
-use api::auth::keys::TokenKeys;
-use api::auth::tokens::TokenIssuer;
 use api::config::Settings;
 use api::db::pool::build_pool;
 use api::domain::email::EmailAddress;
 use api::domain::password::NewPassword;
 use api::domain::slug::TenantSlug;
 use api::domain::text::required_text;
-use api::http::AppState;
-use api::http::metrics::Metrics;
+use api::http::startup::Application;
 use api::services::{demo, provisioning};
 use clap::{Parser, Subcommand};
 
@@ -89,47 +83,10 @@ fn main() -> anyhow::Result<()> {
 }
 
 fn serve(settings: Settings) -> anyhow::Result<()> {
-    let keys = TokenKeys::load_or_generate(&settings.token, &settings.data_dir)?;
-    let issuer = TokenIssuer::new(
-        keys,
-        settings.token.issuer.clone(),
-        settings.token.audience.clone(),
-        settings.token.access_ttl_seconds,
-    );
-    let pool = build_pool(&settings.database_url, settings.db_pool_size)
-        .context("could not connect to the database")?;
-    check_login_role(&pool)?;
-    let listener = TcpListener::bind(&settings.bind_addr)
-        .with_context(|| format!("could not bind {}", settings.bind_addr))?;
-    tracing::info!(addr = %settings.bind_addr, "serving the API");
-    let state = AppState {
-        pool,
-        issuer: Arc::new(issuer),
-        settings: Arc::new(settings),
-        metrics: Arc::new(Metrics::new()?),
-    };
-    actix_web::rt::System::new().block_on(async move { api::http::run(listener, state)?.await })?;
-    Ok(())
-}
-
-/// Refuses to serve when the login role would see every tenant's data by itself.
-fn check_login_role(pool: &api::db::DbPool) -> anyhow::Result<()> {
-    use api::db::pool::{LoginRoleIsolation, login_role_isolation};
-    let mut conn = pool.get()?;
-    match login_role_isolation(&mut conn)? {
-        LoginRoleIsolation::Enforced => Ok(()),
-        LoginRoleIsolation::Superuser => {
-            tracing::warn!(
-                "DATABASE_URL connects as a superuser: fine for development, but PostgreSQL no longer \
-                 backs up tenant isolation; use a NOINHERIT non-superuser role in production (README)"
-            );
-            Ok(())
-        }
-        LoginRoleIsolation::InheritsTenantRights => anyhow::bail!(
-            "the DATABASE_URL role has INHERIT and so holds every tenant's rights by itself; \
-             run `ALTER ROLE <role> NOINHERIT` (see README, PostgreSQL roles in production)"
-        ),
-    }
+    actix_web::rt::System::new().block_on(async move {
+        Application::build(settings)?.run_until_stopped().await?;
+        Ok(())
+    })
 }
 
 fn demo_data(settings: &Settings) -> anyhow::Result<()> {

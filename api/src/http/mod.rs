@@ -14,6 +14,7 @@ pub mod query;
 pub mod routes;
 pub mod server;
 pub mod session_cookie;
+pub mod startup;
 pub mod state;
 pub mod telemetry_span;
 pub mod web_ui;

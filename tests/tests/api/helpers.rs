@@ -1,22 +1,19 @@
 //! Spawns the API on a random port against its own fresh database in a real PostgreSQL, and
 //! offers one method per endpoint the tests use.
 
-use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use api::auth::keys::{TokenKeys, generate_pem_pair};
+use api::auth::keys::generate_pem_pair;
 use api::auth::tokens::TokenIssuer;
 use api::config::{Settings, TokenSettings};
 use api::db::migrations::migrate_platform;
-use api::db::pool::build_pool;
 use api::db::{DbPool, TenantDb};
 use api::domain::email::EmailAddress;
 use api::domain::password::NewPassword;
 use api::domain::role::Role;
 use api::domain::slug::TenantSlug;
-use api::http::AppState;
-use api::http::metrics::Metrics;
+use api::http::startup::Application;
 use api::repo::memberships::{self, MembershipRow};
 use api::repo::tenants::TenantRow;
 use api::services::provisioning::{self, NewTenant, find_or_create_user};
@@ -201,25 +198,12 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
     } = options;
     init_logging();
     let db_url = create_database();
-    let pool = build_pool(&db_url, pool_size).expect("pool");
-    migrate_platform(&mut pool.get().expect("conn")).expect("platform migrations");
     let (private, public) = generate_pem_pair().expect("keys");
-    let keys = TokenKeys::from_pem(&private, &public).expect("keys");
-    let issuer = Arc::new(TokenIssuer::new(
-        keys,
-        "http://platform.test".into(),
-        "safety-platform".into(),
-        900,
-    ));
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let address = format!(
-        "http://127.0.0.1:{}",
-        listener.local_addr().expect("addr").port()
-    );
+    // Started as `api serve` starts, with its checks (the login role among them).
     let settings = Settings {
         database_url: db_url.clone(),
         db_pool_size: pool_size,
-        bind_addr: address.clone(),
+        bind_addr: "127.0.0.1:0".into(),
         app_base_url,
         data_dir: std::env::temp_dir(),
         web_ui_dir,
@@ -237,14 +221,12 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
             reminder_days: api::domain::reminders::ReminderDays::default(),
         },
     };
-    let state = AppState {
-        pool: pool.clone(),
-        issuer: issuer.clone(),
-        settings: Arc::new(settings),
-        metrics: Arc::new(Metrics::new().expect("metrics")),
-    };
-    let server = api::http::run(listener, state).expect("server");
-    actix_rt::spawn(server);
+    let app = Application::build(settings).expect("the API starts");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let issuer = app.state().issuer.clone();
+    let pool = app.state().pool.clone();
+    migrate_platform(&mut pool.get().expect("conn")).expect("platform migrations");
+    actix_rt::spawn(app.into_server());
     TestApp {
         address,
         pool,
