@@ -30,7 +30,7 @@ use super::routes;
         license(name = "EUPL-1.2", identifier = "EUPL-1.2")
     ),
     servers((url = "/api/v1", description = "This server")),
-    components(schemas(Problem, InvalidParam, RejectedRow, dto::RoleDto, dto::MembershipDto, dto::NewAdminRequest)),
+    components(schemas(Problem, InvalidParam, RejectedRow, dto::users::RoleDto, dto::me::MembershipDto, dto::tenants::NewAdminRequest)),
     modifiers(&WithEndpoints, &SharedResponses),
     tags(
         (name = "Auth", description = "Sign-in and sessions"),

@@ -11,7 +11,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse};
 
-use super::dto::{RefreshRequest, TokenResponse};
+use super::dto::auth::{RefreshRequest, TokenResponse};
 use super::problem::ApiError;
 use crate::config::Settings;
 use crate::services::sessions::SessionTokens;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::PriorityRefDto;
+use super::expert_groups::PriorityRefDto;
 use crate::domain::InvalidField;
 use crate::domain::commitment::{CommitmentFields, CommitmentInput, status_label};
 use crate::services::commitment_csv::CommitmentImportReport;

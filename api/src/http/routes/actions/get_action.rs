@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::ActionDto;
+use crate::http::dto::actions::ActionDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::ActionPath;

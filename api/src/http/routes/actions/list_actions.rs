@@ -2,7 +2,8 @@ use actix_web::{HttpResponse, web};
 
 use crate::domain::action::parse_status;
 use crate::domain::page::PageRequest;
-use crate::http::dto::{ActionDto, ActionListQuery, PageDto};
+use crate::http::dto::actions::{ActionDto, ActionListQuery};
+use crate::http::dto::page::PageDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;

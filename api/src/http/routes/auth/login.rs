@@ -1,7 +1,7 @@
 use crate::http::problem::Problem;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::http::dto::{LoginRequest, TokenResponse};
+use crate::http::dto::auth::{LoginRequest, TokenResponse};
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::session_cookie::{self, SessionCookie};

@@ -1,6 +1,6 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::http::dto::{RefreshRequest, TokenResponse};
+use crate::http::dto::auth::{RefreshRequest, TokenResponse};
 use crate::http::json_body::OptionalJson;
 use crate::http::problem::{ApiError, Problem};
 use crate::http::session_cookie::{self, Presented, SessionCookie};

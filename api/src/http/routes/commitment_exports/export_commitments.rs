@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, web};
 use crate::domain::commitment::parse_status;
 use crate::domain::csv_table::Separator;
 use crate::domain::time::today;
-use crate::http::dto::CommitmentExportQuery;
+use crate::http::dto::commitments::CommitmentExportQuery;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;

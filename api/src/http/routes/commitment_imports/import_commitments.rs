@@ -1,7 +1,8 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::http::csv_body::read_csv;
-use crate::http::dto::{CommitmentImportReportDto, ImportQuery};
+use crate::http::dto::commitments::CommitmentImportReportDto;
+use crate::http::dto::indicators::ImportQuery;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::{ApiError, Problem};
 use crate::http::query::Query;

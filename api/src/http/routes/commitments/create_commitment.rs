@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::{CommitmentDto, CommitmentRequest};
+use crate::http::dto::commitments::{CommitmentDto, CommitmentRequest};
 use crate::http::extractors::TenantRequest;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;

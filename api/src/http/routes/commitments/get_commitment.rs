@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::CommitmentDto;
+use crate::http::dto::commitments::CommitmentDto;
 use crate::http::etag::etag;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;

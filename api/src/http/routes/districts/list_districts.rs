@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::{DistrictDto, ListDto};
+use crate::http::dto::municipalities::DistrictDto;
+use crate::http::dto::page::ListDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::MunicipalityPath;

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::ExpertGroupDto;
+use crate::http::dto::expert_groups::ExpertGroupDto;
 use crate::http::etag::etag;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;

@@ -1,7 +1,8 @@
 use actix_web::{HttpResponse, web};
 
 use crate::domain::page::PageRequest;
-use crate::http::dto::{ExpertGroupDto, ExpertGroupListQuery, PageDto};
+use crate::http::dto::expert_groups::{ExpertGroupDto, ExpertGroupListQuery};
+use crate::http::dto::page::PageDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;

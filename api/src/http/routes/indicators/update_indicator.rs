@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::{IndicatorDto, IndicatorRequest};
+use crate::http::dto::indicators::{IndicatorDto, IndicatorRequest};
 use crate::http::extractors::TenantRequest;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;

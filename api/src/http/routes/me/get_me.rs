@@ -1,6 +1,6 @@
 use actix_web::HttpResponse;
 
-use crate::http::dto::MeResponse;
+use crate::http::dto::me::MeResponse;
 use crate::http::extractors::Authenticated;
 
 /// `GET /api/v1/me`: the signed-in user and their memberships.

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::NotificationSettingsDto;
+use crate::http::dto::notifications::NotificationSettingsDto;
 use crate::http::extractors::Authenticated;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;

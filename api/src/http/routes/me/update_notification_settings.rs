@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::{NotificationSettingsDto, NotificationSettingsRequest};
+use crate::http::dto::notifications::{NotificationSettingsDto, NotificationSettingsRequest};
 use crate::http::extractors::Authenticated;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;

@@ -2,7 +2,7 @@ use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 
 use crate::domain::csv_table::Separator;
-use crate::http::dto::ExportQuery;
+use crate::http::dto::indicators::ExportQuery;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;

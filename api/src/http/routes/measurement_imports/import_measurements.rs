@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::http::csv_body::read_csv;
-use crate::http::dto::{ImportQuery, ImportReportDto};
+use crate::http::dto::indicators::{ImportQuery, ImportReportDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::{ApiError, Problem};
 use crate::http::query::Query;

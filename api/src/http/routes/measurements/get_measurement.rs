@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::{MeasurementDetailDto, MeasurementDto, MeasurementHistoryDto};
+use crate::http::dto::indicators::{MeasurementDetailDto, MeasurementDto, MeasurementHistoryDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::MeasurementPath;

@@ -2,7 +2,8 @@ use actix_web::{HttpResponse, web};
 
 use crate::domain::InvalidField;
 use crate::domain::page::PageRequest;
-use crate::http::dto::{MeasurementDto, MeasurementListQuery, PageDto};
+use crate::http::dto::indicators::{MeasurementDto, MeasurementListQuery};
+use crate::http::dto::page::PageDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use crate::domain::measurement::Recorded;
-use crate::http::dto::{MeasurementDto, MeasurementRequest};
+use crate::http::dto::indicators::{MeasurementDto, MeasurementRequest};
 use crate::http::extractors::TenantRequest;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;

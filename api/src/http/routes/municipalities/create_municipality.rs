@@ -2,7 +2,7 @@ use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::municipality::MunicipalityFields;
-use crate::http::dto::{AreaRequest, MunicipalityDto};
+use crate::http::dto::municipalities::{AreaRequest, MunicipalityDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;

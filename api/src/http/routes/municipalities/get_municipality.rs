@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::MunicipalityDto;
+use crate::http::dto::municipalities::MunicipalityDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::MunicipalityPath;

@@ -1,7 +1,8 @@
 use actix_web::{HttpResponse, web};
 
 use crate::domain::page::PageRequest;
-use crate::http::dto::{MunicipalityDto, MunicipalityListQuery, PageDto};
+use crate::http::dto::municipalities::{MunicipalityDto, MunicipalityListQuery};
+use crate::http::dto::page::PageDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;

@@ -2,7 +2,8 @@ use actix_web::{HttpResponse, web};
 
 use crate::domain::page::PageRequest;
 use crate::domain::text::one_of;
-use crate::http::dto::{NotificationDto, NotificationListQuery, PageDto};
+use crate::http::dto::notifications::{NotificationDto, NotificationListQuery};
+use crate::http::dto::page::PageDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;

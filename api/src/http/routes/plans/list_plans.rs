@@ -2,7 +2,8 @@ use actix_web::{HttpResponse, web};
 
 use crate::domain::page::PageRequest;
 use crate::domain::plan::{parse_kind, parse_status};
-use crate::http::dto::{PageDto, PlanDto, PlanListQuery};
+use crate::http::dto::page::PageDto;
+use crate::http::dto::plans::{PlanDto, PlanListQuery};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;

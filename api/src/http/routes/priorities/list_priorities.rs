@@ -2,7 +2,8 @@ use actix_web::{HttpResponse, web};
 
 use crate::domain::page::PageRequest;
 use crate::domain::priority::parse_scope_name;
-use crate::http::dto::{PageDto, PriorityDto, PriorityListQuery};
+use crate::http::dto::page::PageDto;
+use crate::http::dto::priorities::{PriorityDto, PriorityListQuery};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use crate::domain::review::send_back_reason;
-use crate::http::dto::{ReviewDto, SendBackRequest};
+use crate::http::dto::expert_groups::{ReviewDto, SendBackRequest};
 use crate::http::extractors::TenantRequest;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;

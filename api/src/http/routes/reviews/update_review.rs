@@ -1,6 +1,6 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::http::dto::{ReviewDto, ReviewRequest};
+use crate::http::dto::expert_groups::{ReviewDto, ReviewRequest};
 use crate::http::etag::{etag, if_match};
 use crate::http::extractors::TenantRequest;
 use crate::http::json_body::Json;

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::LetterScheduleDto;
+use crate::http::dto::safety_letters::LetterScheduleDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;

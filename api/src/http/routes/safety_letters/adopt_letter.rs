@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::SafetyLetterDto;
+use crate::http::dto::safety_letters::SafetyLetterDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::SafetyLetterPath;

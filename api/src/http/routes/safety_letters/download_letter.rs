@@ -8,7 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::domain::safety_letter::{
     DOCX_MEDIA_TYPE, HTML_CONTENT_SECURITY_POLICY, HTML_MEDIA_TYPE,
 };
-use crate::http::dto::LetterDocumentQuery;
+use crate::http::dto::safety_letters::LetterDocumentQuery;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;

@@ -6,7 +6,7 @@ use crate::domain::email::EmailAddress;
 use crate::domain::password::NewPassword;
 use crate::domain::slug::TenantSlug;
 use crate::domain::text::required_text;
-use crate::http::dto::{CreateTenantRequest, TenantDto};
+use crate::http::dto::tenants::{CreateTenantRequest, TenantDto};
 use crate::http::extractors::Authenticated;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;

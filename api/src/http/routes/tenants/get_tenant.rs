@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::TenantDto;
+use crate::http::dto::tenants::TenantDto;
 use crate::http::extractors::Authenticated;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;

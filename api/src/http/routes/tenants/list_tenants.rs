@@ -1,7 +1,8 @@
 use actix_web::{HttpResponse, web};
 
 use super::require_platform_admin;
-use crate::http::dto::{ListDto, TenantDto};
+use crate::http::dto::page::ListDto;
+use crate::http::dto::tenants::TenantDto;
 use crate::http::extractors::Authenticated;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;

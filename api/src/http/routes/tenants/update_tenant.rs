@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use super::require_platform_admin;
 use crate::domain::InvalidField;
-use crate::http::dto::{TenantDto, UpdateTenantRequest};
+use crate::http::dto::tenants::{TenantDto, UpdateTenantRequest};
 use crate::http::extractors::Authenticated;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;

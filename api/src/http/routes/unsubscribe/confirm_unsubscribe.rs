@@ -2,7 +2,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::{LATER, html_page, wording};
-use crate::http::dto::{NotificationSettingsDto, UnsubscribeQuery};
+use crate::http::dto::notifications::{NotificationSettingsDto, UnsubscribeQuery};
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::routes::UnsubscribePath;

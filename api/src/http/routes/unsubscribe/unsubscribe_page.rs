@@ -2,7 +2,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::{LATER, html_page, wording};
-use crate::http::dto::UnsubscribeQuery;
+use crate::http::dto::notifications::UnsubscribeQuery;
 use crate::http::problem::{ApiError, Problem};
 use crate::http::query::Query;
 use crate::http::routes::UnsubscribePath;

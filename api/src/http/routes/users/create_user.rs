@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, web};
 use crate::domain::email::EmailAddress;
 use crate::domain::password::NewPassword;
 use crate::domain::text::required_text;
-use crate::http::dto::{CreateUserRequest, TenantUserDto, parse_roles};
+use crate::http::dto::users::{CreateUserRequest, TenantUserDto, parse_roles};
 use crate::http::extractors::TenantRequest;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;

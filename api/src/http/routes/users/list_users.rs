@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::{PageDto, PageQuery, TenantUserDto};
+use crate::http::dto::page::{PageDto, PageQuery};
+use crate::http::dto::users::TenantUserDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;

@@ -2,7 +2,7 @@ use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::text::required_text;
-use crate::http::dto::{TenantUserDto, UpdateUserRequest, parse_roles};
+use crate::http::dto::users::{TenantUserDto, UpdateUserRequest, parse_roles};
 use crate::http::extractors::TenantRequest;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;

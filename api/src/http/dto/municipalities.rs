@@ -1,0 +1,76 @@
+//! JSON shapes: municipalities and their districts.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::repo::districts::DistrictRow;
+use crate::services::municipalities::MunicipalityWithDistricts;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AreaRequest {
+    pub name: String,
+    pub cbs_code: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct MunicipalityListQuery {
+    /// Only municipalities whose name contains this text (case-insensitive).
+    pub name: Option<String>,
+    /// Page number, from 1 (default 1).
+    pub page: Option<i64>,
+    /// Items per page, 1 to 100 (default 25).
+    pub page_size: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DistrictDto {
+    pub id: Uuid,
+    pub municipality_id: Uuid,
+    pub name: String,
+    pub cbs_code: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<DistrictRow> for DistrictDto {
+    fn from(d: DistrictRow) -> Self {
+        DistrictDto {
+            id: d.id,
+            municipality_id: d.municipality_id,
+            name: d.name,
+            cbs_code: d.cbs_code,
+            created_at: d.created_at,
+            updated_at: d.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MunicipalityDto {
+    pub id: Uuid,
+    pub name: String,
+    pub cbs_code: Option<String>,
+    pub districts: Vec<DistrictDto>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<MunicipalityWithDistricts> for MunicipalityDto {
+    fn from(m: MunicipalityWithDistricts) -> Self {
+        MunicipalityDto {
+            id: m.municipality.id,
+            name: m.municipality.name,
+            cbs_code: m.municipality.cbs_code,
+            districts: m.districts.into_iter().map(DistrictDto::from).collect(),
+            created_at: m.municipality.created_at,
+            updated_at: m.municipality.updated_at,
+        }
+    }
+}
