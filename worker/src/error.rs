@@ -9,10 +9,11 @@ use api::services::ServiceError;
 
 #[derive(thiserror::Error)]
 pub enum WorkerError {
-    /// A use case of the platform failed (its database, or the data it found).
-    #[error("the work failed")]
+    /// A use case of the platform failed (its database, or the data it found). Its own text
+    /// and causes are what the job's `last_error` keeps, as before the worker had its own type.
+    #[error(transparent)]
     Service(#[from] ServiceError),
-    #[error("the database failed")]
+    #[error("database error")]
     Db(#[from] DbError),
     /// A stored job of an unknown kind or with a payload that does not fit it.
     #[error(transparent)]

@@ -52,10 +52,9 @@ pub fn enqueue_job(
     )
 }
 
-/// Queues a job of any kind and payload unless one with its key exists; `true` when queued now.
-/// Jobs of the platform go through `enqueue_job`; this is for what tests must store as it is.
+/// Queues a stored kind and payload unless a job with its key exists; `true` when queued now.
 #[tracing::instrument(skip(conn, payload))]
-pub fn enqueue(
+fn enqueue(
     conn: &mut PgConnection,
     kind: &str,
     tenant_id: Option<Uuid>,

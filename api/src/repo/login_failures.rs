@@ -6,7 +6,6 @@ use diesel::prelude::*;
 use crate::db::DbError;
 use crate::db::schema::platform::login_failures;
 
-#[tracing::instrument(skip(conn))]
 /// Serialises sign-ins of one address inside the caller's transaction, so that parallel guesses
 /// cannot all slip under the limit.
 pub fn lock_for_email(conn: &mut PgConnection, email: &str) -> Result<(), DbError> {
@@ -16,6 +15,7 @@ pub fn lock_for_email(conn: &mut PgConnection, email: &str) -> Result<(), DbErro
     Ok(())
 }
 
+#[tracing::instrument(skip(conn))]
 pub fn record(conn: &mut PgConnection, email: &str, address: &str) -> Result<(), DbError> {
     diesel::insert_into(login_failures::table)
         .values((

@@ -40,7 +40,6 @@ impl TenantRow {
     }
 }
 
-#[tracing::instrument(skip(conn))]
 /// Creates the tenant's role and schema (owned by the role), and lets the platform's login role
 /// act as it. `name` is a generated, validated `DbName`: safe to put into DDL.
 pub fn create_role_and_schema(conn: &mut PgConnection, name: &DbName) -> Result<(), DbError> {
@@ -52,6 +51,7 @@ pub fn create_role_and_schema(conn: &mut PgConnection, name: &DbName) -> Result<
     Ok(())
 }
 
+#[tracing::instrument(skip(conn))]
 pub fn list_all(conn: &mut PgConnection) -> Result<Vec<TenantRow>, DbError> {
     Ok(tenants::table
         .select(TenantRow::as_select())
