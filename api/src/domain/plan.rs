@@ -79,6 +79,15 @@ impl PlanFields {
     }
 }
 
+/// Filters of the plan list; each is optional.
+#[derive(Debug, Clone, Default)]
+pub struct PlanFilter {
+    pub kind: Option<String>,
+    pub status: Option<String>,
+    /// Plans whose period includes this year.
+    pub year: Option<i32>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,14 +23,7 @@ pub struct PlanRow {
     pub updated_at: DateTime<Utc>,
 }
 
-/// Filters of the plan list; each is optional.
-#[derive(Debug, Clone, Default)]
-pub struct PlanFilter {
-    pub kind: Option<String>,
-    pub status: Option<String>,
-    /// Plans whose period includes this year.
-    pub year: Option<i32>,
-}
+pub use crate::domain::plan::PlanFilter;
 
 #[tracing::instrument(skip(conn))]
 pub fn list(

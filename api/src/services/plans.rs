@@ -1,5 +1,6 @@
 //! Policy plans of a tenant.
 
+use chrono::{DateTime, NaiveDate, Utc};
 use diesel::PgConnection;
 use uuid::Uuid;
 
@@ -8,8 +9,38 @@ use super::tenant_access::TenantContext;
 use crate::authz::TenantAction;
 use crate::db::run_in_tenant;
 use crate::domain::page::{Page, PageRequest};
-use crate::domain::plan::PlanFields;
-use crate::repo::plans::{self, PlanFilter, PlanRow};
+use crate::domain::plan::{PlanFields, PlanFilter};
+use crate::repo::plans::{self, PlanRow};
+
+/// A plan as the use cases give it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanView {
+    pub id: Uuid,
+    pub title: String,
+    pub kind: String,
+    pub start_year: i32,
+    pub end_year: i32,
+    pub status: String,
+    pub adopted_on: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<PlanRow> for PlanView {
+    fn from(p: PlanRow) -> Self {
+        PlanView {
+            id: p.id,
+            title: p.title,
+            kind: p.kind,
+            start_year: p.start_year,
+            end_year: p.end_year,
+            status: p.status,
+            adopted_on: p.adopted_on,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+        }
+    }
+}
 
 #[tracing::instrument(skip(conn, ctx))]
 pub fn list(
@@ -17,9 +48,11 @@ pub fn list(
     ctx: &TenantContext,
     filter: &PlanFilter,
     page: PageRequest,
-) -> Result<Page<PlanRow>, ServiceError> {
+) -> Result<Page<PlanView>, ServiceError> {
     ctx.require(TenantAction::Read)?;
-    run_in_tenant(conn, &ctx.db, |tc| Ok(plans::list(tc, filter, page)?))
+    run_in_tenant(conn, &ctx.db, |tc| {
+        Ok(plans::list(tc, filter, page)?.map(PlanView::from))
+    })
 }
 
 #[tracing::instrument(skip(conn, ctx))]
@@ -27,10 +60,12 @@ pub fn get(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     id: Uuid,
-) -> Result<PlanRow, ServiceError> {
+) -> Result<PlanView, ServiceError> {
     ctx.require(TenantAction::Read)?;
     run_in_tenant(conn, &ctx.db, |tc| {
-        plans::find(tc, id)?.ok_or(ServiceError::not_found("plan"))
+        plans::find(tc, id)?
+            .map(PlanView::from)
+            .ok_or(ServiceError::not_found("plan"))
     })
 }
 
@@ -39,9 +74,9 @@ pub fn create(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     fields: &PlanFields,
-) -> Result<PlanRow, ServiceError> {
+) -> Result<PlanView, ServiceError> {
     ctx.require(TenantAction::EditPlans)?;
-    run_in_tenant(conn, &ctx.db, |tc| Ok(plans::insert(tc, fields)?))
+    run_in_tenant(conn, &ctx.db, |tc| Ok(plans::insert(tc, fields)?.into()))
 }
 
 #[tracing::instrument(skip(conn, ctx))]
@@ -50,11 +85,13 @@ pub fn update(
     ctx: &TenantContext,
     id: Uuid,
     fields: &PlanFields,
-) -> Result<PlanRow, ServiceError> {
+) -> Result<PlanView, ServiceError> {
     run_in_tenant(conn, &ctx.db, |tc| {
         plans::find(tc, id)?.ok_or(ServiceError::not_found("plan"))?;
         ctx.require(TenantAction::EditPlans)?;
-        plans::update(tc, id, fields)?.ok_or(ServiceError::not_found("plan"))
+        plans::update(tc, id, fields)?
+            .map(PlanView::from)
+            .ok_or(ServiceError::not_found("plan"))
     })
 }
 

@@ -103,7 +103,6 @@ const HTTP_STILL_NAMING_REPO: &[&str] = &[
     "api/src/http/dto/me.rs",
     "api/src/http/dto/municipalities.rs",
     "api/src/http/dto/notifications.rs",
-    "api/src/http/dto/plans.rs",
     "api/src/http/dto/safety_letters.rs",
     "api/src/http/dto/tenants.rs",
     "api/src/http/routes/actions/list_actions.rs",
@@ -115,7 +114,6 @@ const HTTP_STILL_NAMING_REPO: &[&str] = &[
     "api/src/http/routes/measurement_exports/export_measurements.rs",
     "api/src/http/routes/measurements/list_measurements.rs",
     "api/src/http/routes/notifications/list_notifications.rs",
-    "api/src/http/routes/plans/list_plans.rs",
     "api/src/http/routes/priorities/list_priorities.rs",
     "api/src/http/routes/safety_letters/list_letters.rs",
 ];

@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::domain::InvalidField;
+use crate::services::plans::PlanView;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -23,8 +24,8 @@ pub struct PlanDto {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<crate::repo::plans::PlanRow> for PlanDto {
-    fn from(p: crate::repo::plans::PlanRow) -> Self {
+impl From<PlanView> for PlanDto {
+    fn from(p: PlanView) -> Self {
         PlanDto {
             id: p.id,
             title: p.title,

@@ -1,14 +1,13 @@
 use actix_web::{HttpResponse, web};
 
 use crate::domain::page::PageRequest;
-use crate::domain::plan::{parse_kind, parse_status};
+use crate::domain::plan::{PlanFilter, parse_kind, parse_status};
 use crate::http::dto::page::PageDto;
 use crate::http::dto::plans::{PlanDto, PlanListQuery};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
-use crate::repo::plans::PlanFilter;
 use crate::services::plans;
 
 #[utoipa::path(
