@@ -44,6 +44,16 @@ impl ActionFields {
     }
 }
 
+/// Filters of the action list; each is optional.
+#[derive(Debug, Clone, Default)]
+pub struct ActionFilter {
+    pub priority_id: Option<Uuid>,
+    pub plan_id: Option<Uuid>,
+    pub status: Option<String>,
+    pub owner_id: Option<Uuid>,
+    pub due_before: Option<NaiveDate>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

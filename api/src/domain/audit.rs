@@ -1,5 +1,8 @@
 //! The audit trail's words: which kinds of tenant data it follows.
 
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
 use super::InvalidField;
 use super::text::one_of;
 
@@ -28,4 +31,14 @@ pub const ENTITY_TYPES: &[&str] = &[
 
 pub fn parse_entity_type(s: &str) -> Result<String, InvalidField> {
     one_of("entityType", s, ENTITY_TYPES)
+}
+
+/// Filters of the audit trail; each is optional.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub entity_type: Option<String>,
+    pub entity_id: Option<Uuid>,
+    pub actor_id: Option<Uuid>,
+    pub from: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
 }

@@ -262,6 +262,37 @@ impl CommitmentFields {
     }
 }
 
+/// Filters of the commitment list; each is optional. `today` decides what is overdue.
+#[derive(Debug, Clone)]
+pub struct CommitmentFilter {
+    pub status: Option<String>,
+    pub municipality_id: Option<Uuid>,
+    pub made_by_id: Option<Uuid>,
+    pub responsible_officer_id: Option<Uuid>,
+    pub priority_id: Option<Uuid>,
+    pub overdue: Option<bool>,
+    pub due_before: Option<NaiveDate>,
+    /// Reference or title contains this text (case-insensitive).
+    pub text: Option<String>,
+    pub today: NaiveDate,
+}
+impl CommitmentFilter {
+    /// Every commitment.
+    pub fn all() -> Self {
+        CommitmentFilter {
+            status: None,
+            municipality_id: None,
+            made_by_id: None,
+            responsible_officer_id: None,
+            priority_id: None,
+            overdue: None,
+            due_before: None,
+            text: None,
+            today: NaiveDate::MIN,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -194,6 +194,14 @@ impl ExpertGroupFields {
     }
 }
 
+/// Filters of the group list; each is optional.
+#[derive(Debug, Clone, Default)]
+pub struct ExpertGroupFilter {
+    pub priority_id: Option<Uuid>,
+    /// Groups this user chairs or is a member of.
+    pub user_id: Option<Uuid>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

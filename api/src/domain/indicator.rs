@@ -243,6 +243,15 @@ impl IndicatorFields {
     }
 }
 
+/// Filters of the indicator list; each is optional.
+#[derive(Debug, Clone, Default)]
+pub struct IndicatorFilter {
+    pub priority_id: Option<Uuid>,
+    pub plan_id: Option<Uuid>,
+    /// Only indicators whose name contains this text (case-insensitive).
+    pub name: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

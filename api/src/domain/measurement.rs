@@ -56,6 +56,15 @@ pub enum Recorded {
     Unchanged,
 }
 
+/// Which areas a list covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AreaFilter {
+    #[default]
+    All,
+    /// `None`: only the figures of the whole cooperation.
+    Only(Option<Uuid>),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -139,6 +139,15 @@ pub fn partners(list: &[String]) -> Result<Vec<String>, InvalidField> {
     Ok(out)
 }
 
+/// Filters of the priority list; each is optional.
+#[derive(Debug, Clone, Default)]
+pub struct PriorityFilter {
+    pub plan_id: Option<Uuid>,
+    pub scope: Option<String>,
+    pub municipality_id: Option<Uuid>,
+    pub parent_id: Option<Uuid>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,8 @@ use crate::db::{DbError, TenantConn};
 use crate::domain::action::ActionFields;
 use crate::domain::page::{Page, PageRequest};
 
+pub use crate::domain::action::ActionFilter;
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = actions)]
 pub struct ActionRow {
@@ -21,16 +23,6 @@ pub struct ActionRow {
     pub status: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-}
-
-/// Filters of the action list; each is optional.
-#[derive(Debug, Clone, Default)]
-pub struct ActionFilter {
-    pub priority_id: Option<Uuid>,
-    pub plan_id: Option<Uuid>,
-    pub status: Option<String>,
-    pub owner_id: Option<Uuid>,
-    pub due_before: Option<NaiveDate>,
 }
 
 #[tracing::instrument(skip(conn))]

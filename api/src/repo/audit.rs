@@ -11,6 +11,8 @@ use crate::db::schema::tenant::audit_events;
 use crate::db::{DbError, TenantConn};
 use crate::domain::page::{Page, PageRequest};
 
+pub use crate::domain::audit::AuditFilter;
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = audit_events)]
 pub struct AuditEventRow {
@@ -23,16 +25,6 @@ pub struct AuditEventRow {
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
     pub changed_fields: Vec<String>,
-}
-
-/// Filters of the audit trail; each is optional.
-#[derive(Debug, Clone, Default)]
-pub struct AuditFilter {
-    pub entity_type: Option<String>,
-    pub entity_id: Option<Uuid>,
-    pub actor_id: Option<Uuid>,
-    pub from: Option<DateTime<Utc>>,
-    pub until: Option<DateTime<Utc>>,
 }
 
 /// Newest first.

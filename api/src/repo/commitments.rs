@@ -11,6 +11,8 @@ use crate::domain::page::{Page, PageRequest};
 use crate::repo::municipalities::escape_like;
 use crate::repo::priority_links::{self, PriorityLinks};
 
+pub use crate::domain::commitment::CommitmentFilter;
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = commitments)]
 pub struct CommitmentRow {
@@ -41,38 +43,6 @@ pub struct CommitmentPriorityRow {
     pub commitment_id: Uuid,
     pub priority_id: Uuid,
     pub title: String,
-}
-
-/// Filters of the commitment list; each is optional. `today` decides what is overdue.
-#[derive(Debug, Clone)]
-pub struct CommitmentFilter {
-    pub status: Option<String>,
-    pub municipality_id: Option<Uuid>,
-    pub made_by_id: Option<Uuid>,
-    pub responsible_officer_id: Option<Uuid>,
-    pub priority_id: Option<Uuid>,
-    pub overdue: Option<bool>,
-    pub due_before: Option<NaiveDate>,
-    /// Reference or title contains this text (case-insensitive).
-    pub text: Option<String>,
-    pub today: NaiveDate,
-}
-
-impl CommitmentFilter {
-    /// Every commitment.
-    pub fn all() -> Self {
-        CommitmentFilter {
-            status: None,
-            municipality_id: None,
-            made_by_id: None,
-            responsible_officer_id: None,
-            priority_id: None,
-            overdue: None,
-            due_before: None,
-            text: None,
-            today: NaiveDate::MIN,
-        }
-    }
 }
 
 /// Soonest due first; those without a due date last.

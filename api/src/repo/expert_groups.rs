@@ -13,6 +13,8 @@ use crate::domain::page::{Page, PageRequest};
 use crate::domain::review_cadence::CadenceRule;
 use crate::repo::priority_links::{self, PriorityLinks};
 
+pub use crate::domain::expert_group::ExpertGroupFilter;
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = expert_groups)]
 pub struct ExpertGroupRow {
@@ -54,14 +56,6 @@ pub struct GroupPriorityRow {
     pub group_id: Uuid,
     pub priority_id: Uuid,
     pub title: String,
-}
-
-/// Filters of the group list; each is optional.
-#[derive(Debug, Clone, Default)]
-pub struct ExpertGroupFilter {
-    pub priority_id: Option<Uuid>,
-    /// Groups this user chairs or is a member of.
-    pub user_id: Option<Uuid>,
 }
 
 #[tracing::instrument(skip(conn))]

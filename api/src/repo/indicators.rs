@@ -10,6 +10,8 @@ use crate::domain::indicator::{AreaTarget, IndicatorFields};
 use crate::domain::page::{Page, PageRequest};
 use crate::repo::municipalities::escape_like;
 
+pub use crate::domain::indicator::IndicatorFilter;
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = indicators)]
 pub struct IndicatorRow {
@@ -36,15 +38,6 @@ pub struct TargetRow {
     pub target_period: Option<String>,
     pub target_comparator: Option<String>,
     pub target_value: Option<f64>,
-}
-
-/// Filters of the indicator list; each is optional.
-#[derive(Debug, Clone, Default)]
-pub struct IndicatorFilter {
-    pub priority_id: Option<Uuid>,
-    pub plan_id: Option<Uuid>,
-    /// Only indicators whose name contains this text (case-insensitive).
-    pub name: Option<String>,
 }
 
 #[tracing::instrument(skip(conn))]

@@ -11,6 +11,8 @@ use crate::db::{DbError, TenantConn};
 use crate::domain::measurement::{MeasurementFields, Recorded};
 use crate::domain::page::{Page, PageRequest};
 
+pub use crate::domain::measurement::AreaFilter;
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = measurements)]
 pub struct MeasurementRow {
@@ -44,15 +46,6 @@ fn in_area(
         Some(m) => Box::new(measurements::municipality_id.eq(m)),
         None => Box::new(measurements::municipality_id.is_null().nullable()),
     }
-}
-
-/// Which areas a list covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum AreaFilter {
-    #[default]
-    All,
-    /// `None`: only the figures of the whole cooperation.
-    Only(Option<Uuid>),
 }
 
 #[tracing::instrument(skip(conn))]

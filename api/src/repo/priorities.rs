@@ -9,6 +9,8 @@ use crate::db::{DbError, TenantConn};
 use crate::domain::page::{Page, PageRequest};
 use crate::domain::priority::PriorityFields;
 
+pub use crate::domain::priority::PriorityFilter;
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = priorities)]
 pub struct PriorityRow {
@@ -28,15 +30,6 @@ pub struct PriorityRow {
     pub owner_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-}
-
-/// Filters of the priority list; each is optional.
-#[derive(Debug, Clone, Default)]
-pub struct PriorityFilter {
-    pub plan_id: Option<Uuid>,
-    pub scope: Option<String>,
-    pub municipality_id: Option<Uuid>,
-    pub parent_id: Option<Uuid>,
 }
 
 #[tracing::instrument(skip(conn))]

@@ -12,6 +12,8 @@ use crate::domain::page::{Page, PageRequest};
 use crate::domain::safety_letter::schedule::Schedule;
 use crate::domain::safety_letter::{ADOPTED, COMPILING, CONCEPT, FAILED};
 
+pub use crate::domain::safety_letter::LetterFilter;
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = safety_letters)]
 pub struct LetterRow {
@@ -80,14 +82,6 @@ pub fn insert(conn: &mut TenantConn<'_>, new: &NewLetter) -> Result<Option<Lette
         .returning(LetterRow::as_returning())
         .get_result(&mut **conn)
         .optional()?)
-}
-
-/// Filters of the letter list; each is optional.
-#[derive(Debug, Clone, Default)]
-pub struct LetterFilter {
-    pub plan_id: Option<Uuid>,
-    pub period: Option<String>,
-    pub status: Option<String>,
 }
 
 /// Newest request first.

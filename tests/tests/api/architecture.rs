@@ -105,17 +105,7 @@ const HTTP_STILL_NAMING_REPO: &[&str] = &[
     "api/src/http/dto/notifications.rs",
     "api/src/http/dto/safety_letters.rs",
     "api/src/http/dto/tenants.rs",
-    "api/src/http/routes/actions/list_actions.rs",
-    "api/src/http/routes/audit_events/list_audit_events.rs",
-    "api/src/http/routes/commitment_exports/export_commitments.rs",
-    "api/src/http/routes/commitments/list_commitments.rs",
-    "api/src/http/routes/expert_groups/list_expert_groups.rs",
-    "api/src/http/routes/indicators/list_indicators.rs",
-    "api/src/http/routes/measurement_exports/export_measurements.rs",
-    "api/src/http/routes/measurements/list_measurements.rs",
     "api/src/http/routes/notifications/list_notifications.rs",
-    "api/src/http/routes/priorities/list_priorities.rs",
-    "api/src/http/routes/safety_letters/list_letters.rs",
 ];
 
 #[test]

@@ -6,6 +6,8 @@
 //! the document never changes again) or `mislukt` (with the reason); a coordinator marks one
 //! concept of a plan and period `vastgesteld`. Compiling again makes a new version.
 
+use uuid::Uuid;
+
 pub mod schedule;
 
 use chrono::NaiveDate;
@@ -92,6 +94,14 @@ pub const HTML_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; img-src data
 /// The letter's title: "Veiligheidsbrief 2026".
 pub fn title(period: Period) -> String {
     format!("Veiligheidsbrief {}", period_in_title(period))
+}
+
+/// Filters of the letter list; each is optional.
+#[derive(Debug, Clone, Default)]
+pub struct LetterFilter {
+    pub plan_id: Option<Uuid>,
+    pub period: Option<String>,
+    pub status: Option<String>,
 }
 
 #[cfg(test)]

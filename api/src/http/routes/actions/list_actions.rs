@@ -1,5 +1,6 @@
 use actix_web::{HttpResponse, web};
 
+use crate::domain::action::ActionFilter;
 use crate::domain::action::parse_status;
 use crate::domain::page::PageRequest;
 use crate::http::dto::actions::{ActionDto, ActionListQuery};
@@ -8,7 +9,6 @@ use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
-use crate::repo::actions::ActionFilter;
 use crate::services::actions;
 
 #[utoipa::path(

@@ -1,5 +1,6 @@
 use actix_web::{HttpResponse, web};
 
+use crate::domain::audit::AuditFilter;
 use crate::domain::audit::parse_entity_type;
 use crate::domain::page::PageRequest;
 use crate::domain::time::plausible_time;
@@ -9,7 +10,6 @@ use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
-use crate::repo::audit::AuditFilter;
 use crate::services::audit;
 
 #[utoipa::path(

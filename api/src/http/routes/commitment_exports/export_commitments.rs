@@ -1,6 +1,7 @@
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 
+use crate::domain::commitment::CommitmentFilter;
 use crate::domain::commitment::parse_status;
 use crate::domain::csv_table::Separator;
 use crate::domain::time::today;
@@ -9,7 +10,6 @@ use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
-use crate::repo::commitments::CommitmentFilter;
 use crate::services::commitment_csv;
 
 #[utoipa::path(

@@ -1,5 +1,6 @@
 use actix_web::{HttpResponse, web};
 
+use crate::domain::commitment::CommitmentFilter;
 use crate::domain::commitment::parse_status;
 use crate::domain::page::PageRequest;
 use crate::domain::text::search_text;
@@ -10,7 +11,6 @@ use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
-use crate::repo::commitments::CommitmentFilter;
 use crate::services::commitments;
 
 #[utoipa::path(

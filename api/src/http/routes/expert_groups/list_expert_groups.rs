@@ -1,5 +1,6 @@
 use actix_web::{HttpResponse, web};
 
+use crate::domain::expert_group::ExpertGroupFilter;
 use crate::domain::page::PageRequest;
 use crate::http::dto::expert_groups::{ExpertGroupDto, ExpertGroupListQuery};
 use crate::http::dto::page::PageDto;
@@ -7,7 +8,6 @@ use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
-use crate::repo::expert_groups::ExpertGroupFilter;
 use crate::services::expert_groups;
 
 #[utoipa::path(

@@ -1,5 +1,6 @@
 use actix_web::{HttpResponse, web};
 
+use crate::domain::indicator::IndicatorFilter;
 use crate::domain::page::PageRequest;
 use crate::http::dto::indicators::{IndicatorDto, IndicatorListQuery};
 use crate::http::dto::page::PageDto;
@@ -7,7 +8,6 @@ use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
-use crate::repo::indicators::IndicatorFilter;
 use crate::services::indicators;
 
 #[utoipa::path(

@@ -2,12 +2,12 @@ use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 
 use crate::domain::csv_table::Separator;
+use crate::domain::indicator::IndicatorFilter;
 use crate::http::dto::indicators::ExportQuery;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
-use crate::repo::indicators::IndicatorFilter;
 use crate::services::measurement_export;
 
 #[utoipa::path(

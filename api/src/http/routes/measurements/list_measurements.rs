@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use crate::domain::InvalidField;
+use crate::domain::measurement::AreaFilter;
 use crate::domain::page::PageRequest;
 use crate::http::dto::indicators::{MeasurementDto, MeasurementListQuery};
 use crate::http::dto::page::PageDto;
@@ -9,7 +10,6 @@ use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::routes::IndicatorPath;
 use crate::http::state::AppState;
-use crate::repo::measurements::AreaFilter;
 use crate::services::measurements;
 
 #[utoipa::path(

@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use crate::domain::page::PageRequest;
+use crate::domain::priority::PriorityFilter;
 use crate::domain::priority::parse_scope_name;
 use crate::http::dto::page::PageDto;
 use crate::http::dto::priorities::{PriorityDto, PriorityListQuery};
@@ -8,7 +9,6 @@ use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
-use crate::repo::priorities::PriorityFilter;
 use crate::services::priorities;
 
 #[utoipa::path(

@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::domain::page::PageRequest;
 use crate::domain::period::Period;
+use crate::domain::safety_letter::LetterFilter;
 use crate::domain::safety_letter::STATUSES;
 use crate::domain::text::one_of;
 use crate::http::dto::page::PageDto;
@@ -10,7 +11,6 @@ use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
-use crate::repo::safety_letters::LetterFilter;
 use crate::services::safety_letters;
 
 #[utoipa::path(
