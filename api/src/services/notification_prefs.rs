@@ -25,6 +25,15 @@ pub enum Unsubscribe {
 }
 
 impl Unsubscribe {
+    /// The word of the link's `from`: `digest`, `reminders` or `all`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unsubscribe::Digest => "digest",
+            Unsubscribe::Reminders => "reminders",
+            Unsubscribe::Everything => "all",
+        }
+    }
+
     pub fn parse(s: Option<&str>) -> Result<Self, InvalidField> {
         Ok(match s {
             None | Some("all") => Unsubscribe::Everything,

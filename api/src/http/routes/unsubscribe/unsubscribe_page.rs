@@ -48,11 +48,7 @@ pub async fn unsubscribe_page(
             ));
         }
     };
-    let from = match what {
-        Unsubscribe::Digest => "digest",
-        Unsubscribe::Reminders => "reminders",
-        Unsubscribe::Everything => "all",
-    };
+    let from = what.as_str();
     let (question, _) = wording(what);
     Ok(html_page(
         StatusCode::OK,
