@@ -21,6 +21,12 @@ pub enum WorkerError {
     /// A job that names no tenant although its kind needs one.
     #[error("job '{0}' names no tenant")]
     NoTenant(&'static str),
+    /// A job taken by a lane that does not run its kind.
+    #[error("job '{0}' is not run by this lane")]
+    WrongLane(&'static str),
+    /// A delivery job whose email is gone.
+    #[error("email {0} is not in the outbox")]
+    NoEmail(i64),
 }
 
 impl std::fmt::Debug for WorkerError {

@@ -2,8 +2,9 @@
 //! the API never links it.
 //!
 //! - `round`: one round of the worker (plan every tenant, run queued jobs, deliver the outbox);
+//! - `queue`: the one queue's loop, lease and backoff, for every job (emails' delivery included);
 //! - `notifications`: which reminders and digests are due, rendered as Dutch emails;
-//! - `delivery` and `mail`: the outbox sent over SMTP, with leases and backoff;
+//! - `delivery` and `mail`: the outbox's lane of the queue, sent over SMTP;
 //! - `letters` and `document`: the Veiligheidsbrief compiled into Word and HTML.
 //!
 //! It builds on the `api` library's domain, database and services, without its HTTP layer.
@@ -14,4 +15,5 @@ pub mod error;
 pub mod letters;
 pub mod mail;
 pub mod notifications;
+pub mod queue;
 pub mod round;

@@ -1,17 +1,19 @@
 //! One round of the worker at a moment `now`: queue a planning job for every active tenant, run
-//! the jobs that are due (several workers share them), then deliver the outbox. `worker run` does a round every interval; `worker run-once --now` does one
-//! at a given moment (tests travel in time with it; cron can use it).
+//! the work lane's due jobs (several workers share them), then the delivery lane (the outbox).
+//! `worker run` does a round every interval; `worker run-once --now` does one at a given moment
+//! (tests travel in time with it; cron can use it).
 
 use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 
-use crate::delivery::{DeliveryReport, backoff, clock, deliver_due, lease};
+use crate::delivery::{DeliveryReport, deliver_due};
 use crate::letters;
 use crate::mail::Mailer;
 use crate::notifications::plan_tenant;
-use api::domain::job::Job;
+use crate::queue::{Claimed, Outcome, clock, run_lane};
+use api::domain::job::{Job, Lane};
 use api::domain::reminders::ReminderDays;
-use api::repo::jobs::{self, JobRow};
+use api::repo::jobs;
 use api::repo::tenants;
 
 use crate::error::WorkerError;
@@ -29,7 +31,7 @@ pub struct RoundReport {
 /// Who runs the round and where its links point.
 #[derive(Debug, Clone)]
 pub struct RoundSettings {
-    /// Names this worker in the outbox claims, e.g. `host-1234`.
+    /// Names this worker in its claims on jobs, e.g. `host-1234`.
     pub worker_id: String,
     /// `APP_BASE_URL`, for links in emails.
     pub base_url: String,
@@ -81,43 +83,46 @@ pub struct JobsReport {
     pub failed: usize,
 }
 
-/// Runs every job due at `now`. A failing job is retried with the outbox's backoff and kept as
-/// dead with its error after its last attempt; the other jobs go on.
+/// Runs every job of the work lane due at `now`. A failing job is retried with the queue's
+/// backoff and kept as dead with its error after its last attempt; the other jobs go on.
 pub fn run_due_jobs(
     conn: &mut PgConnection,
     settings: &RoundSettings,
     now: DateTime<Utc>,
     stop: &dyn Fn() -> bool,
 ) -> Result<JobsReport, WorkerError> {
-    let mut report = JobsReport::default();
-    while !stop() {
-        let Some(job) = jobs::claim_next(conn, now, clock(now), lease())? else {
-            break;
-        };
-        match run_job(conn, &job, settings, now) {
+    let mut planned = 0;
+    let lane = run_lane(
+        conn,
+        Lane::Work,
+        &settings.worker_id,
+        now,
+        stop,
+        &mut |conn, claimed| match run_job(conn, claimed, settings, now) {
             Ok(n) => {
-                jobs::mark_done(conn, job.id)?;
-                report.planned += n;
+                planned += n;
+                Outcome::Done
             }
             Err(e) => {
-                let retry_at =
-                    (job.attempts < job.max_attempts).then(|| clock(now) + backoff(job.attempts));
-                tracing::error!(job = %job.id, kind = %job.kind, attempts = job.attempts, error = ?e, "job failed");
-                jobs::mark_failed(conn, job.id, &format!("{e:?}"), retry_at)?;
-                report.failed += 1;
+                tracing::error!(job = %claimed.row.id, kind = %claimed.row.kind, attempts = claimed.row.attempts, error = ?e, "job failed");
+                Outcome::failed(claimed, &e, now)
             }
-        }
-    }
-    Ok(report)
+        },
+    )?;
+    Ok(JobsReport {
+        planned,
+        failed: lane.retried + lane.dead,
+    })
 }
 
 fn run_job(
     conn: &mut PgConnection,
-    job: &JobRow,
+    claimed: &Claimed,
     settings: &RoundSettings,
     round_now: DateTime<Utc>,
 ) -> Result<usize, WorkerError> {
-    match Job::parse(&job.kind, &job.payload)? {
+    let job = &claimed.row;
+    match claimed.job {
         Job::PlanTenant { now } => {
             let tenant_id = job.tenant_id.ok_or(WorkerError::NoTenant("plan_tenant"))?;
             let Some(tenant) = tenants::find_by_id(conn, tenant_id)? else {
@@ -154,7 +159,7 @@ fn run_job(
             };
             // Compiled at the real time: the document's date is the day it was made.
             let started = std::time::Instant::now();
-            let last_attempt = job.attempts >= job.max_attempts;
+            let last_attempt = claimed.is_last_attempt();
             let outcome =
                 letters::compile_job(conn, &tenant, letter_id, clock(round_now), last_attempt)?;
             tracing::info!(
@@ -165,5 +170,6 @@ fn run_job(
             );
             Ok(0)
         }
+        Job::DeliverEmail { .. } => Err(WorkerError::WrongLane(claimed.job.kind())),
     }
 }

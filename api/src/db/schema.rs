@@ -76,6 +76,7 @@ pub mod platform {
             last_error -> Nullable<Text>,
             created_at -> Timestamptz,
             updated_at -> Timestamptz,
+            claimed_by -> Nullable<Text>,
         }
     }
 
@@ -92,14 +93,9 @@ pub mod platform {
             body_text -> Text,
             body_html -> Text,
             unsubscribe_url -> Nullable<Text>,
-            status -> Text,
-            attempts -> Int4,
-            next_attempt_at -> Timestamptz,
-            claimed_by -> Nullable<Text>,
-            claimed_until -> Nullable<Timestamptz>,
-            last_error -> Nullable<Text>,
             sent_at -> Nullable<Timestamptz>,
             created_at -> Timestamptz,
+            delivery_job_id -> Uuid,
         }
     }
 
@@ -115,6 +111,7 @@ pub mod platform {
 
     diesel::joinable!(memberships -> users (user_id));
     diesel::joinable!(memberships -> tenants (tenant_id));
+    diesel::joinable!(outbox -> jobs (delivery_job_id));
     diesel::allow_tables_to_appear_in_same_query!(
         tenants,
         users,

@@ -1,6 +1,8 @@
-//! The background jobs, typed: every kind with its payload and its attempts, declared here once.
-//! The API queues them (`repo::jobs::enqueue_job`); the worker reads them back with `Job::parse`
-//! and runs them. The stored `kind` and `payload` keep the shapes queued jobs already have.
+//! The background jobs, typed: every kind with its payload, its attempts and its lane, declared
+//! here once. The API and the worker's planning queue them (`repo::jobs::enqueue_job`; an email's
+//! delivery is queued with the email by `repo::outbox::insert_if_new`); the worker reads them back with
+//! `Job::parse` and runs them. The stored `kind` and `payload` keep the shapes queued jobs
+//! already have.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -17,6 +19,29 @@ pub enum Job {
         #[serde(rename = "letterId")]
         letter_id: Uuid,
     },
+    /// Sends one stored email of the outbox.
+    DeliverEmail {
+        #[serde(rename = "emailId")]
+        email_id: i64,
+    },
+}
+
+/// Which of the worker's loops runs a job. Emails go out after the round's other work (planning
+/// stores them first), and a mail server that is down pauses only their lane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lane {
+    Work,
+    Delivery,
+}
+
+impl Lane {
+    /// The stored kinds of the lane's jobs.
+    pub fn kinds(self) -> &'static [&'static str] {
+        match self {
+            Lane::Work => &["plan_tenant", "compile_safety_letter"],
+            Lane::Delivery => &["deliver_email"],
+        }
+    }
 }
 
 /// A stored job the worker cannot read: an unknown kind, or a payload that does not fit it.
@@ -33,16 +58,27 @@ impl Job {
         match self {
             Job::PlanTenant { .. } => "plan_tenant",
             Job::CompileSafetyLetter { .. } => "compile_safety_letter",
+            Job::DeliverEmail { .. } => "deliver_email",
+        }
+    }
+
+    pub fn lane(&self) -> Lane {
+        match self {
+            Job::PlanTenant { .. } | Job::CompileSafetyLetter { .. } => Lane::Work,
+            Job::DeliverEmail { .. } => Lane::Delivery,
         }
     }
 
     /// How often the job is tried before it is kept as dead. A coordinator waits for a letter:
     /// three attempts (a few minutes with the backoff) and the version is marked failed rather
-    /// than retried for hours; planning may take longer.
+    /// than retried for hours; planning may take longer. An email is given up by its age (see
+    /// the worker's delivery), not by a count: its limit only ends an email that keeps killing
+    /// its sender.
     pub fn max_attempts(&self) -> i32 {
         match self {
             Job::PlanTenant { .. } => 8,
             Job::CompileSafetyLetter { .. } => 3,
+            Job::DeliverEmail { .. } => 100,
         }
     }
 
@@ -92,6 +128,29 @@ mod tests {
         assert_eq!(
             Job::parse("compile_safety_letter", &compile.payload()),
             Ok(compile)
+        );
+    }
+
+    #[test]
+    fn every_job_is_in_the_lane_that_takes_its_kind() {
+        let jobs = [
+            Job::PlanTenant { now: Utc::now() },
+            Job::CompileSafetyLetter {
+                letter_id: Uuid::new_v4(),
+            },
+            Job::DeliverEmail { email_id: 7 },
+        ];
+        for job in &jobs {
+            assert!(job.lane().kinds().contains(&job.kind()), "{job:?}");
+            let other = match job.lane() {
+                Lane::Work => Lane::Delivery,
+                Lane::Delivery => Lane::Work,
+            };
+            assert!(!other.kinds().contains(&job.kind()), "{job:?}");
+        }
+        assert_eq!(
+            Job::DeliverEmail { email_id: 7 }.payload(),
+            serde_json::json!({ "emailId": 7 })
         );
     }
 

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod commitment;
 pub mod commitment_csv;
 pub mod csv_table;
+pub mod delivery;
 pub mod digest_schedule;
 pub mod email;
 pub mod english;

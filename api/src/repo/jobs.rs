@@ -1,6 +1,6 @@
-//! `platform.jobs`: the worker's background jobs. Taken with `FOR UPDATE SKIP LOCKED` so that
-//! several workers share them; retried with backoff; kept as dead with their last error after
-//! `max_attempts`.
+//! `platform.jobs`: the one queue of the worker, emails to deliver included. Taken per lane with
+//! `FOR UPDATE SKIP LOCKED` so that several workers share them, under a lease that names the
+//! worker holding it; retried with backoff; kept as dead with their last error.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::db::DbError;
 use crate::db::schema::platform::jobs;
-use crate::domain::job::Job;
+use crate::domain::job::{Job, Lane};
 
 pub const QUEUED: &str = "queued";
 pub const RUNNING: &str = "running";
@@ -31,6 +31,7 @@ pub struct JobRow {
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub claimed_by: Option<String>,
 }
 
 /// Queues `job` unless one with its key exists; `true` when queued now.
@@ -41,8 +42,21 @@ pub fn enqueue_job(
     dedup_key: &str,
     run_at: DateTime<Utc>,
 ) -> Result<bool, DbError> {
+    enqueue_job_as(conn, Uuid::new_v4(), job, tenant_id, dedup_key, run_at)
+}
+
+/// Queues `job` under a chosen id, for a row that refers to its job (an email and its delivery).
+pub(super) fn enqueue_job_as(
+    conn: &mut PgConnection,
+    id: Uuid,
+    job: &Job,
+    tenant_id: Option<Uuid>,
+    dedup_key: &str,
+    run_at: DateTime<Utc>,
+) -> Result<bool, DbError> {
     enqueue(
         conn,
+        id,
         job.kind(),
         tenant_id,
         dedup_key,
@@ -54,8 +68,10 @@ pub fn enqueue_job(
 
 /// Queues a stored kind and payload unless a job with its key exists; `true` when queued now.
 #[tracing::instrument(skip(conn, payload))]
+#[allow(clippy::too_many_arguments)]
 fn enqueue(
     conn: &mut PgConnection,
+    id: Uuid,
     kind: &str,
     tenant_id: Option<Uuid>,
     dedup_key: &str,
@@ -65,7 +81,7 @@ fn enqueue(
 ) -> Result<bool, DbError> {
     Ok(diesel::insert_into(jobs::table)
         .values((
-            jobs::id.eq(Uuid::new_v4()),
+            jobs::id.eq(id),
             jobs::kind.eq(kind),
             jobs::tenant_id.eq(tenant_id),
             jobs::dedup_key.eq(dedup_key),
@@ -79,16 +95,22 @@ fn enqueue(
         > 0)
 }
 
-/// Takes the next job due at `now` (or one whose earlier runner stopped), for `lease` on `clock`.
+/// Takes the next job of `lane` due at `now` (or one whose earlier runner stopped) for `worker`,
+/// for `lease` on `clock`. Commits at once, so that other workers skip it. Claims run on `clock`
+/// (the real time, or a later moment a test travels to), not on the moment the round started, so
+/// that a long round never hands out claims that have run out already.
 #[tracing::instrument(skip(conn))]
 pub fn claim_next(
     conn: &mut PgConnection,
+    lane: Lane,
+    worker: &str,
     now: DateTime<Utc>,
     clock: DateTime<Utc>,
     lease: chrono::Duration,
 ) -> Result<Option<JobRow>, DbError> {
     conn.transaction(|conn| {
         let next: Option<Uuid> = jobs::table
+            .filter(jobs::kind.eq_any(lane.kinds()))
             .filter(
                 jobs::status
                     .eq(QUEUED)
@@ -99,7 +121,7 @@ pub fn claim_next(
                         .and(jobs::locked_until.lt(clock))
                         .and(jobs::attempts.lt(jobs::max_attempts))),
             )
-            .order(jobs::run_at.asc())
+            .order((jobs::run_at.asc(), jobs::created_at.asc()))
             .select(jobs::id)
             .for_update()
             .skip_locked()
@@ -112,6 +134,7 @@ pub fn claim_next(
             diesel::update(jobs::table.find(id))
                 .set((
                     jobs::status.eq(RUNNING),
+                    jobs::claimed_by.eq(worker),
                     jobs::locked_until.eq(clock + lease),
                     jobs::attempts.eq(jobs::attempts + 1),
                     jobs::updated_at.eq(diesel::dsl::now),
@@ -122,49 +145,77 @@ pub fn claim_next(
     })
 }
 
+/// Finished. Only the worker holding the claim marks it: `false` when another worker took the
+/// job over after this one's lease ran out.
 #[tracing::instrument(skip(conn))]
-pub fn mark_done(conn: &mut PgConnection, id: Uuid) -> Result<(), DbError> {
-    diesel::update(jobs::table.find(id))
+pub fn mark_done(conn: &mut PgConnection, id: Uuid, worker: &str) -> Result<bool, DbError> {
+    Ok(diesel::update(held_by(id, worker))
         .set((
             jobs::status.eq(DONE),
             jobs::locked_until.eq(None::<DateTime<Utc>>),
+            jobs::last_error.eq(None::<String>),
             jobs::updated_at.eq(diesel::dsl::now),
         ))
-        .execute(conn)?;
-    Ok(())
+        .execute(conn)?
+        > 0)
 }
 
-/// Failed: queued again at `retry_at`, or dead (`None`); the error is kept.
+/// Failed: queued again at `retry_at`, or dead (`None`); the error is kept. Only the worker
+/// holding the claim marks it.
 #[tracing::instrument(skip(conn, error))]
 pub fn mark_failed(
     conn: &mut PgConnection,
     id: Uuid,
+    worker: &str,
     error: &str,
     retry_at: Option<DateTime<Utc>>,
-) -> Result<(), DbError> {
-    let status = if retry_at.is_some() { QUEUED } else { DEAD };
-    diesel::update(jobs::table.find(id))
-        .set((
-            jobs::status.eq(status),
-            jobs::last_error.eq(error),
-            jobs::locked_until.eq(None::<DateTime<Utc>>),
-            jobs::updated_at.eq(diesel::dsl::now),
-        ))
-        .execute(conn)?;
-    if let Some(at) = retry_at {
-        diesel::update(jobs::table.find(id))
-            .set(jobs::run_at.eq(at))
-            .execute(conn)?;
-    }
-    Ok(())
+) -> Result<bool, DbError> {
+    let changed = match retry_at {
+        Some(at) => diesel::update(held_by(id, worker))
+            .set((
+                jobs::status.eq(QUEUED),
+                jobs::run_at.eq(at),
+                jobs::last_error.eq(error),
+                jobs::locked_until.eq(None::<DateTime<Utc>>),
+                jobs::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)?,
+        None => diesel::update(held_by(id, worker))
+            .set((
+                jobs::status.eq(DEAD),
+                jobs::last_error.eq(error),
+                jobs::locked_until.eq(None::<DateTime<Utc>>),
+                jobs::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)?,
+    };
+    Ok(changed > 0)
 }
 
-/// Forgets jobs that finished before `before`: one job per tenant and minute would otherwise
-/// pile up.
+/// The job `id` while `worker` holds its claim.
+type HeldBy<'a> = diesel::dsl::Filter<
+    diesel::dsl::Filter<
+        diesel::dsl::Find<jobs::table, Uuid>,
+        diesel::dsl::Eq<jobs::status, &'static str>,
+    >,
+    diesel::dsl::Eq<jobs::claimed_by, &'a str>,
+>;
+
+fn held_by(id: Uuid, worker: &str) -> HeldBy<'_> {
+    jobs::table
+        .find(id)
+        .filter(jobs::status.eq(RUNNING))
+        .filter(jobs::claimed_by.eq(worker))
+}
+
+/// Forgets work jobs that finished before `before`: one job per tenant and minute would
+/// otherwise pile up. An email's delivery job stays as long as its email: it is its record of
+/// how sending went.
 #[tracing::instrument(skip(conn))]
 pub fn purge_done(conn: &mut PgConnection, before: DateTime<Utc>) -> Result<usize, DbError> {
     Ok(diesel::delete(
         jobs::table
+            .filter(jobs::kind.eq_any(Lane::Work.kinds()))
             .filter(jobs::status.eq(DONE))
             .filter(jobs::updated_at.lt(before)),
     )

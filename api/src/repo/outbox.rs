@@ -1,18 +1,18 @@
-//! `platform.outbox`: every email the platform decided to send, and how sending it went.
+//! `platform.outbox`: every email the platform decided to send, stored with its delivery job in
+//! the one queue (`repo::jobs`), and when it was sent.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
 use crate::db::DbError;
-use crate::db::schema::platform::outbox;
+use crate::db::schema::platform::{jobs, outbox};
+use crate::domain::job::Job;
 use crate::domain::page::{Page, PageRequest};
+use crate::repo::jobs as job_queue;
 
-pub const PENDING: &str = "pending";
-pub const SENDING: &str = "sending";
-pub const SENT: &str = "sent";
-pub const DEAD: &str = "dead";
-
+/// An email as stored: what was decided and rendered, and when it was sent. How sending goes is
+/// its delivery job's (`repo::jobs`).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = outbox)]
 pub struct OutboxRow {
@@ -27,19 +27,24 @@ pub struct OutboxRow {
     pub body_text: String,
     pub body_html: String,
     pub unsubscribe_url: Option<String>,
-    pub status: String,
-    pub attempts: i32,
-    pub next_attempt_at: DateTime<Utc>,
-    pub claimed_by: Option<String>,
-    pub claimed_until: Option<DateTime<Utc>>,
-    pub last_error: Option<String>,
     pub sent_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    pub delivery_job_id: Uuid,
+}
+
+/// An email with how its delivery stands, for the tenant's list.
+#[derive(Debug, Clone, Queryable)]
+pub struct SentEmailRow {
+    pub email: OutboxRow,
+    /// The delivery job's status: `queued`, `running`, `done` or `dead`.
+    pub job_status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub run_at: DateTime<Utc>,
 }
 
 /// An email as decided and rendered, before it is stored.
-#[derive(Debug, Clone, Insertable)]
-#[diesel(table_name = outbox)]
+#[derive(Debug, Clone)]
 pub struct NewEmail {
     pub tenant_id: Uuid,
     pub kind: String,
@@ -51,168 +56,119 @@ pub struct NewEmail {
     pub body_text: String,
     pub body_html: String,
     pub unsubscribe_url: Option<String>,
+    /// When it may go out.
     pub next_attempt_at: DateTime<Utc>,
 }
 
-/// Stores the email unless one with its key exists; `true` when stored now.
+/// Stores the email and queues its delivery, unless one with its key exists; `true` when stored
+/// now. Both or neither: in one transaction (a savepoint inside the planner's).
 #[tracing::instrument(skip(conn, email), fields(kind = %email.kind, key = %email.subject_key))]
 pub fn insert_if_new(conn: &mut PgConnection, email: &NewEmail) -> Result<bool, DbError> {
-    Ok(diesel::insert_into(outbox::table)
-        .values(email)
-        .on_conflict((
-            outbox::tenant_id,
-            outbox::kind,
-            outbox::recipient,
-            outbox::subject_key,
-        ))
-        .do_nothing()
-        .execute(conn)?
-        > 0)
-}
-
-/// Takes the next email due at `now` for `worker`, for `lease`: a pending one whose time has
-/// come, or one whose earlier sender stopped (crashed) without finishing. Commits at once, so
-/// that other workers skip it. Claims run on `clock` (the real time, or a later moment a test
-/// travels to), not on the moment the round started, so that a long round never hands out
-/// claims that have run out already.
-#[tracing::instrument(skip(conn))]
-pub fn claim_next(
-    conn: &mut PgConnection,
-    worker: &str,
-    now: DateTime<Utc>,
-    clock: DateTime<Utc>,
-    lease: chrono::Duration,
-) -> Result<Option<OutboxRow>, DbError> {
     conn.transaction(|conn| {
-        let next: Option<i64> = outbox::table
-            .filter(
-                outbox::status
-                    .eq(PENDING)
-                    .and(outbox::next_attempt_at.le(now))
-                    .or(outbox::status
-                        .eq(SENDING)
-                        .and(outbox::claimed_until.lt(clock))),
-            )
-            .order(outbox::id.asc())
-            .select(outbox::id)
-            .for_update()
-            .skip_locked()
-            .first(conn)
+        let job_id = Uuid::new_v4();
+        let id: Option<i64> = diesel::insert_into(outbox::table)
+            .values((
+                outbox::tenant_id.eq(email.tenant_id),
+                outbox::kind.eq(&email.kind),
+                outbox::recipient.eq(&email.recipient),
+                outbox::recipient_user_id.eq(email.recipient_user_id),
+                outbox::subject_key.eq(&email.subject_key),
+                outbox::message_id.eq(&email.message_id),
+                outbox::subject.eq(&email.subject),
+                outbox::body_text.eq(&email.body_text),
+                outbox::body_html.eq(&email.body_html),
+                outbox::unsubscribe_url.eq(&email.unsubscribe_url),
+                outbox::delivery_job_id.eq(job_id),
+            ))
+            .on_conflict((
+                outbox::tenant_id,
+                outbox::kind,
+                outbox::recipient,
+                outbox::subject_key,
+            ))
+            .do_nothing()
+            .returning(outbox::id)
+            .get_result(conn)
             .optional()?;
-        let Some(id) = next else {
-            return Ok(None);
+        let Some(id) = id else {
+            return Ok(false);
         };
-        Ok(Some(
-            diesel::update(outbox::table.find(id))
-                .set((
-                    outbox::status.eq(SENDING),
-                    outbox::claimed_by.eq(worker),
-                    outbox::claimed_until.eq(clock + lease),
-                    outbox::attempts.eq(outbox::attempts + 1),
-                ))
-                .returning(OutboxRow::as_returning())
-                .get_result(conn)?,
-        ))
+        job_queue::enqueue_job_as(
+            conn,
+            job_id,
+            &Job::DeliverEmail { email_id: id },
+            Some(email.tenant_id),
+            &format!("email:{id}"),
+            email.next_attempt_at,
+        )?;
+        Ok(true)
     })
 }
 
-/// Delivered. Only the worker holding the claim marks it.
+/// The stored email `id`.
+#[tracing::instrument(skip(conn))]
+pub fn find(conn: &mut PgConnection, id: i64) -> Result<Option<OutboxRow>, DbError> {
+    Ok(outbox::table
+        .find(id)
+        .select(OutboxRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Delivered: the email is marked sent and its delivery job done, together. Only the worker
+/// holding the job's claim marks them: `false` when another worker took the job over.
 #[tracing::instrument(skip(conn))]
 pub fn mark_sent(
     conn: &mut PgConnection,
     id: i64,
+    job_id: Uuid,
     worker: &str,
     at: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    Ok(diesel::update(
-        outbox::table
-            .find(id)
-            .filter(outbox::status.eq(SENDING))
-            .filter(outbox::claimed_by.eq(worker)),
-    )
-    .set((
-        outbox::status.eq(SENT),
-        outbox::sent_at.eq(at),
-        outbox::claimed_until.eq(None::<DateTime<Utc>>),
-        outbox::last_error.eq(None::<String>),
-    ))
-    .execute(conn)?
-        > 0)
+    conn.transaction(|conn| {
+        if !job_queue::mark_done(conn, job_id, worker)? {
+            return Ok(false);
+        }
+        diesel::update(outbox::table.find(id))
+            .set(outbox::sent_at.eq(at))
+            .execute(conn)?;
+        Ok(true)
+    })
 }
 
-/// Not delivered: tried again at `retry_at`, or given up (`None`).
-#[tracing::instrument(skip(conn, error))]
-pub fn mark_failed(
-    conn: &mut PgConnection,
-    id: i64,
-    worker: &str,
-    error: &str,
-    retry_at: Option<DateTime<Utc>>,
-) -> Result<bool, DbError> {
-    let (status, next) = match retry_at {
-        Some(at) => (PENDING, Some(at)),
-        None => (DEAD, None),
-    };
-    let q = diesel::update(
-        outbox::table
-            .find(id)
-            .filter(outbox::status.eq(SENDING))
-            .filter(outbox::claimed_by.eq(worker)),
-    );
-    let n = match next {
-        Some(at) => q
-            .set((
-                outbox::status.eq(status),
-                outbox::last_error.eq(error),
-                outbox::next_attempt_at.eq(at),
-                outbox::claimed_until.eq(None::<DateTime<Utc>>),
-            ))
-            .execute(conn)?,
-        None => q
-            .set((
-                outbox::status.eq(status),
-                outbox::last_error.eq(error),
-                outbox::claimed_until.eq(None::<DateTime<Utc>>),
-            ))
-            .execute(conn)?,
-    };
-    Ok(n > 0)
-}
-
-/// A tenant's emails, newest first; `status` filters.
+/// A tenant's emails with their delivery, newest first; `job_status` filters on the delivery
+/// job's status.
 #[tracing::instrument(skip(conn))]
 pub fn list_for_tenant(
     conn: &mut PgConnection,
     tenant_id: Uuid,
-    status: Option<&str>,
+    job_status: Option<&str>,
     page: PageRequest,
-) -> Result<Page<OutboxRow>, DbError> {
+) -> Result<Page<SentEmailRow>, DbError> {
     let filtered = || {
         let mut q = outbox::table
+            .inner_join(jobs::table)
             .filter(outbox::tenant_id.eq(tenant_id))
             .into_boxed();
-        if let Some(s) = status {
-            q = q.filter(outbox::status.eq(s.to_owned()));
+        if let Some(s) = job_status {
+            q = q.filter(jobs::status.eq(s.to_owned()));
         }
         q
     };
     let total = filtered().count().get_result(conn)?;
     let items = filtered()
-        .select(OutboxRow::as_select())
+        .select((
+            OutboxRow::as_select(),
+            jobs::status,
+            jobs::attempts,
+            jobs::last_error,
+            jobs::run_at,
+        ))
         .order(outbox::id.desc())
         .limit(page.page_size)
         .offset(page.offset())
         .load(conn)?;
     Ok(Page::new(items, total, page))
-}
-
-/// How many emails are waiting or being sent (the worker's backlog).
-#[tracing::instrument(skip(conn))]
-pub fn count_unsent(conn: &mut PgConnection) -> Result<i64, DbError> {
-    Ok(outbox::table
-        .filter(outbox::status.eq_any([PENDING, SENDING]))
-        .count()
-        .get_result(conn)?)
 }
 
 /// Whether an email with this key is stored already.

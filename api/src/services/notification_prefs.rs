@@ -1,6 +1,7 @@
 //! A user's notification settings: the digest (weekly, monthly or off) and reminders (on or
 //! off), changed by the user, or by the one-click unsubscribe link in every email.
 
+use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use uuid::Uuid;
 
@@ -9,6 +10,25 @@ use super::sessions::new_opaque_token;
 use crate::domain::InvalidField;
 use crate::domain::text::one_of;
 use crate::repo::notification_settings::{self, SettingsRow};
+
+/// A user's settings as they see them (the unsubscribe secret stays inside).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotificationSettingsView {
+    /// `weekly`, `monthly` or `off`.
+    pub digest: String,
+    pub reminders: bool,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<SettingsRow> for NotificationSettingsView {
+    fn from(r: SettingsRow) -> Self {
+        NotificationSettingsView {
+            digest: r.digest,
+            reminders: r.reminders,
+            updated_at: r.updated_at,
+        }
+    }
+}
 
 pub const DIGESTS: [&str; 3] = ["weekly", "monthly", "off"];
 
@@ -50,12 +70,8 @@ impl Unsubscribe {
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn get(conn: &mut PgConnection, user: Uuid) -> Result<SettingsRow, ServiceError> {
-    Ok(notification_settings::get_or_create(
-        conn,
-        user,
-        &new_opaque_token()?,
-    )?)
+pub fn get(conn: &mut PgConnection, user: Uuid) -> Result<NotificationSettingsView, ServiceError> {
+    Ok(notification_settings::get_or_create(conn, user, &new_opaque_token()?)?.into())
 }
 
 #[tracing::instrument(skip(conn))]
@@ -64,14 +80,8 @@ pub fn set(
     user: Uuid,
     digest: &str,
     reminders: bool,
-) -> Result<SettingsRow, ServiceError> {
-    Ok(notification_settings::update(
-        conn,
-        user,
-        digest,
-        reminders,
-        &new_opaque_token()?,
-    )?)
+) -> Result<NotificationSettingsView, ServiceError> {
+    Ok(notification_settings::update(conn, user, digest, reminders, &new_opaque_token()?)?.into())
 }
 
 /// Turns off what the link says, for the user whose token it is.
@@ -80,7 +90,7 @@ pub fn unsubscribe(
     conn: &mut PgConnection,
     token: &str,
     what: Unsubscribe,
-) -> Result<SettingsRow, ServiceError> {
+) -> Result<NotificationSettingsView, ServiceError> {
     let row = notification_settings::find_by_token(conn, token)?
         .ok_or(ServiceError::not_found("afmeldlink"))?;
     let (digest, reminders) = match what {

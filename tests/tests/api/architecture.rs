@@ -102,10 +102,8 @@ const HTTP_STILL_NAMING_REPO: &[&str] = &[
     "api/src/http/dto/indicators.rs",
     "api/src/http/dto/me.rs",
     "api/src/http/dto/municipalities.rs",
-    "api/src/http/dto/notifications.rs",
     "api/src/http/dto/safety_letters.rs",
     "api/src/http/dto/tenants.rs",
-    "api/src/http/routes/notifications/list_notifications.rs",
 ];
 
 #[test]

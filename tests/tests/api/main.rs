@@ -25,6 +25,7 @@ mod openapi;
 mod plans;
 mod priorities;
 mod provisioning;
+mod queue;
 mod reminders;
 mod reviews;
 mod safety_letters;

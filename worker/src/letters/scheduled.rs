@@ -39,7 +39,7 @@ pub fn plan_scheduled(
         )
     })?;
     for letter in waiting {
-        if !job_pending(conn, letter.id, crate::delivery::clock(now))? {
+        if !job_pending(conn, letter.id, crate::queue::clock(now))? {
             run_in_tenant(conn, &db, |tc| {
                 safety_letters::mark_failed(
                     tc,

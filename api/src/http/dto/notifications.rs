@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::repo::notification_settings::SettingsRow;
-use crate::repo::outbox::OutboxRow;
+use crate::services::notification_prefs::NotificationSettingsView;
+use crate::services::sent_emails::SentEmailView;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -18,8 +18,8 @@ pub struct NotificationSettingsDto {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<SettingsRow> for NotificationSettingsDto {
-    fn from(r: SettingsRow) -> Self {
+impl From<NotificationSettingsView> for NotificationSettingsDto {
+    fn from(r: NotificationSettingsView) -> Self {
         NotificationSettingsDto {
             digest: r.digest,
             reminders: r.reminders,
@@ -55,15 +55,15 @@ pub struct NotificationDto {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<OutboxRow> for NotificationDto {
-    fn from(r: OutboxRow) -> Self {
+impl From<SentEmailView> for NotificationDto {
+    fn from(r: SentEmailView) -> Self {
         NotificationDto {
             id: r.id,
             kind: r.kind,
             recipient: r.recipient,
             recipient_user_id: r.recipient_user_id,
             subject: r.subject,
-            status: r.status,
+            status: r.status.as_str().to_owned(),
             attempts: r.attempts,
             last_error: r.last_error,
             next_attempt_at: r.next_attempt_at,

@@ -1,14 +1,13 @@
 use actix_web::{HttpResponse, web};
 
+use crate::domain::delivery::DeliveryStatus;
 use crate::domain::page::PageRequest;
-use crate::domain::text::one_of;
 use crate::http::dto::notifications::{NotificationDto, NotificationListQuery};
 use crate::http::dto::page::PageDto;
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::query::Query;
 use crate::http::state::AppState;
-use crate::repo::outbox::{DEAD, PENDING, SENDING, SENT};
 use crate::services::sent_emails;
 
 #[utoipa::path(
@@ -36,11 +35,11 @@ pub async fn list_notifications(
     let status = q
         .status
         .as_deref()
-        .map(|s| one_of("status", s, &[PENDING, SENDING, SENT, DEAD]))
+        .map(|s| DeliveryStatus::parse("status", s))
         .transpose()?;
     let ctx = t.ctx;
     let result = state
-        .db(move |conn| sent_emails::list_sent(conn, &ctx, status.as_deref(), page))
+        .db(move |conn| sent_emails::list_sent(conn, &ctx, status, page))
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, NotificationDto::from)))
 }
