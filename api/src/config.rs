@@ -1,4 +1,5 @@
-//! Configuration of the api and worker binaries, read from the environment.
+//! Configuration of the api and worker binaries, read from the environment. (The worker's own
+//! settings, its mail server and reminder days, are in `worker::config`.)
 //!
 //! | variable | default | meaning |
 //! |---|---|---|
@@ -15,10 +16,6 @@
 //! | `LOG_FORMAT` | `json` | `json` or `pretty` |
 //! | `RUST_LOG` | `info` | log filter |
 //! | `DEMO_PASSWORD` | (required by `demo-data`) | password of every demo user |
-//! | `SMTP_URL` | `smtp://127.0.0.1:1025` | mail server of the worker (reminders and digests) |
-//! | `MAIL_FROM` | `Veiligheidsplatform <noreply@localhost>` | sender of the worker's email |
-//! | `REVIEW_REMINDER_DAYS` | `14,3` | days before a review is due that the group is reminded |
-//! | `COMMITMENT_REMINDER_DAYS` | `14` | days before a commitment is due that its officer is reminded |
 //! | `WEB_UI_DIR` | `web-ui/dist` | the built web UI that `api serve` serves at `/` (relative to the working directory) |
 
 use std::path::PathBuf;
@@ -33,15 +30,6 @@ pub struct Settings {
     /// The built web UI (`index.html` and `assets/`), served at `/`.
     pub web_ui_dir: PathBuf,
     pub token: TokenSettings,
-    pub mail: MailSettings,
-}
-
-/// Outgoing email (used by the worker).
-#[derive(Debug, Clone)]
-pub struct MailSettings {
-    pub smtp_url: String,
-    pub from: String,
-    pub reminder_days: crate::domain::reminders::ReminderDays,
 }
 
 #[derive(Debug, Clone)]
@@ -89,24 +77,13 @@ impl Settings {
                 access_ttl_seconds: parse_var("ACCESS_TOKEN_TTL_SECONDS", 900)?,
                 refresh_ttl_days: parse_var("REFRESH_TOKEN_TTL_DAYS", 30)?,
             },
-            mail: MailSettings {
-                smtp_url: var_or("SMTP_URL", "smtp://127.0.0.1:1025"),
-                from: var_or("MAIL_FROM", "Veiligheidsplatform <noreply@localhost>"),
-                reminder_days: crate::domain::reminders::ReminderDays::parse(
-                    &var_or("REVIEW_REMINDER_DAYS", "14,3"),
-                    &var_or("COMMITMENT_REMINDER_DAYS", "14"),
-                )
-                .map_err(|reason| ConfigError::Invalid {
-                    name: "REVIEW_REMINDER_DAYS / COMMITMENT_REMINDER_DAYS",
-                    reason,
-                })?,
-            },
             app_base_url,
         })
     }
 }
 
-fn var_or(name: &str, default: &str) -> String {
+/// The variable's value, or `default` when it is unset or empty.
+pub fn var_or(name: &str, default: &str) -> String {
     std::env::var(name)
         .ok()
         .filter(|v| !v.is_empty())

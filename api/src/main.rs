@@ -132,7 +132,11 @@ fn tenants(settings: &Settings, command: TenantCommand) -> anyhow::Result<()> {
                     .transpose()
                     .map_err(invalid)?,
             };
-            vec![provisioning::create_tenant(&mut conn, &new).map_err(err)?]
+            vec![
+                provisioning::create_tenant(&mut conn, &new)
+                    .map_err(err)?
+                    .into(),
+            ]
         }
         TenantCommand::List => provisioning::list_tenants(&mut conn).map_err(err)?,
         TenantCommand::Suspend { slug } => {

@@ -4,13 +4,14 @@
 
 use api::db::DbError;
 use api::domain::job::UnreadableJob;
+use api::domain::tenant_names::InvalidDbName;
 use api::error_chain::fmt_error_chain;
 use api::services::ServiceError;
 
 #[derive(thiserror::Error)]
 pub enum WorkerError {
-    /// A use case of the platform failed (its database, or the data it found). Its own text
-    /// and causes are what the job's `last_error` keeps, as before the worker had its own type.
+    /// A use case of the platform the worker calls failed (its database, or the data it found).
+    /// Its own text and causes are what the job's `last_error` keeps.
     #[error(transparent)]
     Service(#[from] ServiceError),
     #[error("database error")]
@@ -18,6 +19,9 @@ pub enum WorkerError {
     /// A stored job of an unknown kind or with a payload that does not fit it.
     #[error(transparent)]
     Unreadable(#[from] UnreadableJob),
+    /// A tenant whose stored schema or role name is not a valid name.
+    #[error("internal error: {0}")]
+    TenantDb(#[from] InvalidDbName),
     /// A job that names no tenant although its kind needs one.
     #[error("job '{0}' names no tenant")]
     NoTenant(&'static str),

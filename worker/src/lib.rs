@@ -9,6 +9,7 @@
 //!
 //! It builds on the `api` library's domain, database and services, without its HTTP layer.
 
+pub mod config;
 pub mod delivery;
 pub mod document;
 pub mod error;

@@ -16,6 +16,7 @@ use api::config::Settings;
 use api::db::pool::build_pool;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
+use worker::config::MailSettings;
 use worker::mail::Mailer;
 use worker::round::{RoundSettings, run_due_jobs, run_round};
 
@@ -57,12 +58,21 @@ fn parse_moment(s: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|e| format!("'{s}' is not an RFC 3339 moment: {e}"))
 }
 
+/// The platform's settings and the worker's own.
+struct Config {
+    platform: Settings,
+    mail: MailSettings,
+}
+
 fn main() -> anyhow::Result<()> {
     api::telemetry::init("info");
     let cli = Cli::parse();
-    let settings = Settings::from_env()?;
+    let settings = Config {
+        platform: Settings::from_env()?,
+        mail: MailSettings::from_env()?,
+    };
     match cli.command {
-        Command::Migrate => api::commands::migrate(&settings),
+        Command::Migrate => api::commands::migrate(&settings.platform),
         Command::Run { interval, poll } => run(&settings, interval, poll),
         Command::RunOnce { now } => {
             let stop = stop_flag()?;
@@ -72,14 +82,14 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
-fn round_settings(settings: &Settings) -> RoundSettings {
+fn round_settings(settings: &Config) -> RoundSettings {
     RoundSettings {
         worker_id: format!(
             "{}-{}",
             std::env::var("HOSTNAME").unwrap_or_else(|_| "worker".to_owned()),
             std::process::id()
         ),
-        base_url: settings.app_base_url.clone(),
+        base_url: settings.platform.app_base_url.clone(),
         reminder_days: settings.mail.reminder_days.clone(),
     }
 }
@@ -90,15 +100,16 @@ struct Resources {
     mailer: Mailer,
 }
 
-fn open(settings: &Settings) -> anyhow::Result<Resources> {
+fn open(settings: &Config) -> anyhow::Result<Resources> {
     Ok(Resources {
-        pool: build_pool(&settings.database_url, 2).context("could not connect to the database")?,
+        pool: build_pool(&settings.platform.database_url, 2)
+            .context("could not connect to the database")?,
         mailer: Mailer::new(&settings.mail.smtp_url, &settings.mail.from)?,
     })
 }
 
 fn round(
-    settings: &Settings,
+    settings: &Config,
     res: &Resources,
     now: DateTime<Utc>,
     stop: &AtomicBool,
@@ -125,7 +136,7 @@ fn round(
 }
 
 /// Runs the jobs that are due now, between rounds.
-fn jobs(settings: &Settings, res: &Resources, stop: &AtomicBool) -> anyhow::Result<()> {
+fn jobs(settings: &Config, res: &Resources, stop: &AtomicBool) -> anyhow::Result<()> {
     let mut conn = res.pool.get()?;
     let report = run_due_jobs(&mut conn, &round_settings(settings), Utc::now(), &|| {
         stop.load(Ordering::Relaxed)
@@ -137,7 +148,7 @@ fn jobs(settings: &Settings, res: &Resources, stop: &AtomicBool) -> anyhow::Resu
     Ok(())
 }
 
-fn run(settings: &Settings, interval: u64, poll: u64) -> anyhow::Result<()> {
+fn run(settings: &Config, interval: u64, poll: u64) -> anyhow::Result<()> {
     let stop = stop_flag()?;
     let res = open(settings)?;
     tracing::info!(interval, poll, "worker started");

@@ -10,9 +10,9 @@ use crate::delivery::{DeliveryReport, deliver_due};
 use crate::letters;
 use crate::mail::Mailer;
 use crate::notifications::plan_tenant;
+use crate::notifications::stages::ReminderDays;
 use crate::queue::{Claimed, Outcome, clock, run_lane};
 use api::domain::job::{Job, Lane};
-use api::domain::reminders::ReminderDays;
 use api::repo::jobs;
 use api::repo::tenants;
 
@@ -143,10 +143,10 @@ fn run_job(
             let letters = letters::plan_scheduled(conn, &tenant, now);
             match (emails, letters) {
                 (Ok(emails), Ok(_)) => Ok(emails),
-                (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e.into()),
+                (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
                 (Err(emails), Err(letters)) => {
                     tracing::error!(error = ?letters, tenant = %tenant.slug, "planning letters failed too");
-                    Err(emails.into())
+                    Err(emails)
                 }
             }
         }

@@ -1,14 +1,14 @@
 //! Measurements of an indicator: one value per area and period; entering it again replaces it and
 //! keeps the earlier value in the history. Who may enter one follows its area.
 
+use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use uuid::Uuid;
 
 use super::ServiceError;
 use super::indicators::check_areas;
 use super::tenant_access::TenantContext;
-pub use super::user_names::UserNames;
-use super::user_names::names_of;
+use super::user_names::{UserNames, names_of};
 use crate::authz::TenantAction;
 use crate::db::{TenantConn, run_in_tenant};
 use crate::domain::measurement::{MeasurementFields, Recorded};
@@ -17,6 +17,69 @@ use crate::repo::indicators::{self, IndicatorRow};
 use crate::repo::measurements::{self, AreaFilter, HistoryRow, MeasurementRow};
 use crate::repo::priorities;
 
+/// A figure of an area and period, with the name of who entered it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasurementView {
+    pub id: Uuid,
+    pub indicator_id: Uuid,
+    /// `None` for a figure of the whole cooperation.
+    pub municipality_id: Option<Uuid>,
+    pub period: String,
+    pub value: f64,
+    pub source_note: String,
+    pub entered_by: Uuid,
+    /// While they have an account.
+    pub entered_by_name: Option<String>,
+    pub entered_at: DateTime<Utc>,
+}
+
+impl MeasurementView {
+    fn new(m: MeasurementRow, names: &UserNames) -> Self {
+        MeasurementView {
+            entered_by_name: names.get(&m.entered_by).cloned(),
+            id: m.id,
+            indicator_id: m.indicator_id,
+            municipality_id: m.municipality_id,
+            period: m.period,
+            value: m.value,
+            source_note: m.source_note,
+            entered_by: m.entered_by,
+            entered_at: m.entered_at,
+        }
+    }
+}
+
+/// An earlier value of a measurement, with who entered and who replaced it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryView {
+    pub value: f64,
+    pub source_note: String,
+    pub entered_by: Uuid,
+    pub entered_by_name: Option<String>,
+    pub entered_at: DateTime<Utc>,
+    pub replaced_by: Uuid,
+    pub replaced_by_name: Option<String>,
+    pub replaced_at: DateTime<Utc>,
+    /// `updated` or `deleted`.
+    pub change: String,
+}
+
+impl HistoryView {
+    fn new(h: HistoryRow, names: &UserNames) -> Self {
+        HistoryView {
+            entered_by_name: names.get(&h.entered_by).cloned(),
+            replaced_by_name: names.get(&h.replaced_by).cloned(),
+            value: h.value,
+            source_note: h.source_note,
+            entered_by: h.entered_by,
+            entered_at: h.entered_at,
+            replaced_by: h.replaced_by,
+            replaced_at: h.replaced_at,
+            change: h.change,
+        }
+    }
+}
+
 #[tracing::instrument(skip(conn, ctx))]
 pub fn list(
     conn: &mut PgConnection,
@@ -24,14 +87,14 @@ pub fn list(
     indicator_id: Uuid,
     area: AreaFilter,
     page: PageRequest,
-) -> Result<(Page<MeasurementRow>, UserNames), ServiceError> {
+) -> Result<Page<MeasurementView>, ServiceError> {
     ctx.require(TenantAction::Read)?;
     let page = run_in_tenant(conn, &ctx.db, |tc| {
         indicator(tc, indicator_id)?;
         Ok::<_, ServiceError>(measurements::list(tc, indicator_id, area, page)?)
     })?;
     let names = names_of(conn, page.items.iter().map(|m| m.entered_by));
-    Ok((page, names))
+    Ok(page.map(|m| MeasurementView::new(m, &names)))
 }
 
 /// The measurement with its earlier values, newest first.
@@ -41,7 +104,7 @@ pub fn get(
     ctx: &TenantContext,
     indicator_id: Uuid,
     id: Uuid,
-) -> Result<(MeasurementRow, Vec<HistoryRow>, UserNames), ServiceError> {
+) -> Result<(MeasurementView, Vec<HistoryView>), ServiceError> {
     ctx.require(TenantAction::Read)?;
     let (row, history) = run_in_tenant(conn, &ctx.db, |tc| {
         let row =
@@ -52,7 +115,13 @@ pub fn get(
     let people = std::iter::once(row.entered_by)
         .chain(history.iter().flat_map(|h| [h.entered_by, h.replaced_by]));
     let names = names_of(conn, people);
-    Ok((row, history, names))
+    Ok((
+        MeasurementView::new(row, &names),
+        history
+            .into_iter()
+            .map(|h| HistoryView::new(h, &names))
+            .collect(),
+    ))
 }
 
 #[tracing::instrument(skip(conn, ctx, fields))]
@@ -61,7 +130,7 @@ pub fn record(
     ctx: &TenantContext,
     indicator_id: Uuid,
     fields: &MeasurementFields,
-) -> Result<(MeasurementRow, Recorded, UserNames), ServiceError> {
+) -> Result<(MeasurementView, Recorded), ServiceError> {
     let (row, recorded) = run_in_tenant(conn, &ctx.db, |tc| {
         let indicator = indicator(tc, indicator_id)?;
         require_entry(
@@ -74,7 +143,7 @@ pub fn record(
         Ok::<_, ServiceError>(measurements::record(tc, indicator_id, fields, ctx.user_id)?)
     })?;
     let names = names_of(conn, std::iter::once(row.entered_by));
-    Ok((row, recorded, names))
+    Ok((MeasurementView::new(row, &names), recorded))
 }
 
 /// Deletes a measurement; its last value stays in the history.

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use uuid::Uuid;
 
@@ -14,10 +15,52 @@ use crate::domain::page::{Page, PageRequest};
 use crate::repo::districts::{self, DistrictRow};
 use crate::repo::municipalities::{self, MunicipalityRow};
 
-#[derive(Debug, Clone)]
-pub struct MunicipalityWithDistricts {
-    pub municipality: MunicipalityRow,
-    pub districts: Vec<DistrictRow>,
+/// A municipality with its districts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MunicipalityView {
+    pub id: Uuid,
+    pub name: String,
+    pub cbs_code: Option<String>,
+    pub districts: Vec<DistrictView>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl MunicipalityView {
+    fn new(m: MunicipalityRow, districts: Vec<DistrictRow>) -> Self {
+        MunicipalityView {
+            id: m.id,
+            name: m.name,
+            cbs_code: m.cbs_code,
+            districts: districts.into_iter().map(DistrictView::from).collect(),
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+/// A district (wijk) of a municipality.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistrictView {
+    pub id: Uuid,
+    pub municipality_id: Uuid,
+    pub name: String,
+    pub cbs_code: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<DistrictRow> for DistrictView {
+    fn from(d: DistrictRow) -> Self {
+        DistrictView {
+            id: d.id,
+            municipality_id: d.municipality_id,
+            name: d.name,
+            cbs_code: d.cbs_code,
+            created_at: d.created_at,
+            updated_at: d.updated_at,
+        }
+    }
 }
 
 fn conflict(e: DbError, what: &str) -> ServiceError {
@@ -40,7 +83,7 @@ pub fn list(
     ctx: &TenantContext,
     name_contains: Option<&str>,
     page: PageRequest,
-) -> Result<Page<MunicipalityWithDistricts>, ServiceError> {
+) -> Result<Page<MunicipalityView>, ServiceError> {
     ctx.require(TenantAction::Read)?;
     run_in_tenant(conn, &ctx.db, |tc| {
         let page = municipalities::list(tc, name_contains, page)?;
@@ -52,9 +95,9 @@ pub fn list(
                 .or_default()
                 .push(d);
         }
-        Ok(page.map(|m| MunicipalityWithDistricts {
-            districts: by_municipality.remove(&m.id).unwrap_or_default(),
-            municipality: m,
+        Ok(page.map(|m| {
+            let districts = by_municipality.remove(&m.id).unwrap_or_default();
+            MunicipalityView::new(m, districts)
         }))
     })
 }
@@ -64,7 +107,7 @@ pub fn get(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     id: Uuid,
-) -> Result<MunicipalityWithDistricts, ServiceError> {
+) -> Result<MunicipalityView, ServiceError> {
     ctx.require(TenantAction::Read)?;
     run_in_tenant(conn, &ctx.db, |tc| with_districts(tc, id))
 }
@@ -72,13 +115,10 @@ pub fn get(
 fn with_districts(
     tc: &mut crate::db::TenantConn<'_>,
     id: Uuid,
-) -> Result<MunicipalityWithDistricts, ServiceError> {
+) -> Result<MunicipalityView, ServiceError> {
     let municipality = municipalities::find(tc, id)?.ok_or(ServiceError::not_found("gemeente"))?;
     let districts = districts::for_municipalities(tc, &[id])?;
-    Ok(MunicipalityWithDistricts {
-        municipality,
-        districts,
-    })
+    Ok(MunicipalityView::new(municipality, districts))
 }
 
 #[tracing::instrument(skip(conn, ctx))]
@@ -86,15 +126,12 @@ pub fn create(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     fields: &MunicipalityFields,
-) -> Result<MunicipalityWithDistricts, ServiceError> {
+) -> Result<MunicipalityView, ServiceError> {
     ctx.require(TenantAction::CreateMunicipality)?;
     run_in_tenant(conn, &ctx.db, |tc| {
         let municipality =
             municipalities::insert(tc, fields).map_err(|e| conflict(e, "gemeente"))?;
-        Ok(MunicipalityWithDistricts {
-            municipality,
-            districts: vec![],
-        })
+        Ok(MunicipalityView::new(municipality, vec![]))
     })
 }
 
@@ -104,7 +141,7 @@ pub fn update(
     ctx: &TenantContext,
     id: Uuid,
     fields: &MunicipalityFields,
-) -> Result<MunicipalityWithDistricts, ServiceError> {
+) -> Result<MunicipalityView, ServiceError> {
     run_in_tenant(conn, &ctx.db, |tc| {
         // A missing municipality answers 404 before the role check, so ids cannot be probed by 403.
         municipalities::find(tc, id)?.ok_or(ServiceError::not_found("gemeente"))?;
@@ -121,7 +158,7 @@ pub fn list_districts(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     municipality_id: Uuid,
-) -> Result<Vec<DistrictRow>, ServiceError> {
+) -> Result<Vec<DistrictView>, ServiceError> {
     Ok(get(conn, ctx, municipality_id)?.districts)
 }
 
@@ -131,11 +168,12 @@ pub fn create_district(
     ctx: &TenantContext,
     municipality_id: Uuid,
     fields: &DistrictFields,
-) -> Result<DistrictRow, ServiceError> {
+) -> Result<DistrictView, ServiceError> {
     run_in_tenant(conn, &ctx.db, |tc| {
         municipalities::find(tc, municipality_id)?.ok_or(ServiceError::not_found("gemeente"))?;
         ctx.require(TenantAction::EditMunicipality(municipality_id))?;
         districts::insert(tc, municipality_id, fields)
+            .map(DistrictView::from)
             .map_err(|e| conflict(e, "wijk in deze gemeente"))
     })
 }
@@ -147,13 +185,14 @@ pub fn update_district(
     municipality_id: Uuid,
     district_id: Uuid,
     fields: &DistrictFields,
-) -> Result<DistrictRow, ServiceError> {
+) -> Result<DistrictView, ServiceError> {
     run_in_tenant(conn, &ctx.db, |tc| {
         districts::find(tc, municipality_id, district_id)?
             .ok_or(ServiceError::not_found("wijk"))?;
         ctx.require(TenantAction::EditMunicipality(municipality_id))?;
         districts::update(tc, municipality_id, district_id, fields)
             .map_err(|e| conflict(e, "wijk in deze gemeente"))?
+            .map(DistrictView::from)
             .ok_or(ServiceError::not_found("wijk"))
     })
 }

@@ -15,6 +15,26 @@ pub struct Principal {
     pub memberships: Vec<MembershipWithTenant>,
 }
 
+/// The signed-in user as they see themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeView {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub is_platform_admin: bool,
+    pub memberships: Vec<MembershipView>,
+}
+
+/// A membership of a cooperation: its names and status, the role, the municipality if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MembershipView {
+    pub tenant_slug: String,
+    pub tenant_name: String,
+    pub tenant_status: String,
+    pub role: String,
+    pub municipality_id: Option<Uuid>,
+}
+
 impl Principal {
     /// The user's grants in the tenant with this slug (empty when not a member).
     pub fn grants_in(&self, tenant_slug: &str) -> Vec<Grant> {
@@ -28,6 +48,27 @@ impl Principal {
                 })
             })
             .collect()
+    }
+
+    /// Who the user is and where they are a member, as they see it.
+    pub fn me(&self) -> MeView {
+        MeView {
+            id: self.user.id,
+            email: self.user.email.clone(),
+            display_name: self.user.display_name.clone(),
+            is_platform_admin: self.user.is_platform_admin,
+            memberships: self
+                .memberships
+                .iter()
+                .map(|m| MembershipView {
+                    tenant_slug: m.tenant_slug.clone(),
+                    tenant_name: m.tenant_name.clone(),
+                    tenant_status: m.tenant_status.clone(),
+                    role: m.membership.role.clone(),
+                    municipality_id: m.membership.municipality_id,
+                })
+                .collect(),
+        }
     }
 
     /// `slug:role` pairs, as put in access tokens.

@@ -1,7 +1,7 @@
 //! Tenants: create (role + schema + tenant migrations + first admin, all in one transaction),
 //! list, suspend and reactivate. Only platform admins reach these (checked by the caller).
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use diesel::{Connection, PgConnection};
 use uuid::Uuid;
 
@@ -159,19 +159,50 @@ pub fn find_or_create_user(
     Ok((user, true))
 }
 
-pub fn list_tenants(conn: &mut PgConnection) -> Result<Vec<TenantRow>, ServiceError> {
-    Ok(tenants::list_all(conn)?)
+/// A cooperation as platform admins and its members see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TenantView {
+    pub slug: String,
+    pub name: String,
+    /// `active` or `suspended`.
+    pub status: String,
+    /// Its PostgreSQL schema (and role), for the operator's command line.
+    pub schema_name: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
-pub fn find_tenant(conn: &mut PgConnection, slug: &str) -> Result<TenantRow, ServiceError> {
-    tenants::find_by_slug(conn, slug)?.ok_or(ServiceError::not_found("samenwerkingsverband"))
+impl From<TenantRow> for TenantView {
+    fn from(t: TenantRow) -> Self {
+        TenantView {
+            slug: t.slug,
+            name: t.name,
+            status: t.status,
+            schema_name: t.schema_name,
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+        }
+    }
 }
 
-pub fn suspend_tenant(conn: &mut PgConnection, slug: &str) -> Result<TenantRow, ServiceError> {
+pub fn list_tenants(conn: &mut PgConnection) -> Result<Vec<TenantView>, ServiceError> {
+    Ok(tenants::list_all(conn)?
+        .into_iter()
+        .map(TenantView::from)
+        .collect())
+}
+
+pub fn find_tenant(conn: &mut PgConnection, slug: &str) -> Result<TenantView, ServiceError> {
+    tenants::find_by_slug(conn, slug)?
+        .map(TenantView::from)
+        .ok_or(ServiceError::not_found("samenwerkingsverband"))
+}
+
+pub fn suspend_tenant(conn: &mut PgConnection, slug: &str) -> Result<TenantView, ServiceError> {
     set_status(conn, slug, SUSPENDED)
 }
 
-pub fn activate_tenant(conn: &mut PgConnection, slug: &str) -> Result<TenantRow, ServiceError> {
+pub fn activate_tenant(conn: &mut PgConnection, slug: &str) -> Result<TenantView, ServiceError> {
     set_status(conn, slug, ACTIVE)
 }
 
@@ -180,9 +211,9 @@ fn set_status(
     conn: &mut PgConnection,
     slug: &str,
     status: &str,
-) -> Result<TenantRow, ServiceError> {
+) -> Result<TenantView, ServiceError> {
     let row = tenants::set_status(conn, slug, status)?
         .ok_or(ServiceError::not_found("samenwerkingsverband"))?;
     tracing::info!(tenant = %row.slug, status, "tenant status changed");
-    Ok(row)
+    Ok(row.into())
 }

@@ -215,11 +215,6 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
             access_ttl_seconds: 900,
             refresh_ttl_days: 30,
         },
-        mail: api::config::MailSettings {
-            smtp_url: "smtp://127.0.0.1:1025".into(),
-            from: "Veiligheidsplatform <noreply@localhost>".into(),
-            reminder_days: api::domain::reminders::ReminderDays::default(),
-        },
     };
     let app = Application::build(settings).expect("the API starts");
     let address = format!("http://127.0.0.1:{}", app.port());

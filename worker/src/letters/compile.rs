@@ -15,6 +15,7 @@ use super::content::{
     LetterInput, PendingReview, PlanInput, PriorityInput,
 };
 use crate::document::{docx, html};
+use crate::error::WorkerError;
 use api::db::{TenantConn, TenantDb, run_in_tenant};
 use api::domain::commitment::{AFGEDAAN, PENDING};
 use api::domain::page::PageRequest;
@@ -31,7 +32,6 @@ use api::repo::safety_letters::{self, LetterRow, NewDocument};
 use api::repo::tenants::TenantRow;
 use api::repo::users;
 use api::repo::{municipalities, plans};
-use api::services::ServiceError;
 use api::services::progress::{direction, period, target_of};
 
 /// What a compile job did.
@@ -51,12 +51,18 @@ pub enum CompileOutcome {
 enum Failure {
     /// In the data or the document: the reason is for the coordinator.
     Content(String),
-    Technical(ServiceError),
+    Technical(WorkerError),
 }
 
-impl From<ServiceError> for Failure {
-    fn from(e: ServiceError) -> Self {
+impl From<WorkerError> for Failure {
+    fn from(e: WorkerError) -> Self {
         Failure::Technical(e)
+    }
+}
+
+impl From<api::services::ServiceError> for Failure {
+    fn from(e: api::services::ServiceError) -> Self {
+        Failure::Technical(e.into())
     }
 }
 
@@ -80,10 +86,8 @@ pub fn compile_job(
     letter_id: Uuid,
     now: DateTime<Utc>,
     last_attempt: bool,
-) -> Result<CompileOutcome, ServiceError> {
-    let db = tenant
-        .db()
-        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+) -> Result<CompileOutcome, WorkerError> {
+    let db = tenant.db()?;
     let reason = match compile(conn, tenant, &db, letter_id, now) {
         Ok(outcome) => return Ok(outcome),
         Err(Failure::Content(reason)) => reason,

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use diesel::{Connection, PgConnection};
 
+use crate::error::WorkerError;
 use api::db::run_in_tenant;
 use api::domain::page::PageRequest;
 use api::domain::period::Period;
@@ -12,7 +13,6 @@ use api::domain::time::date_in_netherlands;
 use api::repo::plans::{self, PlanFilter};
 use api::repo::safety_letters::{self, NewLetter};
 use api::repo::tenants::TenantRow;
-use api::services::ServiceError;
 use api::services::safety_letters::{enqueue, job_pending};
 
 /// How long a version may wait for its job before it counts as stuck.
@@ -28,10 +28,8 @@ pub fn plan_scheduled(
     conn: &mut PgConnection,
     tenant: &TenantRow,
     now: DateTime<Utc>,
-) -> Result<usize, ServiceError> {
-    let db = tenant
-        .db()
-        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+) -> Result<usize, WorkerError> {
+    let db = tenant.db()?;
     let waiting = run_in_tenant(conn, &db, |tc| {
         safety_letters::compiling_since_before(
             tc,
@@ -56,7 +54,7 @@ pub fn plan_scheduled(
         let created = run_in_tenant(conn, &db, |tc| {
             let schedule = safety_letters::schedule(tc)?;
             let Some(period) = schedule.period_to_draft(today) else {
-                return Ok::<_, ServiceError>(Vec::new());
+                return Ok::<_, WorkerError>(Vec::new());
             };
             let year = match period {
                 Period::Year(y) | Period::HalfYear { year: y, .. } => y,

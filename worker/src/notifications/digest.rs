@@ -9,9 +9,10 @@ use uuid::Uuid;
 
 use super::render::{self, DigestContent, Footer};
 use super::{Recipient, email};
+use crate::error::WorkerError;
+use crate::notifications::digest_schedule::{Frequency, current_slot};
 use api::db::run_in_tenant;
 use api::domain::commitment::is_overdue;
-use api::domain::digest_schedule::{Frequency, current_slot};
 use api::domain::page::PageRequest;
 use api::domain::period::Moment;
 use api::domain::progress::Status;
@@ -24,7 +25,6 @@ use api::repo::outbox::{self, NewEmail};
 use api::repo::reviews::{self, ReviewRow};
 use api::repo::tenants::TenantRow;
 use api::repo::{memberships, municipalities, users};
-use api::services::ServiceError;
 use api::services::expert_groups::{self, ExpertGroupView};
 use api::services::progress::indicator_views;
 use api::services::sessions::new_opaque_token;
@@ -50,10 +50,8 @@ fn facts(
     tenant: &TenantRow,
     today: NaiveDate,
     earliest: DateTime<Utc>,
-) -> Result<Facts, ServiceError> {
-    let db = tenant
-        .db()
-        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+) -> Result<Facts, WorkerError> {
+    let db = tenant.db()?;
     run_in_tenant(conn, &db, |tc| {
         let commitments = commitments::pending_with_due_date(tc)?;
         let towns = municipalities::all(tc)?
@@ -91,7 +89,7 @@ fn facts(
             }
         }
         let groups = expert_groups::all_on(tc, today)?;
-        Ok::<_, ServiceError>(Facts {
+        Ok::<_, WorkerError>(Facts {
             commitments,
             towns,
             reviews,
@@ -107,7 +105,7 @@ pub fn due(
     tenant: &TenantRow,
     base_url: &str,
     now: DateTime<Utc>,
-) -> Result<Vec<NewEmail>, ServiceError> {
+) -> Result<Vec<NewEmail>, WorkerError> {
     let today = date_in_netherlands(now);
     let members = memberships::for_tenant(conn, tenant.id)?;
     let mut ids: Vec<Uuid> = members

@@ -3,8 +3,10 @@
 //! in one transaction per tenant (one job of the worker per tenant; see `crate::round`).
 
 mod digest;
+pub mod digest_schedule;
 mod reminders;
 mod render;
+pub mod stages;
 
 pub use render::{Footer, Rendered};
 
@@ -12,11 +14,11 @@ use chrono::{DateTime, Utc};
 use diesel::{Connection, PgConnection};
 use uuid::Uuid;
 
-use api::domain::reminders::ReminderDays;
+use crate::error::WorkerError;
+use crate::notifications::stages::ReminderDays;
 use api::domain::time::date_in_netherlands;
 use api::repo::outbox::{self, NewEmail};
 use api::repo::tenants::TenantRow;
-use api::services::ServiceError;
 
 /// Plans one tenant: every email it decides on is stored in the same transaction.
 #[tracing::instrument(skip(conn, tenant), fields(tenant = %tenant.slug))]
@@ -26,7 +28,7 @@ pub fn plan_tenant(
     base_url: &str,
     days: &ReminderDays,
     now: DateTime<Utc>,
-) -> Result<usize, ServiceError> {
+) -> Result<usize, WorkerError> {
     let today = date_in_netherlands(now);
     conn.transaction(|conn| {
         let mut emails = reminders::due(conn, tenant, base_url, days, today, now)?;

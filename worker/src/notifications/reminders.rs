@@ -10,15 +10,15 @@ use uuid::Uuid;
 
 use super::render::{self, Footer};
 use super::{Recipient, email};
+use crate::error::WorkerError;
+use crate::notifications::stages::{ReminderDays, Stage, commitment_stage, review_stage};
 use api::db::run_in_tenant;
-use api::domain::reminders::{ReminderDays, Stage, commitment_stage, review_stage};
 use api::domain::role::Role;
 use api::repo::commitments;
 use api::repo::notification_settings::{self, SettingsRow};
 use api::repo::outbox::NewEmail;
 use api::repo::tenants::TenantRow;
 use api::repo::{memberships, municipalities, users};
-use api::services::ServiceError;
 use api::services::expert_groups;
 use api::services::sessions::new_opaque_token;
 
@@ -39,10 +39,8 @@ pub fn due(
     days: &ReminderDays,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<Vec<NewEmail>, ServiceError> {
-    let db = tenant
-        .db()
-        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+) -> Result<Vec<NewEmail>, WorkerError> {
+    let db = tenant.db()?;
     let (groups, pending, towns) = run_in_tenant(conn, &db, |tc| {
         let groups = expert_groups::all_on(tc, today)?;
         let pending = commitments::pending_with_due_date(tc)?;
@@ -50,7 +48,7 @@ pub fn due(
             .into_iter()
             .map(|m| (m.id, m.name))
             .collect();
-        Ok::<_, ServiceError>((groups, pending, towns))
+        Ok::<_, WorkerError>((groups, pending, towns))
     })?;
     let members = memberships::for_tenant(conn, tenant.id)?;
     let mut ids: Vec<Uuid> = members.iter().map(|m| m.user_id).collect();
@@ -204,7 +202,7 @@ fn wants_reminders(
     cache: &mut HashMap<Uuid, SettingsRow>,
     r: &Recipient,
     base_url: &str,
-) -> Result<Option<Option<String>>, ServiceError> {
+) -> Result<Option<Option<String>>, WorkerError> {
     let Some(user) = r.user_id else {
         return Ok(Some(None));
     };

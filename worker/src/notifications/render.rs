@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use api::domain::reminders::Stage;
+use crate::notifications::stages::Stage;
 use api::domain::time::dutch_date;
 
 /// A rendered email.

@@ -5,8 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::repo::audit::AuditEventRow;
-use crate::services::user_names::UserNames;
+use crate::services::audit::AuditEventView;
 
 /// One change of tenant data. `before` and `after` hold the stored fields (names as stored, in
 /// snake_case); `before` is absent for a creation, `after` for a deletion.
@@ -32,19 +31,13 @@ pub struct AuditEventDto {
     pub changed_fields: Vec<String>,
 }
 
-impl AuditEventDto {
-    pub fn new(e: AuditEventRow, names: &UserNames) -> Self {
+impl From<AuditEventView> for AuditEventDto {
+    fn from(e: AuditEventView) -> Self {
         AuditEventDto {
-            actor_name: match e.actor_id {
-                None => "systeem".to_owned(),
-                Some(id) => names
-                    .get(&id)
-                    .cloned()
-                    .unwrap_or_else(|| "onbekende gebruiker".to_owned()),
-            },
             id: e.id,
             occurred_at: e.occurred_at,
             actor_id: e.actor_id,
+            actor_name: e.actor_name,
             entity_type: e.entity_type,
             entity_id: e.entity_id,
             action: e.action,

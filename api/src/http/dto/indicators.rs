@@ -10,9 +10,8 @@ use crate::domain::indicator::{AreaTargetInput, IndicatorFields, IndicatorInput}
 use crate::domain::measurement::MeasurementFields;
 use crate::domain::priority_status::{DerivedStatus, PriorityStatus};
 use crate::domain::progress::{Progress, Status};
-use crate::repo::measurements::{HistoryRow, MeasurementRow};
 use crate::services::measurement_import::ImportReport;
-use crate::services::measurements::UserNames;
+use crate::services::measurements::{HistoryView, MeasurementView};
 use crate::services::progress::{AreaProgress, IndicatorView};
 
 /// Status of a priority, derived from the verdicts of its indicators. Every area of every
@@ -344,10 +343,10 @@ pub struct MeasurementDto {
     pub entered_at: DateTime<Utc>,
 }
 
-impl MeasurementDto {
-    pub fn new(m: MeasurementRow, names: &UserNames) -> Self {
+impl From<MeasurementView> for MeasurementDto {
+    fn from(m: MeasurementView) -> Self {
         MeasurementDto {
-            entered_by_name: names.get(&m.entered_by).cloned(),
+            entered_by_name: m.entered_by_name,
             id: m.id,
             indicator_id: m.indicator_id,
             municipality_id: m.municipality_id,
@@ -377,11 +376,11 @@ pub struct MeasurementHistoryDto {
     pub change: String,
 }
 
-impl MeasurementHistoryDto {
-    pub fn new(h: HistoryRow, names: &UserNames) -> Self {
+impl From<HistoryView> for MeasurementHistoryDto {
+    fn from(h: HistoryView) -> Self {
         MeasurementHistoryDto {
-            entered_by_name: names.get(&h.entered_by).cloned(),
-            replaced_by_name: names.get(&h.replaced_by).cloned(),
+            entered_by_name: h.entered_by_name,
+            replaced_by_name: h.replaced_by_name,
             value: h.value,
             source_note: h.source_note,
             entered_by: h.entered_by,

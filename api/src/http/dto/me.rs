@@ -4,8 +4,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::repo::memberships::MembershipWithTenant;
-use crate::services::principal::Principal;
+use crate::services::principal::{MeView, MembershipView};
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -27,26 +26,30 @@ pub struct MembershipDto {
     pub municipality_id: Option<Uuid>,
 }
 
-impl From<&MembershipWithTenant> for MembershipDto {
-    fn from(m: &MembershipWithTenant) -> Self {
+impl From<MembershipView> for MembershipDto {
+    fn from(m: MembershipView) -> Self {
         MembershipDto {
-            tenant: m.tenant_slug.clone(),
-            tenant_name: m.tenant_name.clone(),
-            tenant_status: m.tenant_status.clone(),
-            role: m.membership.role.clone(),
-            municipality_id: m.membership.municipality_id,
+            tenant: m.tenant_slug,
+            tenant_name: m.tenant_name,
+            tenant_status: m.tenant_status,
+            role: m.role,
+            municipality_id: m.municipality_id,
         }
     }
 }
 
-impl From<&Principal> for MeResponse {
-    fn from(p: &Principal) -> Self {
+impl From<MeView> for MeResponse {
+    fn from(me: MeView) -> Self {
         MeResponse {
-            id: p.user.id,
-            email: p.user.email.clone(),
-            display_name: p.user.display_name.clone(),
-            is_platform_admin: p.user.is_platform_admin,
-            memberships: p.memberships.iter().map(MembershipDto::from).collect(),
+            id: me.id,
+            email: me.email,
+            display_name: me.display_name,
+            is_platform_admin: me.is_platform_admin,
+            memberships: me
+                .memberships
+                .into_iter()
+                .map(MembershipDto::from)
+                .collect(),
         }
     }
 }

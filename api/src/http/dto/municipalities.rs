@@ -5,8 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::repo::districts::DistrictRow;
-use crate::services::municipalities::MunicipalityWithDistricts;
+use crate::services::municipalities::{DistrictView, MunicipalityView};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -38,8 +37,8 @@ pub struct DistrictDto {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<DistrictRow> for DistrictDto {
-    fn from(d: DistrictRow) -> Self {
+impl From<DistrictView> for DistrictDto {
+    fn from(d: DistrictView) -> Self {
         DistrictDto {
             id: d.id,
             municipality_id: d.municipality_id,
@@ -62,15 +61,15 @@ pub struct MunicipalityDto {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<MunicipalityWithDistricts> for MunicipalityDto {
-    fn from(m: MunicipalityWithDistricts) -> Self {
+impl From<MunicipalityView> for MunicipalityDto {
+    fn from(m: MunicipalityView) -> Self {
         MunicipalityDto {
-            id: m.municipality.id,
-            name: m.municipality.name,
-            cbs_code: m.municipality.cbs_code,
+            id: m.id,
+            name: m.name,
+            cbs_code: m.cbs_code,
             districts: m.districts.into_iter().map(DistrictDto::from).collect(),
-            created_at: m.municipality.created_at,
-            updated_at: m.municipality.updated_at,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
         }
     }
 }

@@ -7,11 +7,9 @@ use uuid::Uuid;
 
 use crate::domain::InvalidField;
 use crate::domain::safety_letter::schedule::Schedule;
-use crate::domain::safety_letter::{ADOPTED, CONCEPT, status_label};
+use crate::domain::safety_letter::status_label;
 use crate::domain::time::today;
-use crate::repo::safety_letters::LetterWithPlan;
-use crate::services::safety_letters::LetterRequest;
-use crate::services::user_names::UserNames;
+use crate::services::safety_letters::{LetterRequest, Person, SafetyLetterView};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -98,57 +96,42 @@ pub struct SafetyLetterDto {
 }
 
 impl SafetyLetterDto {
-    pub fn new(
-        l: LetterWithPlan,
-        names: &UserNames,
-        towns: &[(Uuid, String)],
-        tenant_slug: &str,
-    ) -> Self {
-        let r = l.row;
-        let person = |id: Uuid| LetterPersonDto {
-            id,
-            name: names
-                .get(&id)
-                .cloned()
-                .unwrap_or_else(|| "onbekende gebruiker".to_owned()),
+    pub fn new(v: SafetyLetterView, tenant_slug: &str) -> Self {
+        let person = |p: Person| LetterPersonDto {
+            id: p.id,
+            name: p.name,
         };
-        let all = r.municipality_ids.is_empty();
-        let mut municipalities: Vec<LetterMunicipalityDto> = towns
-            .iter()
-            .filter(|(id, _)| all || r.municipality_ids.contains(id))
-            .map(|(id, name)| LetterMunicipalityDto {
-                id: *id,
-                name: name.clone(),
-            })
-            .collect();
-        municipalities.sort_by(|a, b| a.name.cmp(&b.name));
-        let compiled = r.status == CONCEPT || r.status == ADOPTED;
         let base = format!(
             "/api/v1/tenants/{tenant_slug}/safety-letters/{}/document",
-            r.id
+            v.id
         );
+        let links = v.is_compiled().then(|| LetterLinksDto {
+            docx: format!("{base}?format=docx"),
+            html: format!("{base}?format=html"),
+        });
         SafetyLetterDto {
-            id: r.id,
-            plan_id: r.plan_id,
-            plan_title: l.plan_title,
-            period: r.period,
-            version: r.version,
-            all_municipalities: all,
-            municipalities,
-            status_label: status_label(&r.status).to_owned(),
-            status: r.status,
-            failure_reason: r.failure_reason,
-            automatic: r.automatic,
-            requested_by: r.requested_by.map(person),
-            requested_at: r.requested_at,
-            compiled_at: r.compiled_at,
-            adopted_by: r.adopted_by.map(person),
-            adopted_at: r.adopted_at,
-            document_size: l.docx_bytes,
-            links: compiled.then(|| LetterLinksDto {
-                docx: format!("{base}?format=docx"),
-                html: format!("{base}?format=html"),
-            }),
+            id: v.id,
+            plan_id: v.plan_id,
+            plan_title: v.plan_title,
+            period: v.period,
+            version: v.version,
+            all_municipalities: v.all_municipalities,
+            municipalities: v
+                .municipalities
+                .into_iter()
+                .map(|(id, name)| LetterMunicipalityDto { id, name })
+                .collect(),
+            status_label: status_label(&v.status).to_owned(),
+            status: v.status,
+            failure_reason: v.failure_reason,
+            automatic: v.automatic,
+            requested_by: v.requested_by.map(person),
+            requested_at: v.requested_at,
+            compiled_at: v.compiled_at,
+            adopted_by: v.adopted_by.map(person),
+            adopted_at: v.adopted_at,
+            document_size: v.document_size,
+            links,
         }
     }
 }

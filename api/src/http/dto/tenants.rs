@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::repo::tenants::TenantRow;
+use crate::services::provisioning::TenantView;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -16,8 +16,8 @@ pub struct TenantDto {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<TenantRow> for TenantDto {
-    fn from(t: TenantRow) -> Self {
+impl From<TenantView> for TenantDto {
+    fn from(t: TenantView) -> Self {
         TenantDto {
             slug: t.slug,
             name: t.name,

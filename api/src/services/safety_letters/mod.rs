@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::ServiceError;
 use super::tenant_access::TenantContext;
-use super::user_names::{UserNames, names_of};
+use super::user_names::names_of;
 use crate::authz::TenantAction;
 use crate::db::{TenantConn, run_in_tenant};
 use crate::domain::InvalidField;
@@ -20,6 +20,9 @@ use crate::domain::time::date_in_netherlands;
 use crate::repo::safety_letters::{self, LetterFilter, LetterWithPlan, NewLetter};
 use crate::repo::{jobs, municipalities, plans};
 
+mod view;
+pub use view::{Person, SafetyLetterView};
+
 /// What a coordinator asks for.
 #[derive(Debug, Clone)]
 pub struct LetterRequest {
@@ -30,13 +33,7 @@ pub struct LetterRequest {
 }
 
 /// The tenant's municipalities by id and name, to name those a letter is for.
-pub type Towns = Vec<(Uuid, String)>;
-
-/// A version with the names of the people it mentions.
-pub type LetterAnswer = (LetterWithPlan, UserNames, Towns);
-
-/// A page of versions with the names of the people they mention.
-pub type LetterPage = (Page<LetterWithPlan>, UserNames, Towns);
+type Towns = Vec<(Uuid, String)>;
 
 /// Stores a new version and queues its compilation.
 #[tracing::instrument(skip(conn, ctx))]
@@ -45,7 +42,7 @@ pub fn request(
     ctx: &TenantContext,
     req: &LetterRequest,
     now: DateTime<Utc>,
-) -> Result<LetterAnswer, ServiceError> {
+) -> Result<SafetyLetterView, ServiceError> {
     ctx.require(TenantAction::ManageSafetyLetters)?;
     let period = letter_period(&req.period, date_in_netherlands(now))?;
     let letter = conn.transaction(|conn| {
@@ -90,13 +87,13 @@ pub fn list(
     ctx: &TenantContext,
     filter: &LetterFilter,
     page: PageRequest,
-) -> Result<LetterPage, ServiceError> {
+) -> Result<Page<SafetyLetterView>, ServiceError> {
     ctx.require(TenantAction::Read)?;
     let (page, towns) = run_in_tenant(conn, &ctx.db, |tc| {
         Ok::<_, ServiceError>((safety_letters::list(tc, filter, page)?, towns(tc)?))
     })?;
     let names = names_of(conn, page.items.iter().flat_map(people));
-    Ok((page, names, towns))
+    Ok(page.map(|l| SafetyLetterView::new(l, &names, &towns)))
 }
 
 #[tracing::instrument(skip(conn, ctx))]
@@ -104,14 +101,14 @@ pub fn get(
     conn: &mut PgConnection,
     ctx: &TenantContext,
     id: Uuid,
-) -> Result<LetterAnswer, ServiceError> {
+) -> Result<SafetyLetterView, ServiceError> {
     ctx.require(TenantAction::Read)?;
     let (letter, towns) = run_in_tenant(conn, &ctx.db, |tc| {
         let letter = safety_letters::find(tc, id)?.ok_or(ServiceError::not_found("brief"))?;
         Ok::<_, ServiceError>((letter, towns(tc)?))
     })?;
     let names = names_of(conn, people(&letter));
-    Ok((letter, names, towns))
+    Ok(SafetyLetterView::new(letter, &names, &towns))
 }
 
 /// Marks a compiled version as the adopted one of its plan and period.
@@ -121,7 +118,7 @@ pub fn adopt(
     ctx: &TenantContext,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<LetterAnswer, ServiceError> {
+) -> Result<SafetyLetterView, ServiceError> {
     ctx.require(TenantAction::ManageSafetyLetters)?;
     run_in_tenant(conn, &ctx.db, |tc| {
         let plan_id = safety_letters::find(tc, id)?

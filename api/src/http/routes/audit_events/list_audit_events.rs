@@ -46,8 +46,8 @@ pub async fn list_audit_events(
         until: q.until.map(|t| plausible_time("until", t)).transpose()?,
     };
     let ctx = t.ctx;
-    let (result, names) = state
+    let result = state
         .db(move |conn| audit::list(conn, &ctx, &filter, page))
         .await?;
-    Ok(HttpResponse::Ok().json(PageDto::map(result, |e| AuditEventDto::new(e, &names))))
+    Ok(HttpResponse::Ok().json(PageDto::map(result, AuditEventDto::from)))
 }

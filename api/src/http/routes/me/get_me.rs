@@ -16,5 +16,5 @@ use crate::http::extractors::Authenticated;
 )]
 #[tracing::instrument(name = "get_me", skip_all)]
 pub async fn get_me(Authenticated(principal): Authenticated) -> HttpResponse {
-    HttpResponse::Ok().json(MeResponse::from(&principal))
+    HttpResponse::Ok().json(MeResponse::from(principal.me()))
 }

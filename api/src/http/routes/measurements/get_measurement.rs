@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::http::dto::indicators::{MeasurementDetailDto, MeasurementDto, MeasurementHistoryDto};
+use crate::http::dto::indicators::{MeasurementDetailDto, MeasurementHistoryDto};
 use crate::http::extractors::TenantRequest;
 use crate::http::problem::ApiError;
 use crate::http::routes::MeasurementPath;
@@ -30,14 +30,14 @@ pub async fn get_measurement(
 ) -> Result<HttpResponse, ApiError> {
     let ctx = t.ctx;
     let (indicator, id) = (path.indicator_id, path.measurement_id);
-    let (row, history, names) = state
+    let (measurement, history) = state
         .db(move |conn| measurements::get(conn, &ctx, indicator, id))
         .await?;
     Ok(HttpResponse::Ok().json(MeasurementDetailDto {
-        measurement: MeasurementDto::new(row, &names),
+        measurement: measurement.into(),
         history: history
             .into_iter()
-            .map(|h| MeasurementHistoryDto::new(h, &names))
+            .map(MeasurementHistoryDto::from)
             .collect(),
     }))
 }

@@ -50,8 +50,8 @@ pub async fn list_measurements(
     };
     let ctx = t.ctx;
     let indicator = path.indicator_id;
-    let (result, names) = state
+    let result = state
         .db(move |conn| measurements::list(conn, &ctx, indicator, area, page))
         .await?;
-    Ok(HttpResponse::Ok().json(PageDto::map(result, |m| MeasurementDto::new(m, &names))))
+    Ok(HttpResponse::Ok().json(PageDto::map(result, MeasurementDto::from)))
 }

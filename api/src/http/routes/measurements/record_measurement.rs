@@ -39,7 +39,7 @@ pub async fn record_measurement(
     let ctx = t.ctx;
     let tenant = ctx.tenant.slug.clone();
     let indicator = path.indicator_id;
-    let (row, recorded, names) = state
+    let (row, recorded) = state
         .db(move |conn| measurements::record(conn, &ctx, indicator, &fields))
         .await?;
     let location = format!(
@@ -52,5 +52,5 @@ pub async fn record_measurement(
     };
     Ok(res
         .insert_header(("Location", location))
-        .json(MeasurementDto::new(row, &names)))
+        .json(MeasurementDto::from(row)))
 }

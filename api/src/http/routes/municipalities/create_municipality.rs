@@ -40,10 +40,7 @@ pub async fn create_municipality(
     Ok(HttpResponse::Created()
         .insert_header((
             "Location",
-            format!(
-                "/api/v1/tenants/{tenant}/municipalities/{}",
-                m.municipality.id
-            ),
+            format!("/api/v1/tenants/{tenant}/municipalities/{}", m.id),
         ))
         .json(MunicipalityDto::from(m)))
 }

@@ -33,8 +33,8 @@ pub async fn adopt_letter(
     let ctx = t.ctx;
     let slug = ctx.tenant.slug.clone();
     let id = path.letter_id;
-    let (letter, names, towns) = state
+    let letter = state
         .db(move |conn| safety_letters::adopt(conn, &ctx, id, chrono::Utc::now()))
         .await?;
-    Ok(HttpResponse::Ok().json(SafetyLetterDto::new(letter, &names, &towns, &slug)))
+    Ok(HttpResponse::Ok().json(SafetyLetterDto::new(letter, &slug)))
 }

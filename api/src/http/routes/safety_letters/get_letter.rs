@@ -30,8 +30,8 @@ pub async fn get_letter(
     let ctx = t.ctx;
     let slug = ctx.tenant.slug.clone();
     let id = path.letter_id;
-    let (letter, names, towns) = state
+    let letter = state
         .db(move |conn| safety_letters::get(conn, &ctx, id))
         .await?;
-    Ok(HttpResponse::Ok().json(SafetyLetterDto::new(letter, &names, &towns, &slug)))
+    Ok(HttpResponse::Ok().json(SafetyLetterDto::new(letter, &slug)))
 }

@@ -50,10 +50,8 @@ pub async fn list_letters(
     };
     let ctx = t.ctx;
     let slug = ctx.tenant.slug.clone();
-    let (result, names, towns) = state
+    let result = state
         .db(move |conn| safety_letters::list(conn, &ctx, &filter, page))
         .await?;
-    Ok(HttpResponse::Ok().json(PageDto::map(result, |l| {
-        SafetyLetterDto::new(l, &names, &towns, &slug)
-    })))
+    Ok(HttpResponse::Ok().json(PageDto::map(result, |l| SafetyLetterDto::new(l, &slug))))
 }

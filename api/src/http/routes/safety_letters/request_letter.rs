@@ -34,13 +34,13 @@ pub async fn request_letter(
     let req = body.parse()?;
     let ctx = t.ctx;
     let slug = ctx.tenant.slug.clone();
-    let (letter, names, towns) = state
+    let letter = state
         .db(move |conn| safety_letters::request(conn, &ctx, &req, chrono::Utc::now()))
         .await?;
     Ok(HttpResponse::Accepted()
         .insert_header((
             "Location",
-            format!("/api/v1/tenants/{slug}/safety-letters/{}", letter.row.id),
+            format!("/api/v1/tenants/{slug}/safety-letters/{}", letter.id),
         ))
-        .json(SafetyLetterDto::new(letter, &names, &towns, &slug)))
+        .json(SafetyLetterDto::new(letter, &slug)))
 }

@@ -11,7 +11,7 @@ use crate::http::extractors::Authenticated;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
 use crate::http::state::AppState;
-use crate::services::provisioning::{self, NewTenant};
+use crate::services::provisioning::{self, NewTenant, TenantView};
 
 /// `POST /api/v1/tenants`: provisions a tenant with its first tenant admin (platform admins).
 #[utoipa::path(
@@ -47,7 +47,7 @@ pub async fn create_tenant(
             .transpose()?,
     };
     let tenant = state
-        .db(move |conn| provisioning::create_tenant(conn, &new))
+        .db(move |conn| provisioning::create_tenant(conn, &new).map(TenantView::from))
         .await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/tenants/{}", tenant.slug)))
