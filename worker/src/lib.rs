@@ -16,5 +16,6 @@ pub mod error;
 pub mod letters;
 pub mod mail;
 pub mod notifications;
+pub mod outage;
 pub mod queue;
 pub mod round;

@@ -18,6 +18,7 @@ use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use worker::config::MailSettings;
 use worker::mail::Mailer;
+use worker::outage::DatabaseWatch;
 use worker::round::{RoundSettings, run_due_jobs, run_round};
 
 #[derive(Debug, Parser)]
@@ -122,7 +123,7 @@ fn round(
         now,
         &|| stop.load(Ordering::Relaxed),
     )
-    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    .map_err(anyhow::Error::from)?;
     tracing::info!(
         planned = report.planned,
         jobs_failed = report.jobs_failed,
@@ -141,7 +142,7 @@ fn jobs(settings: &Config, res: &Resources, stop: &AtomicBool) -> anyhow::Result
     let report = run_due_jobs(&mut conn, &round_settings(settings), Utc::now(), &|| {
         stop.load(Ordering::Relaxed)
     })
-    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    .map_err(anyhow::Error::from)?;
     if report.failed > 0 {
         tracing::warn!(failed = report.failed, "jobs failed");
     }
@@ -153,21 +154,25 @@ fn run(settings: &Config, interval: u64, poll: u64) -> anyhow::Result<()> {
     let res = open(settings)?;
     tracing::info!(interval, poll, "worker started");
     let poll_ticks = poll.max(1) * 10;
+    let mut database = DatabaseWatch::default();
     while !stop.load(Ordering::Relaxed) {
-        if let Err(e) = round(settings, &res, Utc::now(), &stop) {
-            // A round that failed (database or mail server away) is tried again next time.
-            tracing::error!(error = ?e, "round failed");
+        // A round that failed (database or mail server away) is tried again next time.
+        match round(settings, &res, Utc::now(), &stop) {
+            Ok(()) => database.succeeded(),
+            Err(e) => database.failed("round", &e),
         }
         for tick in 1..interval * 10 {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
             std::thread::sleep(std::time::Duration::from_millis(100));
-            // A letter someone asked for should not wait for the next round.
-            if tick % poll_ticks == 0
-                && let Err(e) = jobs(settings, &res, &stop)
-            {
-                tracing::error!(error = ?e, "jobs failed");
+            // A letter someone asked for should not wait for the next round; while the database
+            // is away, only the rounds look for it.
+            if tick % poll_ticks == 0 && !database.is_away() {
+                match jobs(settings, &res, &stop) {
+                    Ok(()) => database.succeeded(),
+                    Err(e) => database.failed("looking for jobs", &e),
+                }
             }
         }
     }

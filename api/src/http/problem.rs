@@ -208,11 +208,15 @@ impl From<ServiceError> for ApiError {
             }
             ServiceError::Db(crate::db::DbError::Pool(ref cause)) => {
                 tracing::error!(error = ?e, cause = %cause, "database unavailable");
-                ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "service_unavailable",
-                    "De database is tijdelijk niet bereikbaar; probeer het later opnieuw",
-                )
+                database_unavailable()
+            }
+            // The server went away under the request (stopped, restarted): nothing was stored
+            // that the caller did not see confirmed; they may try again shortly.
+            ServiceError::Db(crate::db::DbError::Query(ref q))
+                if crate::db::pool::lost_connection(q) =>
+            {
+                tracing::error!(error = ?e, "database connection lost");
+                database_unavailable()
             }
             // A check passed, then someone else's change made the write break a constraint.
             ServiceError::Db(crate::db::DbError::Query(diesel::result::Error::DatabaseError(
@@ -233,6 +237,19 @@ impl From<ServiceError> for ApiError {
             }
         }
     }
+}
+
+/// Seconds a client is asked to wait before trying again while the database is away.
+const DATABASE_RETRY_AFTER_SECONDS: i64 = 5;
+
+fn database_unavailable() -> ApiError {
+    let mut e = ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "service_unavailable",
+        "De database is tijdelijk niet bereikbaar; probeer het later opnieuw",
+    );
+    e.retry_after_seconds = Some(DATABASE_RETRY_AFTER_SECONDS);
+    e
 }
 
 fn internal() -> ApiError {

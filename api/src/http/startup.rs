@@ -14,7 +14,7 @@ use crate::auth::keys::TokenKeys;
 use crate::auth::tokens::TokenIssuer;
 use crate::config::Settings;
 use crate::db::DbPool;
-use crate::db::pool::{LoginRoleIsolation, build_pool, login_role_isolation};
+use crate::db::pool::{LoginRoleIsolation, build_request_pool, login_role_isolation};
 
 /// The API, built and listening, not yet serving.
 pub struct Application {
@@ -43,7 +43,7 @@ impl Application {
             settings.token.audience.clone(),
             settings.token.access_ttl_seconds,
         );
-        let pool = build_pool(&settings.database_url, settings.db_pool_size)
+        let pool = build_request_pool(&settings.database_url, settings.db_pool_size)
             .context("could not connect to the database")?;
         check_login_role(&pool)?;
         let listener = TcpListener::bind(&settings.bind_addr)

@@ -43,10 +43,9 @@ pub fn admin_url() -> String {
     )
 }
 
-/// A fresh database owned by the app role; returns its URL for the app role.
-pub fn create_database() -> String {
-    let admin = admin_url();
-    let mut conn = PgConnection::establish(&admin).expect("connect to TEST_DATABASE_URL");
+/// A fresh database owned by the app role in the PostgreSQL of the superuser URL `admin`.
+pub fn create_database_on(admin: &str) -> String {
+    let mut conn = PgConnection::establish(admin).expect("connect to TEST_DATABASE_URL");
     let name = format!("test_{}", Uuid::new_v4().simple());
     conn.batch_execute(&format!(
         "DO $$ BEGIN CREATE ROLE {APP_ROLE} LOGIN NOINHERIT CREATEROLE;
@@ -56,7 +55,7 @@ pub fn create_database() -> String {
     // On its own: CREATE DATABASE cannot run inside a (multi-statement) transaction.
     conn.batch_execute(&format!("CREATE DATABASE {name} OWNER {APP_ROLE}"))
         .expect("create test database");
-    let mut url = url::Url::parse(&admin).expect("TEST_DATABASE_URL is a URL");
+    let mut url = url::Url::parse(admin).expect("TEST_DATABASE_URL is a URL");
     url.set_username(APP_ROLE).expect("set user");
     url.set_password(None).expect("clear password");
     url.set_path(&name);
@@ -178,6 +177,9 @@ pub struct AppOptions {
     pub app_base_url: String,
     /// `WEB_UI_DIR`; by default a folder that does not exist (the web UI is not built).
     pub web_ui_dir: PathBuf,
+    /// A superuser URL of the PostgreSQL to make the app's database in; by default
+    /// `TEST_DATABASE_URL`, the shared test cluster.
+    pub admin_url: Option<String>,
 }
 
 impl Default for AppOptions {
@@ -186,6 +188,7 @@ impl Default for AppOptions {
             pool_size: 6,
             app_base_url: "http://platform.test".into(),
             web_ui_dir: std::env::temp_dir().join(format!("no-web-ui-{}", Uuid::new_v4())),
+            admin_url: None,
         }
     }
 }
@@ -195,9 +198,10 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
         pool_size,
         app_base_url,
         web_ui_dir,
+        admin_url: admin,
     } = options;
     init_logging();
-    let db_url = create_database();
+    let db_url = create_database_on(&admin.unwrap_or_else(admin_url));
     let (private, public) = generate_pem_pair().expect("keys");
     // Started as `api serve` starts, with its checks (the login role among them).
     let settings = Settings {

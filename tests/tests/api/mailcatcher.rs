@@ -170,7 +170,7 @@ fn worker_bin() -> PathBuf {
     bin
 }
 
-fn worker_command(app: &TestApp, smtp_url: &str, args: &[&str]) -> Command {
+pub fn worker_command(app: &TestApp, smtp_url: &str, args: &[&str]) -> Command {
     let mut c = Command::new(worker_bin());
     c.args(args)
         .env("DATABASE_URL", &app.db_url)

@@ -12,6 +12,7 @@ mod docx_check;
 mod dutch;
 mod errors;
 mod expert_groups;
+mod faults;
 mod health;
 mod helpers;
 mod indicators;

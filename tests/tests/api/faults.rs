@@ -1,0 +1,323 @@
+//! Without its database the API answers fast and recovers by itself: a private PostgreSQL is
+//! stopped and started again under load, with the worker beside it.
+
+use std::cell::{Cell, RefCell};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use api::repo::outbox::{self, NewEmail};
+use diesel::{Connection, PgConnection};
+use uuid::Uuid;
+
+use crate::helpers::{AppOptions, TestApp, spawn_app_with};
+use crate::mailcatcher::{MailCatcher, worker_command};
+
+/// A PostgreSQL cluster of this test alone (the shared test cluster must stay up).
+struct PrivateCluster {
+    name: String,
+    port: u16,
+}
+
+impl PrivateCluster {
+    /// The cluster `name` on `port`, to act on it from another thread (dropping it does nothing).
+    fn named(name: String, port: u16) -> std::mem::ManuallyDrop<Self> {
+        std::mem::ManuallyDrop::new(PrivateCluster { name, port })
+    }
+
+    fn start(name: &str) -> Self {
+        let port = free_port();
+        let mut cluster = PrivateCluster {
+            name: format!("{name}-{}", &Uuid::new_v4().simple().to_string()[..8]),
+            port,
+        };
+        cluster.port = cluster
+            .run("pg_private_start \"$0\" \"$1\" >/dev/null && echo $PG_PRIVATE_PORT")
+            .trim()
+            .parse()
+            .expect("the cluster's port");
+        cluster
+    }
+
+    fn admin_url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// Runs a line of bash with `scripts/lib/pg.sh` loaded; `$0` is the name, `$1` the port.
+    fn run(&self, line: &str) -> String {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let out = Command::new("bash")
+            .current_dir(&root)
+            .arg("-c")
+            .arg(format!("source scripts/lib/pg.sh && {line}"))
+            .arg(&self.name)
+            .arg(self.port.to_string())
+            .output()
+            .expect("bash runs");
+        assert!(
+            out.status.success(),
+            "{line}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn stop(&self) {
+        self.run("pg_run \"$(pg_bin_dir)/pg_ctl\" -D \"$(pg_data_dir \"$0\")\" -m fast -w stop >/dev/null");
+    }
+
+    fn restart(&self) {
+        self.run("pg_private_start \"$0\" \"$1\" >/dev/null");
+    }
+}
+
+impl Drop for PrivateCluster {
+    fn drop(&mut self) {
+        let _ = Command::new("bash")
+            .current_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
+            .arg("-c")
+            .arg("source scripts/lib/pg.sh && d=$(pg_data_dir \"$0\") && pg_run \"$(pg_bin_dir)/pg_ctl\" -D \"$d\" -m immediate stop >/dev/null 2>&1; rm -rf \"$d\" \"$d.initdb.log\"")
+            .arg(&self.name)
+            .status();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// What one request answered, and how long it took.
+#[derive(Debug, Clone, Copy)]
+struct Answer {
+    status: u16,
+    took: Duration,
+    retry_after: bool,
+}
+
+async fn ask(app: &TestApp, path: &str, token: Option<&str>) -> Answer {
+    let started = Instant::now();
+    let res = app.request("GET", path, token, None).await;
+    Answer {
+        status: res.status.as_u16(),
+        took: started.elapsed(),
+        retry_after: res.headers.contains_key("retry-after"),
+    }
+}
+
+/// Where the database was when a request was asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Up,
+    Stopping,
+    Down,
+    Starting,
+    Back,
+    Done,
+}
+
+#[actix_rt::test]
+async fn without_its_database_the_api_answers_503_fast_and_both_processes_recover_by_themselves() {
+    let cluster = PrivateCluster::start("storing");
+    let app = spawn_app_with(AppOptions {
+        admin_url: Some(cluster.admin_url()),
+        ..AppOptions::default()
+    })
+    .await;
+    let t = app.tenant("storing").await;
+    let mail = MailCatcher::start().await;
+    let log = std::env::temp_dir().join(format!("worker-{}.log", Uuid::new_v4()));
+    let mut worker = worker_command(
+        &app,
+        &mail.smtp_url(),
+        &["run", "--interval", "1", "--poll", "1"],
+    )
+    .env("RUST_LOG", "info")
+    .stdout(Stdio::null())
+    .stderr(std::fs::File::create(&log).expect("log file"))
+    .spawn()
+    .expect("the worker starts");
+
+    let path = format!("/api/v1/tenants/{}/municipalities", t.slug());
+    let phase = Cell::new(Phase::Up);
+    let answers: RefCell<Vec<(Phase, Answer)>> = RefCell::new(Vec::new());
+    let readiness: RefCell<Vec<(Phase, Answer)>> = RefCell::new(Vec::new());
+    // Eight clients asking all the time, as users would.
+    let clients = (0..8).map(|_| async {
+        while phase.get() != Phase::Done {
+            let asked_in = phase.get();
+            let a = ask(&app, &path, Some(&t.admin_token)).await;
+            answers.borrow_mut().push((asked_in, a));
+        }
+    });
+    let name = cluster.name.clone();
+    let port = cluster.port;
+    let control = async {
+        actix_rt::time::sleep(Duration::from_secs(1)).await;
+        phase.set(Phase::Stopping);
+        let (n, p) = (name.clone(), port);
+        actix_rt::task::spawn_blocking(move || PrivateCluster::named(n, p).stop())
+            .await
+            .expect("stopped");
+        phase.set(Phase::Down);
+        for _ in 0..4 {
+            let r = ask(&app, "/readyz", None).await;
+            readiness.borrow_mut().push((Phase::Down, r));
+            actix_rt::time::sleep(Duration::from_millis(700)).await;
+        }
+        phase.set(Phase::Starting);
+        let (n, p) = (name.clone(), port);
+        actix_rt::task::spawn_blocking(move || PrivateCluster::named(n, p).restart())
+            .await
+            .expect("started");
+        phase.set(Phase::Back);
+        let back = Instant::now();
+        loop {
+            let r = ask(&app, "/readyz", None).await;
+            readiness.borrow_mut().push((Phase::Back, r));
+            if r.status == 200 {
+                break;
+            }
+            assert!(
+                back.elapsed() < Duration::from_secs(10),
+                "ready again within 10 s"
+            );
+            actix_rt::time::sleep(Duration::from_millis(100)).await;
+        }
+        // Two more seconds of load on the recovered database.
+        actix_rt::time::sleep(Duration::from_secs(2)).await;
+        phase.set(Phase::Done);
+    };
+    futures_util::future::join(futures_util::future::join_all(clients), control).await;
+
+    let answers = answers.into_inner();
+    let readiness = readiness.into_inner();
+    let count = |p: Phase, status: u16| {
+        answers
+            .iter()
+            .filter(|(asked, a)| *asked == p && a.status == status)
+            .count()
+    };
+    // Only 200 or 503, never another 5xx; every 503 says when to try again.
+    for (asked, a) in &answers {
+        assert!(matches!(a.status, 200 | 503), "{asked:?}: {a:?}");
+        assert!(
+            a.status != 503 || a.retry_after,
+            "503 without Retry-After: {a:?}"
+        );
+    }
+    // While the database is down, every request answers within 2 seconds: 503.
+    let down: Vec<&Answer> = answers
+        .iter()
+        .filter(|(asked, _)| *asked == Phase::Down)
+        .map(|(_, a)| a)
+        .collect();
+    assert!(
+        !down.is_empty(),
+        "requests were asked while the database was down"
+    );
+    let other: Vec<&&Answer> = down.iter().filter(|a| a.status != 503).collect();
+    assert!(
+        other.is_empty(),
+        "not 503 while down: {other:?} of {}",
+        down.len()
+    );
+    let slowest = down.iter().map(|a| a.took).max().unwrap_or_default();
+    assert!(
+        slowest <= Duration::from_secs(2),
+        "the slowest 503 took {slowest:?}"
+    );
+    // Readiness says so within a second.
+    for (_, r) in readiness.iter().filter(|(p, _)| *p == Phase::Down) {
+        assert_eq!(r.status, 503, "{r:?}");
+        assert!(
+            r.took <= Duration::from_secs(1),
+            "readiness took {:?}",
+            r.took
+        );
+    }
+    // Back without a restart of the API: the last second of load is all 200.
+    let last: Vec<&Answer> = answers
+        .iter()
+        .rev()
+        .filter(|(asked, _)| *asked == Phase::Back)
+        .take(20)
+        .map(|(_, a)| a)
+        .collect();
+    assert!(
+        last.len() >= 20 && last.iter().all(|a| a.status == 200),
+        "{last:?}"
+    );
+    assert!(count(Phase::Up, 200) > 0);
+    // The figures, for the note and the log.
+    let report = format!(
+        "fault test: {} answers before the stop (all 200), {} while down (all 503, slowest {slowest:?}), {} after the restart ({} of them 200); readiness while down {:?}",
+        count(Phase::Up, 200),
+        down.len(),
+        answers.iter().filter(|(p, _)| *p == Phase::Back).count(),
+        count(Phase::Back, 200),
+        readiness
+            .iter()
+            .filter(|(p, _)| *p == Phase::Down)
+            .map(|(_, r)| r.took)
+            .collect::<Vec<_>>(),
+    );
+    #[allow(clippy::print_stdout)]
+    {
+        println!("{report}");
+    }
+
+    // The worker paused, said so once, resumed by itself and delivers again.
+    let db_url = app.db_url.clone();
+    let tenant_id = t.row.id;
+    actix_rt::task::spawn_blocking(move || {
+        let mut conn = PgConnection::establish(&db_url).expect("the database is back");
+        assert!(
+            outbox::insert_if_new(
+                &mut conn,
+                &NewEmail {
+                    tenant_id,
+                    kind: "test".into(),
+                    recipient: "na-de-storing@gemeente.example".into(),
+                    recipient_user_id: None,
+                    subject_key: "na-de-storing".into(),
+                    message_id: "na-de-storing@platform.test".into(),
+                    subject: "Na de storing".into(),
+                    body_text: "Tekst".into(),
+                    body_html: "<p>Tekst</p>".into(),
+                    unsubscribe_url: None,
+                    next_attempt_at: chrono::Utc::now(),
+                },
+            )
+            .expect("stored")
+        );
+    })
+    .await
+    .expect("join");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while mail.message_ids().await.is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "the worker delivers after the restart"
+        );
+        actix_rt::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(
+        worker.try_wait().expect("wait").is_none(),
+        "the worker is still running"
+    );
+    let _ = Command::new("kill")
+        .args(["-TERM", &worker.id().to_string()])
+        .status();
+    let _ = worker.wait();
+    let text = std::fs::read_to_string(&log).expect("the worker's log");
+    let _ = std::fs::remove_file(&log);
+    assert_eq!(
+        text.matches("the database cannot be reached").count(),
+        1,
+        "said once: {text}"
+    );
+    assert!(text.contains("the database answers again"), "{text}");
+    assert!(!text.contains("panicked"), "{text}");
+}
