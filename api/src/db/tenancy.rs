@@ -9,7 +9,7 @@
 
 use std::ops::{Deref, DerefMut};
 
-use diesel::connection::SimpleConnection;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::{Connection, PgConnection};
 use uuid::Uuid;
 
@@ -65,20 +65,43 @@ where
     F: FnOnce(&mut TenantConn<'_>) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    conn.transaction(|conn| {
-        // The names are validated `DbName`s (`tn_` + 32 hex digits), so quoting cannot be escaped.
-        conn.batch_execute(&format!(
-            "SET LOCAL search_path TO \"{schema}\"; SET LOCAL ROLE \"{role}\"; SET LOCAL app.actor_id TO '{actor}'",
-            schema = tenant.schema,
-            role = tenant.role,
-            // A formatted Uuid holds only hex digits and dashes.
-            actor = tenant.actor.map(|a| a.to_string()).unwrap_or_default(),
-        ))?;
-        let mut scoped = TenantConn { conn };
-        let result = work(&mut scoped)?;
-        // When this transaction is nested (a savepoint), SET LOCAL would outlive it: restore the
-        // login role's settings so that the caller continues as it was.
-        conn.batch_execute("SET LOCAL ROLE NONE; SET LOCAL search_path TO ''")?;
-        Ok(result)
-    })
+    // The names are validated `DbName`s (`tn_` + 32 hex digits), so quoting cannot be escaped.
+    let scope = format!(
+        "SET LOCAL search_path TO \"{schema}\"; SET LOCAL ROLE \"{role}\"; SET LOCAL app.actor_id TO '{actor}'",
+        schema = tenant.schema,
+        role = tenant.role,
+        // A formatted Uuid holds only hex digits and dashes.
+        actor = tenant.actor.map(|a| a.to_string()).unwrap_or_default(),
+    );
+    let nested = AnsiTransactionManager::transaction_manager_status_mut(conn)
+        .transaction_depth()?
+        .is_some();
+    if nested {
+        return conn.transaction(|conn| {
+            conn.batch_execute(&scope)?;
+            let result = work(&mut TenantConn { conn })?;
+            // A savepoint's SET LOCAL would outlive it: restore the login role's settings so
+            // that the caller continues as it was.
+            conn.batch_execute("SET LOCAL ROLE NONE; SET LOCAL search_path TO ''")?;
+            Ok(result)
+        });
+    }
+    // The outermost transaction: BEGIN and the scope in one round trip; its end (commit or
+    // rollback) ends the SET LOCALs too, so nothing needs resetting.
+    if let Err(e) = AnsiTransactionManager::begin_transaction_sql(conn, &format!("BEGIN; {scope}"))
+    {
+        // BEGIN may have gone through before the scope failed: leave no transaction open.
+        let _ = conn.batch_execute("ROLLBACK");
+        return Err(e.into());
+    }
+    match work(&mut TenantConn { conn }) {
+        Ok(value) => {
+            AnsiTransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => match AnsiTransactionManager::rollback_transaction(conn) {
+            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(e),
+            Err(rollback) => Err(rollback.into()),
+        },
+    }
 }

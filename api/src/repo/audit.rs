@@ -4,6 +4,8 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+
+use super::paging::{page_of, total_rows};
 use diesel::sql_types::{Array, Jsonb, Nullable, Text, Uuid as SqlUuid};
 use uuid::Uuid;
 
@@ -53,14 +55,16 @@ pub fn list(
         }
         q
     };
-    let total = filtered().count().get_result(&mut **conn)?;
-    let items = filtered()
-        .select(AuditEventRow::as_select())
+    let items_counted = filtered()
+        .select((AuditEventRow::as_select(), total_rows()))
         .order(audit_events::id.desc())
         .limit(page.page_size)
         .offset(page.offset())
         .load(&mut **conn)?;
-    Ok(Page::new(items, total, page))
+    let items = page_of(items_counted, page, || {
+        Ok(filtered().count().get_result(&mut **conn)?)
+    })?;
+    Ok(items)
 }
 
 /// A change of tenant data that lives outside the tenant schema, recorded like the triggers do:

@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
+
+use super::paging::{page_of, total_rows};
 use uuid::Uuid;
 
 use crate::db::schema::tenant::{commitment_priorities, commitments, priorities};
@@ -104,9 +106,8 @@ pub fn list(
         }
         q
     };
-    let total = filtered().count().get_result(&mut **conn)?;
-    let items = filtered()
-        .select(CommitmentRow::as_select())
+    let items_counted = filtered()
+        .select((CommitmentRow::as_select(), total_rows()))
         .order((
             commitments::due_on.asc().nulls_last(),
             commitments::reference.asc(),
@@ -114,7 +115,10 @@ pub fn list(
         .limit(page.page_size)
         .offset(page.offset())
         .load(&mut **conn)?;
-    Ok(Page::new(items, total, page))
+    let items = page_of(items_counted, page, || {
+        Ok(filtered().count().get_result(&mut **conn)?)
+    })?;
+    Ok(items)
 }
 
 /// Commitments still to be kept that have a due date (what reminders and digests look at),

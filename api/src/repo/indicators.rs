@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+
+use super::paging::{page_of, total_rows};
 use uuid::Uuid;
 
 use crate::db::schema::tenant::{indicator_targets, indicators, priorities};
@@ -59,9 +61,8 @@ pub fn list(
         }
         q
     };
-    let total = filtered().count().get_result(&mut **conn)?;
-    let items = filtered()
-        .select(IndicatorRow::as_select())
+    let items_counted = filtered()
+        .select((IndicatorRow::as_select(), total_rows()))
         .order((
             priorities::title.asc(),
             indicators::name.asc(),
@@ -70,7 +71,10 @@ pub fn list(
         .limit(page.page_size)
         .offset(page.offset())
         .load(&mut **conn)?;
-    Ok(Page::new(items, total, page))
+    let items = page_of(items_counted, page, || {
+        Ok(filtered().count().get_result(&mut **conn)?)
+    })?;
+    Ok(items)
 }
 
 /// Every indicator of the tenant (for resolving the rows of an import or an export).

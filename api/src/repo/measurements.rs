@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use diesel::pg::Pg;
 use diesel::prelude::*;
+
+use super::paging::{page_of, total_rows};
 use diesel::sql_types::{Bool, Nullable};
 use uuid::Uuid;
 
@@ -68,9 +70,8 @@ pub fn list(
         }
         q
     };
-    let total = filtered().count().get_result(&mut **conn)?;
-    let items = filtered()
-        .select(MeasurementRow::as_select())
+    let items_counted = filtered()
+        .select((MeasurementRow::as_select(), total_rows()))
         .order((
             municipalities::name.asc().nulls_first(),
             measurements::period.asc(),
@@ -78,7 +79,10 @@ pub fn list(
         .limit(page.page_size)
         .offset(page.offset())
         .load(&mut **conn)?;
-    Ok(Page::new(items, total, page))
+    let items = page_of(items_counted, page, || {
+        Ok(filtered().count().get_result(&mut **conn)?)
+    })?;
+    Ok(items)
 }
 
 /// Every measurement of these indicators (for progress and export).

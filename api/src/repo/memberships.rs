@@ -5,7 +5,8 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use crate::db::DbError;
-use crate::db::schema::platform::{memberships, tenants};
+use crate::db::schema::platform::{memberships, tenants, users};
+use crate::repo::tenants::TenantRow;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = memberships)]
@@ -43,6 +44,54 @@ pub fn for_user(
         ))
         .order((tenants::slug.asc(), memberships::role.asc()))
         .load(conn)?)
+}
+
+/// The tenant of a request's path with the caller's memberships of it and whether their account
+/// is active.
+#[derive(Debug, Clone)]
+pub struct CallerInTenant {
+    pub tenant: TenantRow,
+    pub memberships: Vec<MembershipRow>,
+    /// `None` for an unknown user.
+    pub user_active: Option<bool>,
+}
+
+/// The tenant `slug` with the memberships of `user_id` in it, in one statement; `None` when no
+/// tenant has that slug.
+#[tracing::instrument(skip(conn))]
+pub fn caller_in_tenant(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    slug: &str,
+) -> Result<Option<CallerInTenant>, DbError> {
+    let rows: Vec<(TenantRow, Option<MembershipRow>, Option<bool>)> = tenants::table
+        .left_join(
+            memberships::table.on(memberships::tenant_id
+                .eq(tenants::id)
+                .and(memberships::user_id.eq(user_id))),
+        )
+        .filter(tenants::slug.eq(slug))
+        .select((
+            TenantRow::as_select(),
+            Option::<MembershipRow>::as_select(),
+            users::table
+                .filter(users::id.eq(user_id))
+                .select(users::is_active)
+                .single_value(),
+        ))
+        .load(conn)?;
+    let mut rows = rows.into_iter();
+    let Some((tenant, first, user_active)) = rows.next() else {
+        return Ok(None);
+    };
+    let mut memberships: Vec<MembershipRow> =
+        first.into_iter().chain(rows.filter_map(|r| r.1)).collect();
+    memberships.sort_by(|a, b| a.role.cmp(&b.role));
+    Ok(Some(CallerInTenant {
+        tenant,
+        memberships,
+        user_active,
+    }))
 }
 
 #[tracing::instrument(skip(conn))]

@@ -14,6 +14,7 @@ pub mod memberships;
 pub mod municipalities;
 pub mod notification_settings;
 pub mod outbox;
+mod paging;
 pub mod plans;
 pub mod priorities;
 pub mod priority_links;

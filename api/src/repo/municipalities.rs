@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+
+use super::paging::{page_of, total_rows};
 use uuid::Uuid;
 
 use crate::db::schema::tenant::municipalities;
@@ -32,14 +34,16 @@ pub fn list(
         }
         q
     };
-    let total = filtered().count().get_result(&mut **conn)?;
-    let items = filtered()
-        .select(MunicipalityRow::as_select())
+    let items_counted = filtered()
+        .select((MunicipalityRow::as_select(), total_rows()))
         .order(municipalities::name.asc())
         .limit(page.page_size)
         .offset(page.offset())
         .load(&mut **conn)?;
-    Ok(Page::new(items, total, page))
+    let items = page_of(items_counted, page, || {
+        Ok(filtered().count().get_result(&mut **conn)?)
+    })?;
+    Ok(items)
 }
 
 /// Every municipality of the tenant, by name.

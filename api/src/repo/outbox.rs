@@ -10,6 +10,7 @@ use crate::db::schema::platform::{jobs, outbox};
 use crate::domain::job::Job;
 use crate::domain::page::{Page, PageRequest};
 use crate::repo::jobs as job_queue;
+use crate::repo::paging::{page_of, total_rows};
 
 /// An email as stored: what was decided and rendered, and when it was sent. How sending goes is
 /// its delivery job's (`repo::jobs`).
@@ -155,20 +156,34 @@ pub fn list_for_tenant(
         }
         q
     };
-    let total = filtered().count().get_result(conn)?;
-    let items = filtered()
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(OutboxRow, String, i32, Option<String>, DateTime<Utc>, i64)> = filtered()
         .select((
             OutboxRow::as_select(),
             jobs::status,
             jobs::attempts,
             jobs::last_error,
             jobs::run_at,
+            total_rows(),
         ))
         .order(outbox::id.desc())
         .limit(page.page_size)
         .offset(page.offset())
         .load(conn)?;
-    Ok(Page::new(items, total, page))
+    let rows = rows
+        .into_iter()
+        .map(|(email, job_status, attempts, last_error, run_at, total)| {
+            let row = SentEmailRow {
+                email,
+                job_status,
+                attempts,
+                last_error,
+                run_at,
+            };
+            (row, total)
+        })
+        .collect();
+    page_of(rows, page, || Ok(filtered().count().get_result(conn)?))
 }
 
 /// Whether an email with this key is stored already.

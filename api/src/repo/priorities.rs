@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+
+use super::paging::{page_of, total_rows};
 use uuid::Uuid;
 
 use crate::db::schema::tenant::priorities;
@@ -54,14 +56,16 @@ pub fn list(
         }
         q
     };
-    let total = filtered().count().get_result(&mut **conn)?;
-    let items = filtered()
-        .select(PriorityRow::as_select())
+    let items_counted = filtered()
+        .select((PriorityRow::as_select(), total_rows()))
         .order((priorities::title.asc(), priorities::id.asc()))
         .limit(page.page_size)
         .offset(page.offset())
         .load(&mut **conn)?;
-    Ok(Page::new(items, total, page))
+    let items = page_of(items_counted, page, || {
+        Ok(filtered().count().get_result(&mut **conn)?)
+    })?;
+    Ok(items)
 }
 
 /// Every priority of the tenant.

@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
+
+use super::paging::{page_of, total_rows};
 use uuid::Uuid;
 
 use crate::db::schema::tenant::{course_corrections, review_items, reviews};
@@ -71,14 +73,16 @@ pub fn list(
         }
         q
     };
-    let total = filtered().count().get_result(&mut **conn)?;
-    let items = filtered()
-        .select(ReviewRow::as_select())
+    let items_counted = filtered()
+        .select((ReviewRow::as_select(), total_rows()))
         .order(reviews::period.desc())
         .limit(page.page_size)
         .offset(page.offset())
         .load(&mut **conn)?;
-    Ok(Page::new(items, total, page))
+    let items = page_of(items_counted, page, || {
+        Ok(filtered().count().get_result(&mut **conn)?)
+    })?;
+    Ok(items)
 }
 
 /// The review of `group` with `id`, locked for the rest of the transaction when `lock`.

@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+
+use super::paging::{page_of, total_rows};
 use uuid::Uuid;
 
 use crate::db::schema::tenant::{
@@ -104,9 +106,8 @@ pub fn list(
         }
         q
     };
-    let total = filtered().count().get_result(&mut **conn)?;
-    let rows: Vec<LetterRow> = filtered()
-        .select(LetterRow::as_select())
+    let rows_counted = filtered()
+        .select((LetterRow::as_select(), total_rows()))
         .order((
             safety_letters::requested_at.desc(),
             safety_letters::id.asc(),
@@ -114,7 +115,11 @@ pub fn list(
         .limit(page.page_size)
         .offset(page.offset())
         .load(&mut **conn)?;
-    let items = with_plans(conn, rows)?;
+    let rows = page_of(rows_counted, page, || {
+        Ok(filtered().count().get_result(&mut **conn)?)
+    })?;
+    let total = rows.total;
+    let items = with_plans(conn, rows.items)?;
     Ok(Page::new(items, total, page))
 }
 

@@ -3,10 +3,10 @@
 use diesel::PgConnection;
 use uuid::Uuid;
 
+use super::tenant_access::grants_of;
 use crate::authz::Grant;
 use crate::db::DbError;
-use crate::domain::role::Role;
-use crate::repo::memberships::{self, MembershipWithTenant};
+use crate::repo::memberships::{self, MembershipRow, MembershipWithTenant};
 use crate::repo::users::{self, UserRow};
 
 #[derive(Debug, Clone)]
@@ -38,16 +38,13 @@ pub struct MembershipView {
 impl Principal {
     /// The user's grants in the tenant with this slug (empty when not a member).
     pub fn grants_in(&self, tenant_slug: &str) -> Vec<Grant> {
-        self.memberships
+        let here: Vec<MembershipRow> = self
+            .memberships
             .iter()
             .filter(|m| m.tenant_slug == tenant_slug)
-            .filter_map(|m| {
-                Role::parse(&m.membership.role).ok().map(|role| Grant {
-                    role,
-                    municipality_id: m.membership.municipality_id,
-                })
-            })
-            .collect()
+            .map(|m| m.membership.clone())
+            .collect();
+        grants_of(&here)
     }
 
     /// Who the user is and where they are a member, as they see it.

@@ -28,10 +28,9 @@ pub async fn create_action(
     body: Json<ActionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
-    let ctx = t.ctx;
-    let tenant = ctx.tenant.slug.clone();
-    let action = state
-        .db(move |conn| actions::create(conn, &ctx, &fields))
+    let tenant = t.slug().to_owned();
+    let action = t
+        .db(&state, move |conn, ctx| actions::create(conn, ctx, &fields))
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((

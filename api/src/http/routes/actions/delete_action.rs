@@ -26,10 +26,8 @@ pub async fn delete_action(
     t: TenantRequest,
     path: web::Path<ActionPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.action_id;
-    state
-        .db(move |conn| actions::delete(conn, &ctx, id))
+    t.db(&state, move |conn, ctx| actions::delete(conn, ctx, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -27,8 +27,9 @@ pub async fn get_action(
     t: TenantRequest,
     path: web::Path<ActionPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.action_id;
-    let action = state.db(move |conn| actions::get(conn, &ctx, id)).await?;
+    let action = t
+        .db(&state, move |conn, ctx| actions::get(conn, ctx, id))
+        .await?;
     Ok(HttpResponse::Ok().json(ActionDto::from(action)))
 }

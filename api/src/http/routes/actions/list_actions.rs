@@ -40,9 +40,10 @@ pub async fn list_actions(
         owner_id: q.owner_id,
         due_before: q.due_before,
     };
-    let ctx = t.ctx;
-    let result = state
-        .db(move |conn| actions::list(conn, &ctx, &filter, page))
+    let result = t
+        .db(&state, move |conn, ctx| {
+            actions::list(conn, ctx, &filter, page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, ActionDto::from)))
 }

@@ -31,10 +31,11 @@ pub async fn update_action(
     body: Json<ActionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
-    let ctx = t.ctx;
     let id = path.action_id;
-    let action = state
-        .db(move |conn| actions::update(conn, &ctx, id, &fields))
+    let action = t
+        .db(&state, move |conn, ctx| {
+            actions::update(conn, ctx, id, &fields)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(ActionDto::from(action)))
 }

@@ -45,9 +45,10 @@ pub async fn list_audit_events(
         from: q.from.map(|t| plausible_time("from", t)).transpose()?,
         until: q.until.map(|t| plausible_time("until", t)).transpose()?,
     };
-    let ctx = t.ctx;
-    let result = state
-        .db(move |conn| audit::list(conn, &ctx, &filter, page))
+    let result = t
+        .db(&state, move |conn, ctx| {
+            audit::list(conn, ctx, &filter, page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, AuditEventDto::from)))
 }

@@ -50,10 +50,11 @@ pub async fn export_commitments(
         text: None,
         today: today(),
     };
-    let ctx = t.ctx;
-    let slug = ctx.tenant.slug.clone();
-    let csv = state
-        .db(move |conn| commitment_csv::export(conn, &ctx, &filter, sep))
+    let slug = t.slug().to_owned();
+    let csv = t
+        .db(&state, move |conn, ctx| {
+            commitment_csv::export(conn, ctx, &filter, sep)
+        })
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))

@@ -44,12 +44,14 @@ pub async fn import_commitments(
     query: Query<ImportQuery>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
-    commitment_csv::require_import_rights(&ctx)?;
+    t.check(&state, commitment_csv::require_import_rights)
+        .await?;
     let csv = read_csv(&req, payload).await?;
     let dry_run = query.dry_run.unwrap_or(false);
-    let report = state
-        .db(move |conn| commitment_csv::import(conn, &ctx, &csv, dry_run))
+    let report = t
+        .db(&state, move |conn, ctx| {
+            commitment_csv::import(conn, ctx, &csv, dry_run)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(CommitmentImportReportDto::from(report)))
 }

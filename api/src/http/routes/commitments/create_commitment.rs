@@ -28,10 +28,11 @@ pub async fn create_commitment(
     body: Json<CommitmentRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
-    let ctx = t.ctx;
-    let tenant = ctx.tenant.slug.clone();
-    let (view, names) = state
-        .db(move |conn| commitments::create(conn, &ctx, &fields))
+    let tenant = t.slug().to_owned();
+    let (view, names) = t
+        .db(&state, move |conn, ctx| {
+            commitments::create(conn, ctx, &fields)
+        })
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((

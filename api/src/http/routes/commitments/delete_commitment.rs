@@ -26,10 +26,8 @@ pub async fn delete_commitment(
     t: TenantRequest,
     path: web::Path<CommitmentPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.commitment_id;
-    state
-        .db(move |conn| commitments::delete(conn, &ctx, id))
+    t.db(&state, move |conn, ctx| commitments::delete(conn, ctx, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -28,10 +28,9 @@ pub async fn get_commitment(
     t: TenantRequest,
     path: web::Path<CommitmentPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.commitment_id;
-    let (view, names) = state
-        .db(move |conn| commitments::get(conn, &ctx, id))
+    let (view, names) = t
+        .db(&state, move |conn, ctx| commitments::get(conn, ctx, id))
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(view.row.updated_at))

@@ -53,9 +53,10 @@ pub async fn list_commitments(
             .filter(|t| !t.is_empty()),
         today: today(),
     };
-    let ctx = t.ctx;
-    let (result, names) = state
-        .db(move |conn| commitments::list(conn, &ctx, &filter, page))
+    let (result, names) = t
+        .db(&state, move |conn, ctx| {
+            commitments::list(conn, ctx, &filter, page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, |c| CommitmentDto::new(c, &names))))
 }

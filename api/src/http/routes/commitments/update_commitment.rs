@@ -36,10 +36,11 @@ pub async fn update_commitment(
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let expected = if_match(&req)?;
-    let ctx = t.ctx;
     let id = path.commitment_id;
-    let (view, names) = state
-        .db(move |conn| commitments::update(conn, &ctx, id, &fields, expected))
+    let (view, names) = t
+        .db(&state, move |conn, ctx| {
+            commitments::update(conn, ctx, id, &fields, expected)
+        })
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(view.row.updated_at))

@@ -35,11 +35,12 @@ pub async fn create_district(
     body: Json<AreaRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = DistrictFields::parse(&body.name, body.cbs_code.as_deref())?;
-    let ctx = t.ctx;
-    let tenant = ctx.tenant.slug.clone();
+    let tenant = t.slug().to_owned();
     let mid = path.municipality_id;
-    let d = state
-        .db(move |conn| municipalities::create_district(conn, &ctx, mid, &fields))
+    let d = t
+        .db(&state, move |conn, ctx| {
+            municipalities::create_district(conn, ctx, mid, &fields)
+        })
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((

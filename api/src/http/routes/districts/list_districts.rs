@@ -29,10 +29,11 @@ pub async fn list_districts(
     t: TenantRequest,
     path: web::Path<MunicipalityPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.municipality_id;
-    let rows = state
-        .db(move |conn| municipalities::list_districts(conn, &ctx, id))
+    let rows = t
+        .db(&state, move |conn, ctx| {
+            municipalities::list_districts(conn, ctx, id)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(ListDto {
         items: rows.into_iter().map(DistrictDto::from).collect(),

@@ -36,10 +36,11 @@ pub async fn update_district(
     body: Json<AreaRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = DistrictFields::parse(&body.name, body.cbs_code.as_deref())?;
-    let ctx = t.ctx;
     let (mid, did) = (path.municipality_id, path.district_id);
-    let d = state
-        .db(move |conn| municipalities::update_district(conn, &ctx, mid, did, &fields))
+    let d = t
+        .db(&state, move |conn, ctx| {
+            municipalities::update_district(conn, ctx, mid, did, &fields)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(DistrictDto::from(d)))
 }

@@ -28,10 +28,11 @@ pub async fn create_expert_group(
     body: Json<ExpertGroupRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
-    let ctx = t.ctx;
-    let tenant = ctx.tenant.slug.clone();
-    let (group, names) = state
-        .db(move |conn| expert_groups::create(conn, &ctx, &fields))
+    let tenant = t.slug().to_owned();
+    let (group, names) = t
+        .db(&state, move |conn, ctx| {
+            expert_groups::create(conn, ctx, &fields)
+        })
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((

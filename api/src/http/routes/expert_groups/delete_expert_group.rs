@@ -26,10 +26,10 @@ pub async fn delete_expert_group(
     t: TenantRequest,
     path: web::Path<ExpertGroupPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.group_id;
-    state
-        .db(move |conn| expert_groups::delete(conn, &ctx, id))
-        .await?;
+    t.db(&state, move |conn, ctx| {
+        expert_groups::delete(conn, ctx, id)
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

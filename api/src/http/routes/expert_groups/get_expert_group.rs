@@ -28,10 +28,9 @@ pub async fn get_expert_group(
     t: TenantRequest,
     path: web::Path<ExpertGroupPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.group_id;
-    let (group, names) = state
-        .db(move |conn| expert_groups::get(conn, &ctx, id))
+    let (group, names) = t
+        .db(&state, move |conn, ctx| expert_groups::get(conn, ctx, id))
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(group.group.updated_at))

@@ -36,9 +36,10 @@ pub async fn list_expert_groups(
         priority_id: q.priority_id,
         user_id: q.member_id,
     };
-    let ctx = t.ctx;
-    let (result, names) = state
-        .db(move |conn| expert_groups::list(conn, &ctx, &filter, page))
+    let (result, names) = t
+        .db(&state, move |conn, ctx| {
+            expert_groups::list(conn, ctx, &filter, page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, |g| ExpertGroupDto::new(g, &names))))
 }

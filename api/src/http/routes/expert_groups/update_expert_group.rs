@@ -36,10 +36,11 @@ pub async fn update_expert_group(
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
     let expected = if_match(&req)?;
-    let ctx = t.ctx;
     let id = path.group_id;
-    let (group, names) = state
-        .db(move |conn| expert_groups::update(conn, &ctx, id, &fields, expected))
+    let (group, names) = t
+        .db(&state, move |conn, ctx| {
+            expert_groups::update(conn, ctx, id, &fields, expected)
+        })
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(group.group.updated_at))

@@ -32,10 +32,11 @@ pub async fn create_indicator(
     body: Json<IndicatorRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
-    let ctx = t.ctx;
-    let tenant = ctx.tenant.slug.clone();
-    let indicator = state
-        .db(move |conn| indicators::create(conn, &ctx, &fields))
+    let tenant = t.slug().to_owned();
+    let indicator = t
+        .db(&state, move |conn, ctx| {
+            indicators::create(conn, ctx, &fields)
+        })
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((

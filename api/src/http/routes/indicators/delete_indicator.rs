@@ -27,10 +27,8 @@ pub async fn delete_indicator(
     t: TenantRequest,
     path: web::Path<IndicatorPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.indicator_id;
-    state
-        .db(move |conn| indicators::delete(conn, &ctx, id))
+    t.db(&state, move |conn, ctx| indicators::delete(conn, ctx, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -28,10 +28,9 @@ pub async fn get_indicator(
     t: TenantRequest,
     path: web::Path<IndicatorPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.indicator_id;
-    let indicator = state
-        .db(move |conn| indicators::get(conn, &ctx, id))
+    let indicator = t
+        .db(&state, move |conn, ctx| indicators::get(conn, ctx, id))
         .await?;
     Ok(HttpResponse::Ok().json(IndicatorDto::from(indicator)))
 }

@@ -37,9 +37,10 @@ pub async fn list_indicators(
         plan_id: q.plan_id,
         name: q.name.filter(|n| !n.trim().is_empty()),
     };
-    let ctx = t.ctx;
-    let result = state
-        .db(move |conn| indicators::list(conn, &ctx, &filter, page))
+    let result = t
+        .db(&state, move |conn, ctx| {
+            indicators::list(conn, ctx, &filter, page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, IndicatorDto::from)))
 }

@@ -32,10 +32,11 @@ pub async fn update_indicator(
     body: Json<IndicatorRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
-    let ctx = t.ctx;
     let id = path.indicator_id;
-    let indicator = state
-        .db(move |conn| indicators::update(conn, &ctx, id, &fields))
+    let indicator = t
+        .db(&state, move |conn, ctx| {
+            indicators::update(conn, ctx, id, &fields)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(IndicatorDto::from(indicator)))
 }

@@ -39,10 +39,11 @@ pub async fn export_measurements(
         plan_id: q.plan_id,
         name: None,
     };
-    let ctx = t.ctx;
-    let slug = ctx.tenant.slug.clone();
-    let csv = state
-        .db(move |conn| measurement_export::export(conn, &ctx, &filter, sep))
+    let slug = t.slug().to_owned();
+    let csv = t
+        .db(&state, move |conn, ctx| {
+            measurement_export::export(conn, ctx, &filter, sep)
+        })
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))

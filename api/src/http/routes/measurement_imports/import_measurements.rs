@@ -44,12 +44,14 @@ pub async fn import_measurements(
     query: Query<ImportQuery>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
-    measurement_import::require_import_rights(&ctx)?;
+    t.check(&state, measurement_import::require_import_rights)
+        .await?;
     let csv = read_csv(&req, payload).await?;
     let dry_run = query.dry_run.unwrap_or(false);
-    let report = state
-        .db(move |conn| measurement_import::import(conn, &ctx, &csv, dry_run))
+    let report = t
+        .db(&state, move |conn, ctx| {
+            measurement_import::import(conn, ctx, &csv, dry_run)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(ImportReportDto::from(report)))
 }

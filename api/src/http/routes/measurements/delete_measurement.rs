@@ -27,10 +27,10 @@ pub async fn delete_measurement(
     t: TenantRequest,
     path: web::Path<MeasurementPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let (indicator, id) = (path.indicator_id, path.measurement_id);
-    state
-        .db(move |conn| measurements::delete(conn, &ctx, indicator, id))
-        .await?;
+    t.db(&state, move |conn, ctx| {
+        measurements::delete(conn, ctx, indicator, id)
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -28,10 +28,11 @@ pub async fn get_measurement(
     t: TenantRequest,
     path: web::Path<MeasurementPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let (indicator, id) = (path.indicator_id, path.measurement_id);
-    let (measurement, history) = state
-        .db(move |conn| measurements::get(conn, &ctx, indicator, id))
+    let (measurement, history) = t
+        .db(&state, move |conn, ctx| {
+            measurements::get(conn, ctx, indicator, id)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(MeasurementDetailDto {
         measurement: measurement.into(),

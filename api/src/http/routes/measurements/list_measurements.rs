@@ -48,10 +48,11 @@ pub async fn list_measurements(
             .into());
         }
     };
-    let ctx = t.ctx;
     let indicator = path.indicator_id;
-    let result = state
-        .db(move |conn| measurements::list(conn, &ctx, indicator, area, page))
+    let result = t
+        .db(&state, move |conn, ctx| {
+            measurements::list(conn, ctx, indicator, area, page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, MeasurementDto::from)))
 }

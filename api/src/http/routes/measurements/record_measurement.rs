@@ -36,11 +36,12 @@ pub async fn record_measurement(
     body: Json<MeasurementRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
-    let ctx = t.ctx;
-    let tenant = ctx.tenant.slug.clone();
+    let tenant = t.slug().to_owned();
     let indicator = path.indicator_id;
-    let (row, recorded) = state
-        .db(move |conn| measurements::record(conn, &ctx, indicator, &fields))
+    let (row, recorded) = t
+        .db(&state, move |conn, ctx| {
+            measurements::record(conn, ctx, indicator, &fields)
+        })
         .await?;
     let location = format!(
         "/api/v1/tenants/{tenant}/indicators/{indicator}/measurements/{}",

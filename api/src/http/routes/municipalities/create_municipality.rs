@@ -32,10 +32,11 @@ pub async fn create_municipality(
     body: Json<AreaRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = MunicipalityFields::parse(&body.name, body.cbs_code.as_deref())?;
-    let ctx = t.ctx;
-    let tenant = ctx.tenant.slug.clone();
-    let m = state
-        .db(move |conn| municipalities::create(conn, &ctx, &fields))
+    let tenant = t.slug().to_owned();
+    let m = t
+        .db(&state, move |conn, ctx| {
+            municipalities::create(conn, ctx, &fields)
+        })
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((

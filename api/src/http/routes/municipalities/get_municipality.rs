@@ -28,10 +28,9 @@ pub async fn get_municipality(
     t: TenantRequest,
     path: web::Path<MunicipalityPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.municipality_id;
-    let m = state
-        .db(move |conn| municipalities::get(conn, &ctx, id))
+    let m = t
+        .db(&state, move |conn, ctx| municipalities::get(conn, ctx, id))
         .await?;
     Ok(HttpResponse::Ok().json(MunicipalityDto::from(m)))
 }

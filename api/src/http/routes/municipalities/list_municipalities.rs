@@ -33,9 +33,10 @@ pub async fn list_municipalities(
     let query = query.into_inner();
     let page = PageRequest::parse(query.page, query.page_size)?;
     let name = query.name.filter(|n| !n.trim().is_empty());
-    let ctx = t.ctx;
-    let result = state
-        .db(move |conn| municipalities::list(conn, &ctx, name.as_deref(), page))
+    let result = t
+        .db(&state, move |conn, ctx| {
+            municipalities::list(conn, ctx, name.as_deref(), page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, MunicipalityDto::from)))
 }

@@ -35,10 +35,11 @@ pub async fn update_municipality(
     body: Json<AreaRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = MunicipalityFields::parse(&body.name, body.cbs_code.as_deref())?;
-    let ctx = t.ctx;
     let id = path.municipality_id;
-    let m = state
-        .db(move |conn| municipalities::update(conn, &ctx, id, &fields))
+    let m = t
+        .db(&state, move |conn, ctx| {
+            municipalities::update(conn, ctx, id, &fields)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(MunicipalityDto::from(m)))
 }

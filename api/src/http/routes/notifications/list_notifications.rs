@@ -37,9 +37,10 @@ pub async fn list_notifications(
         .as_deref()
         .map(|s| DeliveryStatus::parse("status", s))
         .transpose()?;
-    let ctx = t.ctx;
-    let result = state
-        .db(move |conn| sent_emails::list_sent(conn, &ctx, status, page))
+    let result = t
+        .db(&state, move |conn, ctx| {
+            sent_emails::list_sent(conn, ctx, status, page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, NotificationDto::from)))
 }

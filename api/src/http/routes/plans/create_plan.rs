@@ -28,10 +28,9 @@ pub async fn create_plan(
     body: Json<PlanRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
-    let ctx = t.ctx;
-    let tenant = ctx.tenant.slug.clone();
-    let plan = state
-        .db(move |conn| plans::create(conn, &ctx, &fields))
+    let tenant = t.slug().to_owned();
+    let plan = t
+        .db(&state, move |conn, ctx| plans::create(conn, ctx, &fields))
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((

@@ -27,8 +27,8 @@ pub async fn delete_plan(
     t: TenantRequest,
     path: web::Path<PlanPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.plan_id;
-    state.db(move |conn| plans::delete(conn, &ctx, id)).await?;
+    t.db(&state, move |conn, ctx| plans::delete(conn, ctx, id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -27,8 +27,9 @@ pub async fn get_plan(
     t: TenantRequest,
     path: web::Path<PlanPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.plan_id;
-    let plan = state.db(move |conn| plans::get(conn, &ctx, id)).await?;
+    let plan = t
+        .db(&state, move |conn, ctx| plans::get(conn, ctx, id))
+        .await?;
     Ok(HttpResponse::Ok().json(PlanDto::from(plan)))
 }

@@ -37,9 +37,10 @@ pub async fn list_plans(
         status: q.status.as_deref().map(parse_status).transpose()?,
         year: q.year,
     };
-    let ctx = t.ctx;
-    let result = state
-        .db(move |conn| plans::list(conn, &ctx, &filter, page))
+    let result = t
+        .db(&state, move |conn, ctx| {
+            plans::list(conn, ctx, &filter, page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, PlanDto::from)))
 }

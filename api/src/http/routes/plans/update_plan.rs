@@ -31,10 +31,11 @@ pub async fn update_plan(
     body: Json<PlanRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
-    let ctx = t.ctx;
     let id = path.plan_id;
-    let plan = state
-        .db(move |conn| plans::update(conn, &ctx, id, &fields))
+    let plan = t
+        .db(&state, move |conn, ctx| {
+            plans::update(conn, ctx, id, &fields)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PlanDto::from(plan)))
 }

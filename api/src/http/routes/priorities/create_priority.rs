@@ -28,10 +28,11 @@ pub async fn create_priority(
     body: Json<PriorityRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
-    let ctx = t.ctx;
-    let tenant = ctx.tenant.slug.clone();
-    let priority = state
-        .db(move |conn| priorities::create(conn, &ctx, &fields))
+    let tenant = t.slug().to_owned();
+    let priority = t
+        .db(&state, move |conn, ctx| {
+            priorities::create(conn, ctx, &fields)
+        })
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((

@@ -27,10 +27,8 @@ pub async fn delete_priority(
     t: TenantRequest,
     path: web::Path<PriorityPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.priority_id;
-    state
-        .db(move |conn| priorities::delete(conn, &ctx, id))
+    t.db(&state, move |conn, ctx| priorities::delete(conn, ctx, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

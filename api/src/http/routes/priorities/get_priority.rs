@@ -27,10 +27,9 @@ pub async fn get_priority(
     t: TenantRequest,
     path: web::Path<PriorityPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let id = path.priority_id;
-    let priority = state
-        .db(move |conn| priorities::get(conn, &ctx, id))
+    let priority = t
+        .db(&state, move |conn, ctx| priorities::get(conn, ctx, id))
         .await?;
     Ok(HttpResponse::Ok().json(PriorityDto::from(priority)))
 }

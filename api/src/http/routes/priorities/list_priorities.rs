@@ -39,9 +39,10 @@ pub async fn list_priorities(
         municipality_id: q.municipality_id,
         parent_id: q.parent_id,
     };
-    let ctx = t.ctx;
-    let result = state
-        .db(move |conn| priorities::list(conn, &ctx, &filter, page))
+    let result = t
+        .db(&state, move |conn, ctx| {
+            priorities::list(conn, ctx, &filter, page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, PriorityDto::from)))
 }

@@ -31,10 +31,11 @@ pub async fn update_priority(
     body: Json<PriorityRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = body.parse()?;
-    let ctx = t.ctx;
     let id = path.priority_id;
-    let priority = state
-        .db(move |conn| priorities::update(conn, &ctx, id, &fields))
+    let priority = t
+        .db(&state, move |conn, ctx| {
+            priorities::update(conn, ctx, id, &fields)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PriorityDto::from(priority)))
 }

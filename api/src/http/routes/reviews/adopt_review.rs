@@ -28,10 +28,11 @@ pub async fn adopt_review(
     t: TenantRequest,
     path: web::Path<ReviewPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let (group, id) = (path.group_id, path.review_id);
-    let (review, names) = state
-        .db(move |conn| reviews::adopt(conn, &ctx, group, id))
+    let (review, names) = t
+        .db(&state, move |conn, ctx| {
+            reviews::adopt(conn, ctx, group, id)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(ReviewDto::new(review, &names)))
 }

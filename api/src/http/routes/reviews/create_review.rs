@@ -32,11 +32,12 @@ pub async fn create_review(
 ) -> Result<HttpResponse, ApiError> {
     let input = body.parse()?;
     let period = body.into_inner().period;
-    let ctx = t.ctx;
-    let tenant = ctx.tenant.slug.clone();
+    let tenant = t.slug().to_owned();
     let group = path.group_id;
-    let (review, names) = state
-        .db(move |conn| reviews::create(conn, &ctx, group, &period, &input))
+    let (review, names) = t
+        .db(&state, move |conn, ctx| {
+            reviews::create(conn, ctx, group, &period, &input)
+        })
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((

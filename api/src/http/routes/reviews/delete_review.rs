@@ -27,10 +27,10 @@ pub async fn delete_review(
     t: TenantRequest,
     path: web::Path<ReviewPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let (group, id) = (path.group_id, path.review_id);
-    state
-        .db(move |conn| reviews::delete(conn, &ctx, group, id))
-        .await?;
+    t.db(&state, move |conn, ctx| {
+        reviews::delete(conn, ctx, group, id)
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

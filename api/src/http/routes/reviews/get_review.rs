@@ -29,10 +29,9 @@ pub async fn get_review(
     t: TenantRequest,
     path: web::Path<ReviewPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let (group, id) = (path.group_id, path.review_id);
-    let (review, names) = state
-        .db(move |conn| reviews::get(conn, &ctx, group, id))
+    let (review, names) = t
+        .db(&state, move |conn, ctx| reviews::get(conn, ctx, group, id))
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(review.review.updated_at))

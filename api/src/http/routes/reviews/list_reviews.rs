@@ -41,10 +41,11 @@ pub async fn list_reviews(
         .as_deref()
         .map(|s| one_of("status", s, &[CONCEPT, INGEDIEND, VASTGESTELD]))
         .transpose()?;
-    let ctx = t.ctx;
     let group = path.group_id;
-    let (result, names) = state
-        .db(move |conn| reviews::list(conn, &ctx, group, status.as_deref(), page))
+    let (result, names) = t
+        .db(&state, move |conn, ctx| {
+            reviews::list(conn, ctx, group, status.as_deref(), page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, |r| ReviewDto::new(r, &names))))
 }

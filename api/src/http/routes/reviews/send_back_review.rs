@@ -33,10 +33,11 @@ pub async fn send_back_review(
     body: Json<SendBackRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let reason = send_back_reason(&body.reason)?;
-    let ctx = t.ctx;
     let (group, id) = (path.group_id, path.review_id);
-    let (review, names) = state
-        .db(move |conn| reviews::send_back(conn, &ctx, group, id, &reason))
+    let (review, names) = t
+        .db(&state, move |conn, ctx| {
+            reviews::send_back(conn, ctx, group, id, &reason)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(ReviewDto::new(review, &names)))
 }

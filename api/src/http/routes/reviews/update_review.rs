@@ -37,10 +37,11 @@ pub async fn update_review(
 ) -> Result<HttpResponse, ApiError> {
     let input = body.parse()?;
     let expected = if_match(&req)?;
-    let ctx = t.ctx;
     let (group, id) = (path.group_id, path.review_id);
-    let (review, names) = state
-        .db(move |conn| reviews::update(conn, &ctx, group, id, &input, expected))
+    let (review, names) = t
+        .db(&state, move |conn, ctx| {
+            reviews::update(conn, ctx, group, id, &input, expected)
+        })
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(review.review.updated_at))

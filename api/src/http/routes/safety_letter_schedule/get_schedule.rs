@@ -24,9 +24,10 @@ pub async fn get_schedule(
     state: web::Data<AppState>,
     t: TenantRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
-    let schedule = state
-        .db(move |conn| safety_letters::get_schedule(conn, &ctx))
+    let schedule = t
+        .db(&state, move |conn, ctx| {
+            safety_letters::get_schedule(conn, ctx)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(LetterScheduleDto::new(schedule)))
 }

@@ -30,9 +30,10 @@ pub async fn update_schedule(
     body: Json<LetterScheduleRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let schedule = body.parse()?;
-    let ctx = t.ctx;
-    let stored = state
-        .db(move |conn| safety_letters::set_schedule(conn, &ctx, &schedule))
+    let stored = t
+        .db(&state, move |conn, ctx| {
+            safety_letters::set_schedule(conn, ctx, &schedule)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(LetterScheduleDto::new(stored)))
 }

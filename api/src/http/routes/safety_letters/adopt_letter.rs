@@ -30,11 +30,12 @@ pub async fn adopt_letter(
     t: TenantRequest,
     path: web::Path<SafetyLetterPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
-    let slug = ctx.tenant.slug.clone();
+    let slug = t.slug().to_owned();
     let id = path.letter_id;
-    let letter = state
-        .db(move |conn| safety_letters::adopt(conn, &ctx, id, chrono::Utc::now()))
+    let letter = t
+        .db(&state, move |conn, ctx| {
+            safety_letters::adopt(conn, ctx, id, chrono::Utc::now())
+        })
         .await?;
     Ok(HttpResponse::Ok().json(SafetyLetterDto::new(letter, &slug)))
 }

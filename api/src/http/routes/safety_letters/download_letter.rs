@@ -50,10 +50,11 @@ pub async fn download_letter(
     query: Query<LetterDocumentQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let format = chosen_format(query.format.as_deref(), &req)?;
-    let ctx = t.ctx;
     let id = path.letter_id;
-    let file = state
-        .db(move |conn| safety_letters::document(conn, &ctx, id, format))
+    let file = t
+        .db(&state, move |conn, ctx| {
+            safety_letters::document(conn, ctx, id, format)
+        })
         .await?;
     let tag = match format {
         Format::Docx => format!("\"{}\"", file.sha256),

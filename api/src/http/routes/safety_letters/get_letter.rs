@@ -27,11 +27,10 @@ pub async fn get_letter(
     t: TenantRequest,
     path: web::Path<SafetyLetterPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
-    let slug = ctx.tenant.slug.clone();
+    let slug = t.slug().to_owned();
     let id = path.letter_id;
-    let letter = state
-        .db(move |conn| safety_letters::get(conn, &ctx, id))
+    let letter = t
+        .db(&state, move |conn, ctx| safety_letters::get(conn, ctx, id))
         .await?;
     Ok(HttpResponse::Ok().json(SafetyLetterDto::new(letter, &slug)))
 }

@@ -48,10 +48,11 @@ pub async fn list_letters(
             .map(|s| one_of("status", s, &STATUSES))
             .transpose()?,
     };
-    let ctx = t.ctx;
-    let slug = ctx.tenant.slug.clone();
-    let result = state
-        .db(move |conn| safety_letters::list(conn, &ctx, &filter, page))
+    let slug = t.slug().to_owned();
+    let result = t
+        .db(&state, move |conn, ctx| {
+            safety_letters::list(conn, ctx, &filter, page)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, |l| SafetyLetterDto::new(l, &slug))))
 }

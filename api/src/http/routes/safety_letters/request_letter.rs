@@ -32,10 +32,11 @@ pub async fn request_letter(
     body: Json<SafetyLetterRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let req = body.parse()?;
-    let ctx = t.ctx;
-    let slug = ctx.tenant.slug.clone();
-    let letter = state
-        .db(move |conn| safety_letters::request(conn, &ctx, &req, chrono::Utc::now()))
+    let slug = t.slug().to_owned();
+    let letter = t
+        .db(&state, move |conn, ctx| {
+            safety_letters::request(conn, ctx, &req, chrono::Utc::now())
+        })
         .await?;
     Ok(HttpResponse::Accepted()
         .insert_header((

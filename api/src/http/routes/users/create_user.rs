@@ -49,10 +49,9 @@ pub async fn create_user(
         password: Some(password),
         grants: parse_roles(&body.roles)?,
     };
-    let ctx = t.ctx;
-    let tenant = ctx.tenant.slug.clone();
-    let user = state
-        .db(move |conn| users::create(conn, &ctx, &new))
+    let tenant = t.slug().to_owned();
+    let user = t
+        .db(&state, move |conn, ctx| users::create(conn, ctx, &new))
         .await?;
     let id = user.user.id;
     let mut dto = TenantUserDto::from(user);

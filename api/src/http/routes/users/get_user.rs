@@ -28,10 +28,9 @@ pub async fn get_user(
     t: TenantRequest,
     path: web::Path<UserPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let user_id = path.user_id;
-    let user = state
-        .db(move |conn| users::get(conn, &ctx, user_id))
+    let user = t
+        .db(&state, move |conn, ctx| users::get(conn, ctx, user_id))
         .await?;
     Ok(HttpResponse::Ok().json(TenantUserDto::from(user)))
 }

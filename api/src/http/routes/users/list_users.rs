@@ -30,7 +30,8 @@ pub async fn list_users(
     query: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = query.parse()?;
-    let ctx = t.ctx;
-    let result = state.db(move |conn| users::list(conn, &ctx, page)).await?;
+    let result = t
+        .db(&state, move |conn, ctx| users::list(conn, ctx, page))
+        .await?;
     Ok(HttpResponse::Ok().json(PageDto::map(result, TenantUserDto::from)))
 }

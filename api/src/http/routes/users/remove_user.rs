@@ -29,10 +29,8 @@ pub async fn remove_user(
     t: TenantRequest,
     path: web::Path<UserPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let ctx = t.ctx;
     let user_id = path.user_id;
-    state
-        .db(move |conn| users::remove(conn, &ctx, user_id))
+    t.db(&state, move |conn, ctx| users::remove(conn, ctx, user_id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -37,10 +37,11 @@ pub async fn update_user(
     let body = body.into_inner();
     let name = required_text("displayName", &body.display_name, 200)?;
     let grants = parse_roles(&body.roles)?;
-    let ctx = t.ctx;
     let user_id = path.user_id;
-    let user = state
-        .db(move |conn| users::update(conn, &ctx, user_id, &name, &grants))
+    let user = t
+        .db(&state, move |conn, ctx| {
+            users::update(conn, ctx, user_id, &name, &grants)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(TenantUserDto::from(user)))
 }

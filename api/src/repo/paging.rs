@@ -1,0 +1,32 @@
+//! Pages of lists with their total in one statement: each row of the page carries the count of
+//! all rows the query matches (`COUNT(*) OVER ()`), instead of a second `COUNT(*)` query.
+
+use diesel::expression::SqlLiteral;
+use diesel::sql_types::BigInt;
+
+use crate::db::DbError;
+use crate::domain::page::{Page, PageRequest};
+
+/// `COUNT(*) OVER ()`: select it beside the row of each item of a page.
+pub fn total_rows() -> SqlLiteral<BigInt> {
+    diesel::dsl::sql("COUNT(*) OVER ()")
+}
+
+/// The page of `rows` (each with the window count). A page past the end has no row to carry
+/// the count: only then is it counted on its own.
+pub fn page_of<T>(
+    rows: Vec<(T, i64)>,
+    request: PageRequest,
+    count: impl FnOnce() -> Result<i64, DbError>,
+) -> Result<Page<T>, DbError> {
+    let total = match rows.first() {
+        Some((_, total)) => *total,
+        None if request.page > 1 => count()?,
+        None => 0,
+    };
+    Ok(Page::new(
+        rows.into_iter().map(|(row, _)| row).collect(),
+        total,
+        request,
+    ))
+}

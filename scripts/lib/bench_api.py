@@ -1,0 +1,246 @@
+"""Driver of scripts/bench-api: load runs with wrk, pgbench beside them, statements per request
+from pg_stat_statements, peak memory from /proc. Started by scripts/bench-api, which sets up the
+cluster, the database and the demo data."""
+
+import base64
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+
+API_BIN, BASELINE_BIN = sys.argv[1], sys.argv[2]
+SUPER = os.environ["PG_SUPER_URL"]
+PSQL, PGBENCH = os.environ["PSQL_BIN"], os.environ["PGBENCH_BIN"]
+DURATION = int(os.environ.get("DURATION", "10"))
+TENANTS = int(os.environ.get("TENANTS", "0"))
+PORT = int(os.environ.get("BENCH_PORT", "8098"))
+BASE = f"http://127.0.0.1:{PORT}"
+PASSWORD = os.environ["DEMO_PASSWORD"]
+TENANT = "veluwe-west"
+
+
+def psql(sql):
+    out = subprocess.run([PSQL, SUPER, "-qAt", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                         check=True, capture_output=True, text=True).stdout
+    return [line.split("|") for line in out.splitlines() if line]
+
+
+def call(method, path, body=None, token=None):
+    req = urllib.request.Request(BASE + path, method=method,
+                                 data=None if body is None else json.dumps(body).encode())
+    req.add_header("Content-Type", "application/json")
+    if token:
+        req.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(req, timeout=120) as res:
+        return json.loads(res.read() or b"null")
+
+
+def login(email):
+    return call("POST", "/api/v1/auth/login", {"email": email, "password": PASSWORD})["accessToken"]
+
+
+def mint(user_id, key_pem):
+    """An access token for `user_id`, signed with the API's key (the API reads memberships from
+    the database, not from the token): thousands of logins would measure password hashing."""
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+    key = load_pem_private_key(key_pem, password=None)
+    now = int(time.time())
+    enc = lambda d: base64.urlsafe_b64encode(json.dumps(d, separators=(",", ":")).encode()).rstrip(b"=")
+    head = enc({"alg": "EdDSA", "typ": "JWT"})
+    body = enc({"iss": "http://bench.local", "aud": "safety-platform", "sub": user_id, "iat": now,
+                "nbf": now, "exp": now + 7200, "jti": str(uuid.uuid4()), "pa": False, "mem": []})
+    sig = base64.urlsafe_b64encode(key.sign(head + b"." + body)).rstrip(b"=")
+    return (head + b"." + body + b"." + sig).decode()
+
+
+class Server:
+    def __init__(self, binary, label):
+        self.label = label
+        env = dict(os.environ, BIND_ADDR=f"127.0.0.1:{PORT}")
+        self.proc = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(BASE + "/readyz", timeout=1)
+                return
+            except Exception:
+                time.sleep(0.1)
+        raise SystemExit(f"{label}: the API did not become ready")
+
+    def peak_rss_mb(self):
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def wrk_script(requests):
+    """A wrk Lua script asking the (method, path, token, body) requests at random."""
+    lines = ["local r = {"]
+    for method, path, token, body in requests:
+        # A number changed per request, so that every write writes.
+        b = "nil" if body is None else json.dumps(json.dumps(body).replace('"VALUE"', "VALUE"))
+        lines.append(f"  {{{json.dumps(method)}, {json.dumps(path)}, {json.dumps(token)}, {b}}},")
+    lines.append("}")
+    lines.append("""math.randomseed(os.time())
+request = function()
+  local q = r[math.random(#r)]
+  local body = q[4]
+  if body ~= nil then body = string.gsub(body, "VALUE", tostring(math.random(1, 100000))) end
+  return wrk.format(q[1], q[2], {["Authorization"] = "Bearer " .. q[3],
+    ["Content-Type"] = "application/json"}, body)
+end
+local codes = {}
+response = function(status) codes[status] = (codes[status] or 0) + 1 end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %f %f %f %d %d\\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
+end
+""")
+    f = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    f.write("\n".join(lines))
+    f.close()
+    return f.name
+
+
+def wrk(script, connections):
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "-s", script, BASE],
+                         check=True, capture_output=True, text=True).stdout
+    m = re.search(r"RESULT (\S+) (\S+) (\S+) (\d+) (\d+)", out)
+    rps, p50, p99, n, errors = float(m[1]), float(m[2]), float(m[3]), int(m[4]), int(m[5])
+    return rps, p50, p99, n, errors
+
+
+def pgbench(sql, connections):
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
+        f.write(sql)
+    out = subprocess.run([PGBENCH, "-n", "-c", str(connections), "-j", "2", "-T", str(DURATION),
+                          "-f", f.name, SUPER], check=True, capture_output=True, text=True).stdout
+    return float(re.search(r"tps = (\S+)", out)[1])
+
+
+def statements_reset():
+    psql("SELECT pg_stat_statements_reset()")
+
+
+def statements_of_app():
+    rows = psql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s "
+                "JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = 'safety_bench' "
+                "OR r.rolname LIKE 'tn\\_%'")
+    return int(float(rows[0][0]))
+
+
+def main():
+    schema = psql(f"SELECT schema_name FROM platform.tenants WHERE slug = '{TENANT}'")[0][0]
+    coordinator = psql(f"SELECT id FROM platform.users WHERE email = 'coordinator@{TENANT}.example'")[0][0]
+    server = Server(API_BIN, "api")
+    token = login(f"coordinator@{TENANT}.example")
+    key = open(os.path.join(os.environ["DATA_DIR"], "keys", "jwt-ed25519.pem"), "rb").read()
+    t = f"/api/v1/tenants/{TENANT}"
+    indicator = call("GET", f"{t}/indicators?pageSize=1", token=token)["items"][0]["id"]
+    bench_tenants = []
+    if TENANTS:
+        admin = login("platform-admin@platform.example")
+        started = time.perf_counter()
+        for i in range(TENANTS):
+            slug = f"bench-{i:05d}"
+            call("POST", "/api/v1/tenants", {"slug": slug, "name": f"Bench {i}", "admin": {
+                "email": f"admin@{slug}.example", "displayName": f"Beheerder {i}",
+                "password": PASSWORD}}, token=admin)
+        took = time.perf_counter() - started
+        print(f"provisioned {TENANTS} cooperations in {took:.1f} s: {1000 * took / TENANTS:.0f} ms each")
+    server.stop()
+    if TENANTS:
+        started = time.perf_counter()
+        subprocess.run([API_BIN, "migrate"], check=True, stdout=subprocess.DEVNULL)
+        print(f"api migrate over {TENANTS + 3} cooperations (nothing pending): "
+              f"{time.perf_counter() - started:.1f} s")
+        for user_id, email in psql("SELECT u.id, u.email FROM platform.users u WHERE u.email LIKE 'admin@bench-%'"):
+            slug = email.split("@")[1].removesuffix(".example")
+            bench_tenants.append((slug, mint(user_id, key)))
+
+    def spread(resource):
+        if not bench_tenants:
+            return [("GET", f"{t}/{resource}", token, None)]
+        return [("GET", f"/api/v1/tenants/{slug}/{resource}", tok, None) for slug, tok in bench_tenants]
+
+    loads = [
+        ("me", [("GET", "/api/v1/me", token, None)],
+         "SELECT id, email, display_name FROM platform.users WHERE id = '%s';\n"
+         "SELECT m.role, t.slug, t.name FROM platform.memberships m JOIN platform.tenants t ON t.id = m.tenant_id WHERE m.user_id = '%s';\n" % (coordinator, coordinator)),
+        ("municipalities", spread("municipalities"),
+         f'BEGIN;\nSET LOCAL search_path TO "{schema}";\n'
+         "SELECT *, count(*) OVER () FROM municipalities ORDER BY name LIMIT 25;\n"
+         "SELECT * FROM districts WHERE municipality_id IN (SELECT id FROM municipalities ORDER BY name LIMIT 25);\nCOMMIT;\n"),
+        ("priorities", spread("priorities"),
+         f'BEGIN;\nSET LOCAL search_path TO "{schema}";\n'
+         "SELECT *, count(*) OVER () FROM priorities ORDER BY title LIMIT 25;\n"
+         "SELECT * FROM indicators;\nSELECT * FROM indicator_targets;\nSELECT * FROM measurements;\nCOMMIT;\n"),
+        ("indicators", [("GET", f"{t}/indicators", token, None)],
+         f'BEGIN;\nSET LOCAL search_path TO "{schema}";\n'
+         "SELECT *, count(*) OVER () FROM indicators ORDER BY name LIMIT 25;\n"
+         "SELECT * FROM indicator_targets;\nSELECT * FROM measurements;\nCOMMIT;\n"),
+        ("commitments", [("GET", f"{t}/commitments", token, None)],
+         f'BEGIN;\nSET LOCAL search_path TO "{schema}";\n'
+         "SELECT *, count(*) OVER () FROM commitments ORDER BY due_on LIMIT 25;\n"
+         "SELECT * FROM commitment_priorities;\nCOMMIT;\n"),
+        ("expert-groups", [("GET", f"{t}/expert-groups", token, None)],
+         f'BEGIN;\nSET LOCAL search_path TO "{schema}";\n'
+         "SELECT *, count(*) OVER () FROM expert_groups ORDER BY name LIMIT 25;\n"
+         "SELECT * FROM expert_group_members;\nSELECT * FROM expert_group_priorities;\nCOMMIT;\n"),
+        ("record a measurement", [("POST", f"{t}/indicators/{indicator}/measurements", token,
+                                   {"period": "2026", "value": "VALUE", "sourceNote": "bench"})],
+         f'BEGIN;\nSET LOCAL search_path TO "{schema}";\n'
+         f"SELECT * FROM measurements WHERE indicator_id = '{indicator}' AND municipality_id IS NULL AND period = '2026' FOR UPDATE;\n"
+         f"UPDATE measurements SET value = random() WHERE indicator_id = '{indicator}' AND municipality_id IS NULL AND period = '2026';\nCOMMIT;\n"),
+    ]
+
+    binaries = [(API_BIN, "this build")] + ([(BASELINE_BIN, "baseline")] if BASELINE_BIN else [])
+    results = {}
+    for binary, label in binaries:
+        server = Server(binary, label)
+        for name, requests, sql in loads:
+            script = wrk_script(requests)
+            for c in (8, 64):
+                wrk(script, c)  # warm up (caches, pool), not counted
+                statements_reset()
+                rps, p50, p99, n, errors = wrk(script, c)
+                per_request = statements_of_app() / max(n, 1)
+                results[(label, name, c)] = (rps, p50, p99, errors, per_request)
+            os.unlink(script)
+        results[(label, "rss")] = server.peak_rss_mb()
+        server.stop()
+    for name, _, sql in loads:
+        for c in (8, 64):
+            results[("pgbench", name, c)] = pgbench(sql, c)
+
+    spread_note = f" (lists spread over {TENANTS} cooperations)" if TENANTS else ""
+    print(f"\nAPI against pgbench, {DURATION} s per run{spread_note}; p50/p99 in ms; stmts = statements PostgreSQL saw per request")
+    header = f"{'endpoint':<22}{'conns':>6}" + "".join(
+        f"{label + ' req/s':>18}{'p50':>8}{'p99':>8}{'stmts':>7}{'vs pgbench':>11}" for _, label in binaries) + f"{'pgbench tps':>13}"
+    print(header)
+    for name, _, _ in loads:
+        for c in (8, 64):
+            pg = results[("pgbench", name, c)]
+            row = f"{name:<22}{c:>6}"
+            for _, label in binaries:
+                rps, p50, p99, errors, per_request = results[(label, name, c)]
+                flag = f" ({errors} errors)" if errors else ""
+                row += f"{rps:>18.0f}{p50:>8.1f}{p99:>8.1f}{per_request:>7.1f}{rps / pg:>10.2f}x{flag}"
+            print(row + f"{pg:>13.0f}")
+    for _, label in binaries:
+        print(f"peak resident memory of the API ({label}): {results[(label, 'rss')]:.0f} MB")
+
+
+main()
