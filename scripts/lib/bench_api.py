@@ -13,7 +13,8 @@ import time
 import urllib.request
 import uuid
 
-API_BIN, BASELINE_BIN = sys.argv[1], sys.argv[2]
+API_BIN, BASELINE_BIN, WORKER_BIN = sys.argv[1], sys.argv[2], sys.argv[3]
+CONNECTIONS = (8, 16, 64)
 SUPER = os.environ["PG_SUPER_URL"]
 PSQL, PGBENCH = os.environ["PSQL_BIN"], os.environ["PGBENCH_BIN"]
 DURATION = int(os.environ.get("DURATION", "10"))
@@ -130,6 +131,20 @@ def pgbench(sql, connections):
     return float(re.search(r"tps = (\S+)", out)[1])
 
 
+def worker_peak_rss_mb():
+    """The worker running rounds (a round a second) over every cooperation for 15 seconds; no mail
+    server listens, so its emails wait: planning and the queue are what is measured."""
+    env = dict(os.environ, SMTP_URL="smtp://127.0.0.1:9", RUST_LOG="error")
+    proc = subprocess.Popen([WORKER_BIN, "run", "--interval", "1", "--poll", "1"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(15)
+    with open(f"/proc/{proc.pid}/status") as f:
+        peak = next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM:"))
+    proc.terminate()
+    proc.wait(timeout=30)
+    return peak
+
+
 def statements_reset():
     psql("SELECT pg_stat_statements_reset()")
 
@@ -212,7 +227,7 @@ def main():
         server = Server(binary, label)
         for name, requests, sql in loads:
             script = wrk_script(requests)
-            for c in (8, 64):
+            for c in CONNECTIONS:
                 wrk(script, c)  # warm up (caches, pool), not counted
                 statements_reset()
                 rps, p50, p99, n, errors = wrk(script, c)
@@ -222,8 +237,9 @@ def main():
         results[(label, "rss")] = server.peak_rss_mb()
         server.stop()
     for name, _, sql in loads:
-        for c in (8, 64):
+        for c in CONNECTIONS:
             results[("pgbench", name, c)] = pgbench(sql, c)
+    results["worker rss"] = worker_peak_rss_mb()
 
     spread_note = f" (lists spread over {TENANTS} cooperations)" if TENANTS else ""
     print(f"\nAPI against pgbench, {DURATION} s per run{spread_note}; p50/p99 in ms; stmts = statements PostgreSQL saw per request")
@@ -231,7 +247,7 @@ def main():
         f"{label + ' req/s':>18}{'p50':>8}{'p99':>8}{'stmts':>7}{'vs pgbench':>11}" for _, label in binaries) + f"{'pgbench tps':>13}"
     print(header)
     for name, _, _ in loads:
-        for c in (8, 64):
+        for c in CONNECTIONS:
             pg = results[("pgbench", name, c)]
             row = f"{name:<22}{c:>6}"
             for _, label in binaries:
@@ -241,6 +257,7 @@ def main():
             print(row + f"{pg:>13.0f}")
     for _, label in binaries:
         print(f"peak resident memory of the API ({label}): {results[(label, 'rss')]:.0f} MB")
+    print(f"peak resident memory of the worker (rounds for every cooperation, 15 s): {results['worker rss']:.0f} MB")
 
 
 main()

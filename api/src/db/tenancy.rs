@@ -66,6 +66,8 @@ where
     E: From<diesel::result::Error>,
 {
     // The names are validated `DbName`s (`tn_` + 32 hex digits), so quoting cannot be escaped.
+    // SET LOCAL, not `SELECT set_config(…)`: a work that starts with SET TRANSACTION ISOLATION
+    // LEVEL (the letter's snapshot) needs no query before it. Sent with BEGIN in one round trip.
     let scope = format!(
         "SET LOCAL search_path TO \"{schema}\"; SET LOCAL ROLE \"{role}\"; SET LOCAL app.actor_id TO '{actor}'",
         schema = tenant.schema,

@@ -24,6 +24,7 @@ pub const JSON_LIMIT: usize = 256 * 1024;
 /// Starts serving on `listener`; the returned server runs when awaited or spawned.
 pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
     web_ui::log_startup(&state.settings.web_ui_dir);
+    let blocking = blocking_threads_per_worker(state.settings.db_pool_size);
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
@@ -46,9 +47,25 @@ pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             // Everything no route takes: the web UI, or problem+json 404 under /api/.
             .default_service(web::to(web_ui::serve))
     })
+    .workers(workers())
+    .worker_max_blocking_threads(blocking)
     .listen(listener)?
     .run();
     Ok(server)
+}
+
+/// One worker (an event loop) per core.
+fn workers() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+/// Database work runs on blocking threads, each holding a pooled connection while it runs: as
+/// many threads in all as the pool has connections. More would only wait for a connection
+/// (r2d2 wakes waiters in no particular order: the tail of the latency), fewer would leave
+/// connections unused. Requests beyond that wait in the workers' queues, first come first served.
+fn blocking_threads_per_worker(pool_size: u32) -> usize {
+    let pool = usize::try_from(pool_size).unwrap_or(1).max(1);
+    pool.div_ceil(workers()).max(1)
 }
 
 /// Records request metrics and returns the request id as `X-Request-Id`.

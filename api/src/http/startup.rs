@@ -55,6 +55,7 @@ impl Application {
             issuer: Arc::new(issuer),
             settings: Arc::new(settings),
             metrics: Arc::new(Metrics::new()?),
+            database_away: Arc::default(),
         };
         let server = run(listener, state.clone())?;
         Ok(Application {

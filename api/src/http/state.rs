@@ -1,6 +1,7 @@
 //! What every handler can reach: the pool, the token issuer, settings and metrics.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use actix_web::web;
@@ -10,7 +11,7 @@ use super::metrics::Metrics;
 use super::problem::ApiError;
 use crate::auth::tokens::TokenIssuer;
 use crate::config::Settings;
-use crate::db::pool::{CHECKOUT_WAIT, discard_if_lost};
+use crate::db::pool::{CHECKOUT_WAIT, discard_if_lost, lost_connection};
 use crate::db::{DbError, DbPool};
 use crate::services::ServiceError;
 
@@ -20,7 +21,14 @@ pub struct AppState {
     pub issuer: Arc<TokenIssuer>,
     pub settings: Arc<Settings>,
     pub metrics: Arc<Metrics>,
+    /// Set while the database is found away: requests then wait only briefly for a connection,
+    /// so that a queue of them is answered 503 quickly instead of one second each.
+    pub database_away: Arc<AtomicBool>,
 }
+
+/// How long a request waits for a connection while the database is known to be away (the pool
+/// keeps trying to connect; once it answers, requests get connections again).
+const WAIT_WHILE_AWAY: Duration = Duration::from_millis(100);
 
 impl AppState {
     /// Runs blocking database work on the blocking thread pool with a pooled connection.
@@ -39,11 +47,29 @@ impl AppState {
         F: FnOnce(&mut PgConnection) -> Result<T, ServiceError> + Send + 'static,
     {
         let pool = self.pool.clone();
+        let away = self.database_away.clone();
         web::block(move || {
-            let mut conn = pool.get_timeout(wait).map_err(DbError::Pool)?;
+            let wait = if away.load(Ordering::Relaxed) {
+                wait.min(WAIT_WHILE_AWAY)
+            } else {
+                wait
+            };
+            let mut conn = match pool.get_timeout(wait) {
+                Ok(conn) => conn,
+                Err(e) => {
+                    away.store(true, Ordering::Relaxed);
+                    return Err(DbError::Pool(e).into());
+                }
+            };
             let result = work(&mut conn);
-            if let Err(ServiceError::Db(DbError::Query(e))) = &result {
-                discard_if_lost(&mut conn, e);
+            match &result {
+                Err(ServiceError::Db(DbError::Query(e))) => {
+                    if lost_connection(e) {
+                        away.store(true, Ordering::Relaxed);
+                    }
+                    discard_if_lost(&mut conn, e);
+                }
+                _ => away.store(false, Ordering::Relaxed),
             }
             result
         })
