@@ -101,8 +101,6 @@ request = function()
   return wrk.format(q[1], q[2], {["Authorization"] = "Bearer " .. q[3],
     ["Content-Type"] = "application/json"}, body)
 end
-local codes = {}
-response = function(status) codes[status] = (codes[status] or 0) + 1 end
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %f %f %f %d %d\\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests,

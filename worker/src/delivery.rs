@@ -71,10 +71,16 @@ fn deliver(
     };
     let email = outbox::find(conn, email_id)?.ok_or(WorkerError::NoEmail(email_id))?;
     match mailer.send(&email) {
-        Ok(()) => {
-            mark_sent(conn, email_id, claimed, worker)?;
-            Ok(Outcome::MarkedDone)
-        }
+        Ok(()) => Ok(match mark_sent(conn, email_id, claimed, worker) {
+            Ok(()) => Outcome::MarkedDone,
+            // Sent but not marked: not a failure to retry soon, which would send it again at
+            // once. The claim runs out (10 minutes) and the email goes once more, with the same
+            // Message-ID; the lane stops, the database is likely away.
+            Err(e) => {
+                tracing::error!(id = email_id, error = ?e, "an email was sent but could not be marked sent");
+                Outcome::Unfinished
+            }
+        }),
         Err(e) => {
             // A refusal of this email (its address, its content) ends it; trouble with the
             // server (down, a login refused) does not count against the email until it has

@@ -59,6 +59,9 @@ fn parse_moment(s: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|e| format!("'{s}' is not an RFC 3339 moment: {e}"))
 }
 
+/// How long a round waits for a connection before it counts the database as away (and says so).
+const DATABASE_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// The platform's settings and the worker's own.
 struct Config {
     platform: Settings,
@@ -115,7 +118,7 @@ fn round(
     now: DateTime<Utc>,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
-    let mut conn = res.pool.get()?;
+    let mut conn = res.pool.get_timeout(DATABASE_WAIT)?;
     let report = run_round(
         &mut conn,
         &res.mailer,
@@ -138,7 +141,7 @@ fn round(
 
 /// Runs the jobs that are due now, between rounds.
 fn jobs(settings: &Config, res: &Resources, stop: &AtomicBool) -> anyhow::Result<()> {
-    let mut conn = res.pool.get()?;
+    let mut conn = res.pool.get_timeout(DATABASE_WAIT)?;
     let report = run_due_jobs(&mut conn, &round_settings(settings), Utc::now(), &|| {
         stop.load(Ordering::Relaxed)
     })

@@ -54,6 +54,9 @@ pub enum Outcome {
     /// Done, and already marked so by the runner together with its own writes (an email's
     /// `sent_at`); `false` when another worker had taken it over.
     MarkedDone,
+    /// Not finished and not to be marked: the work may have been done (an email the server took,
+    /// whose marking failed). The claim is left to run out and the lane stops for this round.
+    Unfinished,
     /// Failed. Retried at `retry_at`, or dead (`None`); `pause` leaves the lane's other jobs for
     /// the next round (the mail server is likely down for them too).
     Failed {
@@ -118,6 +121,7 @@ pub fn run_lane(
                 report.done += 1;
             }
             Outcome::MarkedDone => report.done += 1,
+            Outcome::Unfinished => break,
             Outcome::Failed {
                 error,
                 retry_at,

@@ -47,6 +47,7 @@ pub fn run_round(
     stop: &dyn Fn() -> bool,
 ) -> Result<RoundReport, WorkerError> {
     jobs::purge_done(conn, clock(now) - chrono::Duration::days(1))?;
+    jobs::bury_abandoned(conn, clock(now))?;
     enqueue_planning(conn, now)?;
     let jobs = run_due_jobs(conn, settings, now, stop)?;
     let delivery = deliver_due(conn, mailer, &settings.worker_id, now, stop)?;

@@ -1,6 +1,6 @@
 //! The r2d2 pool of connections of the platform's login role.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use diesel::PgConnection;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
@@ -52,29 +52,46 @@ pub fn build_request_pool(
 fn builder(max_size: u32) -> diesel::r2d2::Builder<ConnectionManager<PgConnection>> {
     Pool::builder()
         .max_size(max_size)
-        .connection_timeout(CHECKOUT_WAIT)
+        // How long building the pool (at startup) and the worker's checkouts wait: a database
+        // that is still starting gets time. Requests wait `CHECKOUT_WAIT` (see `checkout`).
+        .connection_timeout(Duration::from_secs(10))
         .connection_customizer(Box::new(NeutralSession))
 }
 
-/// Whether a failed statement may have left the connection unusable (the server stopped or
-/// restarted, the socket broke), rather than being refused by the database for what it asked.
-pub fn may_have_lost_connection(e: &diesel::result::Error) -> bool {
-    use diesel::result::{DatabaseErrorKind as Kind, Error};
-    match e {
-        Error::DatabaseError(
-            Kind::UniqueViolation
-            | Kind::ForeignKeyViolation
-            | Kind::NotNullViolation
-            | Kind::CheckViolation
-            | Kind::RestrictViolation
-            | Kind::ExclusionViolation
-            | Kind::SerializationFailure
-            | Kind::ReadOnlyTransaction,
-            _,
-        ) => false,
-        Error::DatabaseError(..) => true,
-        _ => false,
+/// A connection unused for longer than this is pinged before a request uses it: the server may
+/// have dropped it meanwhile (restarted, or an idle timeout of the server or the network). A
+/// connection in steady use is not, which is what saves the round trip.
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(5);
+
+/// When this pooled connection was last handed out (kept with it by the pool).
+struct LastUsed(Instant);
+
+/// A connection for a request, waiting at most `wait`: one that sat idle is pinged first and
+/// replaced when it no longer answers.
+pub fn checkout(pool: &DbPool, wait: Duration) -> Result<PooledConn, diesel::r2d2::PoolError> {
+    let deadline = Instant::now() + wait;
+    loop {
+        let left = deadline
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_millis(1));
+        let mut conn = pool.get_timeout(left)?;
+        let idle = PooledConnection::extensions(&conn)
+            .get::<LastUsed>()
+            .is_none_or(|used| used.0.elapsed() > IDLE_BEFORE_PING);
+        if idle && ping(&mut conn).is_err() {
+            // Dropped by the pool when returned: the next round takes another one.
+            AnsiTransactionManager::transaction_manager_status_mut(&mut *conn).set_in_error();
+            continue;
+        }
+        PooledConnection::extensions_mut(&mut conn).insert(LastUsed(Instant::now()));
+        return Ok(conn);
     }
+}
+
+/// Whether a failed checkout met a database that does not answer (r2d2 then names the last
+/// connection error), rather than a pool whose connections were all in use.
+pub fn database_unreachable(e: &diesel::r2d2::PoolError) -> bool {
+    e.to_string().contains(": ")
 }
 
 /// Whether a failed statement certainly lost the connection: the database is (for now) away.
@@ -95,9 +112,9 @@ pub fn lost_connection(e: &diesel::result::Error) -> bool {
     }
 }
 
-/// Makes the pool drop this connection when it is returned, when `e` may have broken it.
+/// Makes the pool drop this connection when it is returned, when `e` says it was lost.
 pub fn discard_if_lost(conn: &mut PgConnection, e: &diesel::result::Error) {
-    if may_have_lost_connection(e) {
+    if lost_connection(e) {
         // A connection whose transaction state is in error is "broken" to diesel's pool manager.
         AnsiTransactionManager::transaction_manager_status_mut(conn).set_in_error();
     }

@@ -210,8 +210,8 @@ impl From<ServiceError> for ApiError {
                 tracing::error!(error = ?e, cause = %cause, "database unavailable");
                 database_unavailable()
             }
-            // The server went away under the request (stopped, restarted): nothing was stored
-            // that the caller did not see confirmed; they may try again shortly.
+            // The server went away under the request (stopped, restarted). Unless it went during
+            // the commit itself, nothing was stored; the caller may try again shortly.
             ServiceError::Db(crate::db::DbError::Query(ref q))
                 if crate::db::pool::lost_connection(q) =>
             {

@@ -59,13 +59,13 @@ fn workers() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
-/// Database work runs on blocking threads, each holding a pooled connection while it runs: as
-/// many threads in all as the pool has connections. More would only wait for a connection
-/// (r2d2 wakes waiters in no particular order: the tail of the latency), fewer would leave
-/// connections unused. Requests beyond that wait in the workers' queues, first come first served.
+/// Database work runs on blocking threads, each holding a pooled connection while it runs;
+/// password hashing and file reads run there too. Each event loop gets as many as the pool has
+/// connections: not the hundreds by default, which under load only wait for a connection (r2d2
+/// wakes waiters in no particular order: the tail of the latency), yet enough that a burst of
+/// logins does not leave connections unused.
 fn blocking_threads_per_worker(pool_size: u32) -> usize {
-    let pool = usize::try_from(pool_size).unwrap_or(1).max(1);
-    pool.div_ceil(workers()).max(1)
+    usize::try_from(pool_size).unwrap_or(1).max(1)
 }
 
 /// Records request metrics and returns the request id as `X-Request-Id`.

@@ -11,7 +11,9 @@ use super::metrics::Metrics;
 use super::problem::ApiError;
 use crate::auth::tokens::TokenIssuer;
 use crate::config::Settings;
-use crate::db::pool::{CHECKOUT_WAIT, discard_if_lost, lost_connection};
+use crate::db::pool::{
+    CHECKOUT_WAIT, checkout, database_unreachable, discard_if_lost, lost_connection,
+};
 use crate::db::{DbError, DbPool};
 use crate::services::ServiceError;
 
@@ -54,10 +56,13 @@ impl AppState {
             } else {
                 wait
             };
-            let mut conn = match pool.get_timeout(wait) {
+            let mut conn = match checkout(&pool, wait) {
                 Ok(conn) => conn,
                 Err(e) => {
-                    away.store(true, Ordering::Relaxed);
+                    // A pool busy with slow requests is not a database away.
+                    if database_unreachable(&e) {
+                        away.store(true, Ordering::Relaxed);
+                    }
                     return Err(DbError::Pool(e).into());
                 }
             };

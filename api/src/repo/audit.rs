@@ -5,7 +5,6 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use super::paging::{page_of, total_rows};
 use diesel::sql_types::{Array, Jsonb, Nullable, Text, Uuid as SqlUuid};
 use uuid::Uuid;
 
@@ -55,16 +54,16 @@ pub fn list(
         }
         q
     };
-    let items_counted = filtered()
-        .select((AuditEventRow::as_select(), total_rows()))
+    // The trail only grows, and its rows are wide (before/after): a window count would read
+    // every matching row for each page, so it is counted apart (an index-only count).
+    let total = filtered().count().get_result(&mut **conn)?;
+    let items = filtered()
+        .select(AuditEventRow::as_select())
         .order(audit_events::id.desc())
         .limit(page.page_size)
         .offset(page.offset())
         .load(&mut **conn)?;
-    let items = page_of(items_counted, page, || {
-        Ok(filtered().count().get_result(&mut **conn)?)
-    })?;
-    Ok(items)
+    Ok(Page::new(items, total, page))
 }
 
 /// A change of tenant data that lives outside the tenant schema, recorded like the triggers do:

@@ -208,6 +208,26 @@ fn held_by(id: Uuid, worker: &str) -> HeldBy<'_> {
         .filter(jobs::claimed_by.eq(worker))
 }
 
+/// Gives up the jobs whose runner stopped during their last attempt (their claim ran out and
+/// no worker may take them again): dead, with a reason the tenant's admins can read. Without
+/// this they would stay `running` for ever.
+#[tracing::instrument(skip(conn))]
+pub fn bury_abandoned(conn: &mut PgConnection, clock: DateTime<Utc>) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        jobs::table
+            .filter(jobs::status.eq(RUNNING))
+            .filter(jobs::locked_until.lt(clock))
+            .filter(jobs::attempts.ge(jobs::max_attempts)),
+    )
+    .set((
+        jobs::status.eq(DEAD),
+        jobs::last_error.eq("de verwerking stopte tijdens de laatste poging"),
+        jobs::locked_until.eq(None::<DateTime<Utc>>),
+        jobs::updated_at.eq(diesel::dsl::now),
+    ))
+    .execute(conn)?)
+}
+
 /// Forgets work jobs that finished before `before`: one job per tenant and minute would
 /// otherwise pile up. An email's delivery job stays as long as its email: it is its record of
 /// how sending went.

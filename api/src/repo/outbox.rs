@@ -10,7 +10,6 @@ use crate::db::schema::platform::{jobs, outbox};
 use crate::domain::job::Job;
 use crate::domain::page::{Page, PageRequest};
 use crate::repo::jobs as job_queue;
-use crate::repo::paging::{page_of, total_rows};
 
 /// An email as stored: what was decided and rendered, and when it was sent. How sending goes is
 /// its delivery job's (`repo::jobs`).
@@ -94,7 +93,7 @@ pub fn insert_if_new(conn: &mut PgConnection, email: &NewEmail) -> Result<bool, 
         let Some(id) = id else {
             return Ok(false);
         };
-        job_queue::enqueue_job_as(
+        let queued = job_queue::enqueue_job_as(
             conn,
             job_id,
             &Job::DeliverEmail { email_id: id },
@@ -102,6 +101,10 @@ pub fn insert_if_new(conn: &mut PgConnection, email: &NewEmail) -> Result<bool, 
             &format!("email:{id}"),
             email.next_attempt_at,
         )?;
+        if !queued {
+            // A job under this email's key already: the email would point at no job of its own.
+            return Err(DbError::Query(diesel::result::Error::RollbackTransaction));
+        }
         Ok(true)
     })
 }
@@ -156,34 +159,21 @@ pub fn list_for_tenant(
         }
         q
     };
-    #[allow(clippy::type_complexity)]
-    let rows: Vec<(OutboxRow, String, i32, Option<String>, DateTime<Utc>, i64)> = filtered()
+    // Emails only accumulate: counted apart rather than by a window over every one of them.
+    let total = filtered().count().get_result(conn)?;
+    let items = filtered()
         .select((
             OutboxRow::as_select(),
             jobs::status,
             jobs::attempts,
             jobs::last_error,
             jobs::run_at,
-            total_rows(),
         ))
         .order(outbox::id.desc())
         .limit(page.page_size)
         .offset(page.offset())
         .load(conn)?;
-    let rows = rows
-        .into_iter()
-        .map(|(email, job_status, attempts, last_error, run_at, total)| {
-            let row = SentEmailRow {
-                email,
-                job_status,
-                attempts,
-                last_error,
-                run_at,
-            };
-            (row, total)
-        })
-        .collect();
-    page_of(rows, page, || Ok(filtered().count().get_result(conn)?))
+    Ok(Page::new(items, total, page))
 }
 
 /// Whether an email with this key is stored already.

@@ -1,5 +1,8 @@
 //! Pages of lists with their total in one statement: each row of the page carries the count of
-//! all rows the query matches (`COUNT(*) OVER ()`), instead of a second `COUNT(*)` query.
+//! all rows the query matches (`COUNT(*) OVER ()`), instead of a second `COUNT(*)` query. For the
+//! lists a cooperation keeps in the hundreds (plans, priorities, indicators, commitments …); the
+//! window reads every matching row, so lists that only grow (the audit trail, the emails) are
+//! counted apart.
 
 use diesel::expression::SqlLiteral;
 use diesel::sql_types::BigInt;
