@@ -6,10 +6,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use api::repo::outbox::{self, NewEmail};
-use diesel::{Connection, PgConnection};
+use diesel::{Connection, PgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use crate::helpers::{AppOptions, TestApp, spawn_app_with};
+use crate::helpers::{AppOptions, TestApp, spawn_app, spawn_app_with};
 use crate::mailcatcher::{MailCatcher, worker_command};
 
 /// A PostgreSQL cluster of this test alone (the shared test cluster must stay up).
@@ -338,4 +338,32 @@ async fn without_its_database_the_api_answers_503_fast_and_both_processes_recove
     );
     assert!(text.contains("the database answers again"), "{text}");
     assert!(!text.contains("panicked"), "{text}");
+}
+
+#[actix_rt::test]
+async fn a_connection_the_server_dropped_while_idle_is_replaced_without_an_error() {
+    let app = spawn_app().await;
+    let t = app.tenant("stil").await;
+    let path = format!("/api/v1/tenants/{}/municipalities", t.slug());
+    assert_eq!(ask(&app, &path, Some(&t.admin_token)).await.status, 200);
+    // Quiet for longer than a connection may idle unchecked; meanwhile the server drops every
+    // connection of the app (an idle timeout, a restart of a proxy).
+    actix_rt::time::sleep(Duration::from_secs(6)).await;
+    let db_url = app.db_url.clone();
+    let dropped = actix_rt::task::spawn_blocking(move || {
+        let mut su = crate::helpers::superuser_conn(&db_url);
+        diesel::sql_query(
+            // The app's own connections only (not this one: the order of AND is not fixed).
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND usename <> current_user",
+        )
+        .execute(&mut su)
+        .expect("terminated")
+    })
+    .await
+    .expect("join");
+    assert!(dropped > 0, "the app had connections to drop");
+    for _ in 0..5 {
+        let a = ask(&app, &path, Some(&t.admin_token)).await;
+        assert_eq!(a.status, 200, "{a:?}");
+    }
 }

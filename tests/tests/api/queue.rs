@@ -274,3 +274,54 @@ async fn the_migration_to_one_queue_keeps_every_emails_state_both_ways() {
         ]
     );
 }
+
+#[actix_rt::test]
+async fn a_job_whose_runner_died_on_its_last_attempt_is_buried_as_dead_not_left_running() {
+    let app = spawn_app().await;
+    let t = app.tenant("begraven").await;
+    let pool = app.pool.clone();
+    let tenant_id = t.row.id;
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().expect("conn");
+        assert!(
+            outbox::insert_if_new(
+                &mut conn,
+                &email(tenant_id, "c@gemeente.example", "laatste")
+            )
+            .expect("stored")
+        );
+        // One attempt left, taken by a worker that then stops.
+        diesel::sql_query("UPDATE platform.jobs SET max_attempts = 1 WHERE kind = 'deliver_email'")
+            .execute(&mut conn)
+            .expect("one attempt");
+        let now = Utc::now();
+        let lease = Duration::minutes(10);
+        jobs::claim_next(&mut conn, Lane::Delivery, "w1", now, now, lease)
+            .expect("claim")
+            .expect("the email");
+        let later = now + Duration::minutes(11);
+        assert!(
+            jobs::claim_next(&mut conn, Lane::Delivery, "w2", later, later, lease)
+                .expect("claim")
+                .is_none(),
+            "no attempts left to take it over"
+        );
+        assert_eq!(
+            jobs::bury_abandoned(&mut conn, now).expect("bury"),
+            0,
+            "its lease still holds"
+        );
+        assert_eq!(jobs::bury_abandoned(&mut conn, later).expect("bury"), 1);
+    })
+    .await
+    .expect("join");
+    let emails = listed(&app, &t).await;
+    assert_eq!(emails[0]["status"], "dead", "{emails:?}");
+    assert!(
+        emails[0]["lastError"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("laatste poging"),
+        "{emails:?}"
+    );
+}
