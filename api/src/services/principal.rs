@@ -3,10 +3,8 @@
 use diesel::PgConnection;
 use uuid::Uuid;
 
-use super::tenant_access::grants_of;
-use crate::authz::Grant;
 use crate::db::DbError;
-use crate::repo::memberships::{self, MembershipRow, MembershipWithTenant};
+use crate::repo::memberships::{self, MembershipWithTenant};
 use crate::repo::users::{self, UserRow};
 
 #[derive(Debug, Clone)]
@@ -36,17 +34,6 @@ pub struct MembershipView {
 }
 
 impl Principal {
-    /// The user's grants in the tenant with this slug (empty when not a member).
-    pub fn grants_in(&self, tenant_slug: &str) -> Vec<Grant> {
-        let here: Vec<MembershipRow> = self
-            .memberships
-            .iter()
-            .filter(|m| m.tenant_slug == tenant_slug)
-            .map(|m| m.membership.clone())
-            .collect();
-        grants_of(&here)
-    }
-
     /// Who the user is and where they are a member, as they see it.
     pub fn me(&self) -> MeView {
         MeView {

@@ -4,13 +4,12 @@ use diesel::PgConnection;
 use uuid::Uuid;
 
 use super::ServiceError;
-use super::principal::Principal;
 use crate::authz::{Grant, TenantAction, tenant_allows};
 use crate::db::TenantDb;
 use crate::domain::role::Role;
 use crate::domain::slug::TenantSlug;
 use crate::repo::memberships::{self, MembershipRow};
-use crate::repo::tenants::{self, TenantRow};
+use crate::repo::tenants::TenantRow;
 use crate::repo::users;
 
 /// A tenant the caller is a member of, with their grants there.
@@ -83,7 +82,7 @@ pub fn resolve_caller(
 }
 
 /// The grants of memberships (those with a role the platform no longer knows give none).
-pub fn grants_of(memberships: &[MembershipRow]) -> Vec<Grant> {
+fn grants_of(memberships: &[MembershipRow]) -> Vec<Grant> {
     memberships
         .iter()
         .filter_map(|m| {
@@ -93,33 +92,4 @@ pub fn grants_of(memberships: &[MembershipRow]) -> Vec<Grant> {
             })
         })
         .collect()
-}
-
-/// Resolves the tenant with `slug` for `principal`. A tenant the caller is not a member of answers
-/// exactly like one that does not exist; a suspended one refuses its members.
-#[tracing::instrument(skip(conn, principal), fields(user = %principal.user.id))]
-pub fn resolve(
-    conn: &mut PgConnection,
-    principal: &Principal,
-    slug: &str,
-) -> Result<TenantContext, ServiceError> {
-    let grants = principal.grants_in(slug);
-    if grants.is_empty() {
-        return Err(ServiceError::not_found("samenwerkingsverband"));
-    }
-    let tenant = tenants::find_by_slug(conn, slug)?
-        .ok_or(ServiceError::not_found("samenwerkingsverband"))?;
-    if !tenant.is_active() {
-        return Err(ServiceError::TenantSuspended);
-    }
-    let db = tenant
-        .db()
-        .map_err(|e| ServiceError::Internal(e.to_string()))?
-        .acting_as(principal.user.id);
-    Ok(TenantContext {
-        tenant,
-        db,
-        grants,
-        user_id: principal.user.id,
-    })
 }

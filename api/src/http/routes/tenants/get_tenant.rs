@@ -32,7 +32,7 @@ pub async fn get_tenant(
             if p.user.is_platform_admin {
                 provisioning::find_tenant(conn, &slug)
             } else {
-                tenant_access::resolve(conn, &p, &slug).map(|ctx| ctx.tenant.into())
+                tenant_access::resolve_caller(conn, p.user.id, &slug).map(|ctx| ctx.tenant.into())
             }
         })
         .await?;
