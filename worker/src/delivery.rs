@@ -22,6 +22,10 @@ pub fn give_up_after() -> Duration {
     Duration::days(4)
 }
 
+/// What an email's `lastError` says when sending failed for a reason other than the mail
+/// server's answer (the database, say); the cause is in the log.
+const TECHNICAL_FAULT: &str = "technische fout bij het versturen; de beheerder van het platform vindt de oorzaak in het logboek";
+
 /// What one round of delivery did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeliveryReport {
@@ -48,7 +52,11 @@ pub fn deliver_due(
         stop,
         &mut |conn, claimed| match deliver(conn, mailer, worker, claimed, now) {
             Ok(outcome) => outcome,
-            Err(e) => Outcome::failed(claimed, &e, now),
+            Err(e) => {
+                // The tenant's admins read `lastError`: the cause goes to the log, not to them.
+                tracing::error!(job = %claimed.row.id, error = ?e, "delivering an email failed");
+                Outcome::failed(claimed, TECHNICAL_FAULT.to_owned(), now)
+            }
         },
     )?;
     Ok(DeliveryReport {

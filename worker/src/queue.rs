@@ -68,9 +68,10 @@ pub enum Outcome {
 
 impl Outcome {
     /// A failure retried with the backoff while the job has attempts left.
-    pub fn failed(claimed: &Claimed, error: &WorkerError, now: DateTime<Utc>) -> Outcome {
+    /// `error` is what the job keeps as its `last_error`.
+    pub fn failed(claimed: &Claimed, error: String, now: DateTime<Utc>) -> Outcome {
         Outcome::Failed {
-            error: format!("{error:?}"),
+            error,
             retry_at: retry_at(&claimed.row, now),
             pause: false,
         }

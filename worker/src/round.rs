@@ -106,7 +106,7 @@ pub fn run_due_jobs(
             }
             Err(e) => {
                 tracing::error!(job = %claimed.row.id, kind = %claimed.row.kind, attempts = claimed.row.attempts, error = ?e, "job failed");
-                Outcome::failed(claimed, &e, now)
+                Outcome::failed(claimed, format!("{e:?}"), now)
             }
         },
     )?;
