@@ -8,8 +8,8 @@ use crate::db::pool::build_pool;
 
 /// Migrates the platform schema and then every tenant schema. Fails when any tenant failed.
 pub fn migrate(settings: &Settings) -> anyhow::Result<()> {
-    let pool =
-        build_pool(&settings.database_url, 2).context("could not connect to the database")?;
+    let pool = build_pool(&settings.database_url, settings.migrate_jobs)
+        .context("could not connect to the database")?;
     let report = migrate_all(&pool).context("migration failed")?;
     tracing::info!(
         platform_applied = report.platform_applied.len(),

@@ -5,6 +5,7 @@
 //! |---|---|---|
 //! | `DATABASE_URL` | (required) | PostgreSQL URL of the login role the platform runs as |
 //! | `DB_POOL_SIZE` | `10` | connections in the pool |
+//! | `MIGRATE_JOBS` | `4` | cooperations `migrate` migrates at once, each on its own connection |
 //! | `BIND_ADDR` | `127.0.0.1:8080` | address `api serve` listens on |
 //! | `APP_BASE_URL` | `http://localhost:8080` | public address of the platform, used in links and as token issuer |
 //! | `DATA_DIR` | `./.data` | generated keys and local state |
@@ -24,6 +25,8 @@ use std::path::PathBuf;
 pub struct Settings {
     pub database_url: String,
     pub db_pool_size: u32,
+    /// Tenants `migrate` works on at once.
+    pub migrate_jobs: u32,
     pub bind_addr: String,
     pub app_base_url: String,
     pub data_dir: PathBuf,
@@ -66,6 +69,15 @@ impl Settings {
             database_url: std::env::var("DATABASE_URL")
                 .map_err(|_| ConfigError::Missing("DATABASE_URL"))?,
             db_pool_size: parse_var("DB_POOL_SIZE", 10)?,
+            migrate_jobs: match parse_var("MIGRATE_JOBS", 4)? {
+                n @ 1..=64 => n,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        name: "MIGRATE_JOBS",
+                        reason: "must be 1 to 64".to_owned(),
+                    });
+                }
+            },
             bind_addr: var_or("BIND_ADDR", "127.0.0.1:8080"),
             data_dir: PathBuf::from(var_or("DATA_DIR", "./.data")),
             web_ui_dir: PathBuf::from(var_or("WEB_UI_DIR", "web-ui/dist")),

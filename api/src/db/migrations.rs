@@ -8,8 +8,11 @@ use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
-use super::{DbError, DbPool, TenantConn, run_in_tenant};
-use crate::repo::tenants;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::{DbError, DbPool, PooledConn, TenantConn, run_in_tenant};
+use crate::repo::tenants::{self, TenantRow};
 
 pub const PLATFORM_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/platform");
 pub const TENANT_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/tenant");
@@ -77,41 +80,81 @@ impl MigrationReport {
     }
 }
 
-/// Migrates the platform schema, then every tenant schema, each tenant in its own transaction.
-/// A failing tenant is logged and reported; the others still migrate.
+/// Migrates the platform schema, then every tenant schema, each tenant in its own transaction,
+/// on as many connections at once as the pool holds (each its own thread). A failing tenant is
+/// logged and reported; the others still migrate.
+///
+/// Tenants are independent schemas, so migrating several at once is safe; the advisory lock per
+/// schema keeps two migrators (two `api migrate` runs, say) off the same tenant.
 #[tracing::instrument(skip_all)]
 pub fn migrate_all(pool: &DbPool) -> Result<MigrationReport, DbError> {
     let mut conn = pool.get()?;
     let platform_applied = migrate_platform(&mut conn)?;
     tracing::info!(applied = ?platform_applied, "platform schema migrated");
     let all = tenants::list_all(&mut conn)?;
+    drop(conn);
+    let next = AtomicUsize::new(0);
+    let outcomes = Mutex::new(Vec::with_capacity(all.len()));
+    let workers = (pool.max_size() as usize).clamp(1, all.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                let mut conn = None;
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(tenant) = all.get(i) else { break };
+                    let outcome = migrate_one(pool, &mut conn, tenant);
+                    outcomes
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push((tenant.slug.clone(), outcome));
+                }
+            });
+        }
+    });
     let mut report = MigrationReport {
         platform_applied,
         ..MigrationReport::default()
     };
-    for tenant in &all {
-        let db = match tenant.db() {
-            Ok(db) => db,
-            Err(e) => {
-                report.failures.push((tenant.slug.clone(), e.to_string()));
-                continue;
-            }
-        };
-        let result = run_in_tenant(&mut conn, &db, |tc| {
-            // Two migrators never work on one tenant at once.
-            tc.batch_execute("SELECT pg_advisory_xact_lock(hashtext(current_schema())::bigint)")?;
-            migrate_tenant(tc)
-        });
-        match result {
-            Ok(applied) => {
-                report.tenants_migrated += 1;
-                tracing::info!(tenant = %tenant.slug, applied = ?applied, "tenant schema migrated");
-            }
-            Err(e) => {
-                tracing::error!(tenant = %tenant.slug, error = ?e, "tenant schema migration failed");
-                report.failures.push((tenant.slug.clone(), e.to_string()));
-            }
+    let mut outcomes = outcomes
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    outcomes.sort_by(|a, b| a.0.cmp(&b.0));
+    for (slug, outcome) in outcomes {
+        match outcome {
+            Ok(()) => report.tenants_migrated += 1,
+            Err(e) => report.failures.push((slug, e)),
         }
     }
     Ok(report)
+}
+
+/// Migrates one tenant on the thread's connection (taken from the pool on first use, and again
+/// after an error, which may have been the connection's).
+fn migrate_one(
+    pool: &DbPool,
+    conn: &mut Option<PooledConn>,
+    tenant: &TenantRow,
+) -> Result<(), String> {
+    let db = tenant.db().map_err(|e| e.to_string())?;
+    let c = match conn {
+        Some(c) => c,
+        None => conn.insert(pool.get().map_err(|e| e.to_string())?),
+    };
+    let result = run_in_tenant(c, &db, |tc| {
+        // Two migrators never work on one tenant at once.
+        tc.batch_execute("SELECT pg_advisory_xact_lock(hashtext(current_schema())::bigint)")?;
+        migrate_tenant(tc)
+    });
+    match result {
+        Ok(applied) => {
+            tracing::info!(tenant = %tenant.slug, applied = ?applied, "tenant schema migrated");
+            Ok(())
+        }
+        Err(e) => {
+            tracing::error!(tenant = %tenant.slug, error = ?e, "tenant schema migration failed");
+            *conn = None;
+            Err(e.to_string())
+        }
+    }
 }

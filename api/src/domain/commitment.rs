@@ -133,7 +133,7 @@ impl CommitmentFields {
         if let Some(due) = i.due_on
             && due < made_on
         {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 "dueOn",
                 "ligt vóór de datum waarop de toezegging werd gedaan",
             ));
@@ -153,10 +153,10 @@ impl CommitmentFields {
         let closing_letter_title = closing_text("closingLetterTitle", i.closing_letter_title, 300)?;
         let lapse_reason = closing_text("lapseReason", i.lapse_reason, 2000)?;
         let needs = |field: &str, what: &str| {
-            InvalidField::new(field, format!("is verplicht voor een {what} toezegging"))
+            InvalidField::in_context(field, format!("is verplicht voor een {what} toezegging"))
         };
         let not_now = |field: &str, when: &str| {
-            InvalidField::new(
+            InvalidField::in_context(
                 field,
                 format!("hoort alleen bij een {when} toezegging; laat het leeg of kies die status"),
             )
@@ -183,7 +183,7 @@ impl CommitmentFields {
                 .collect();
                 if let Some((first, _)) = missing.first() {
                     let words: Vec<&str> = missing.iter().map(|(_, w)| *w).collect();
-                    return Err(InvalidField::new(
+                    return Err(InvalidField::in_context(
                         *first,
                         format!(
                             "is verplicht voor een afgedane toezegging; nog nodig: {}",
@@ -193,7 +193,7 @@ impl CommitmentFields {
                 }
                 let closed = i.closed_on.ok_or_else(|| needs("closedOn", "afgedane"))?;
                 if closed < made_on {
-                    return Err(InvalidField::new(
+                    return Err(InvalidField::in_context(
                         "closedOn",
                         "ligt vóór de datum waarop de toezegging werd gedaan",
                     ));
@@ -215,7 +215,7 @@ impl CommitmentFields {
                 if let Some(closed) = i.closed_on
                     && closed < made_on
                 {
-                    return Err(InvalidField::new(
+                    return Err(InvalidField::in_context(
                         "closedOn",
                         "ligt vóór de datum waarop de toezegging werd gedaan",
                     ));

@@ -38,7 +38,7 @@ impl Member {
         match user_id {
             Some(user_id) => {
                 if name.is_some_and(|n| !n.trim().is_empty()) || email.is_some() {
-                    return Err(InvalidField::new(
+                    return Err(InvalidField::in_context(
                         "userId",
                         "geef bij een gebruiker van het platform geen naam of e-mailadres op; die komen uit zijn account",
                     ));
@@ -49,9 +49,17 @@ impl Member {
                 })
             }
             None => {
-                let name = required_text("name", name.unwrap_or(""), 200)?;
+                let name = match name.filter(|n| !n.trim().is_empty()) {
+                    Some(n) => required_text("name", n, 200)?,
+                    None => {
+                        return Err(InvalidField::in_context(
+                            "name",
+                            "is verplicht voor een lid zonder account",
+                        ));
+                    }
+                };
                 let email = email.ok_or_else(|| {
-                    InvalidField::new(
+                    InvalidField::in_context(
                         "email",
                         "is verplicht voor een lid zonder account: herinneringen gaan per e-mail",
                     )
@@ -161,7 +169,7 @@ impl ExpertGroupFields {
         }
         for (i, m) in members.iter().enumerate() {
             if members[..i].iter().any(|o| o.identity() == m.identity()) {
-                return Err(InvalidField::new(
+                return Err(InvalidField::in_context(
                     format!("members[{i}]"),
                     "staat al eerder in de lijst",
                 ));

@@ -111,7 +111,7 @@ impl AreaTarget {
             })
             .transpose()?;
         if baseline.is_none() && target.is_none() {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 field("baseline"),
                 "geef een uitgangswaarde, een streefwaarde of beide",
             ));
@@ -123,7 +123,7 @@ impl AreaTarget {
                     | (Direction::HigherIsBetter, Comparator::AtMost)
             );
             if contradicts {
-                return Err(InvalidField::new(
+                return Err(InvalidField::in_context(
                     field("target.comparator"),
                     format!(
                         "'{}' past niet bij de richting {} van de indicator",
@@ -135,7 +135,7 @@ impl AreaTarget {
             if let Some(b) = baseline
                 && b.period.end() >= t.period.end()
             {
-                return Err(InvalidField::new(
+                return Err(InvalidField::in_context(
                     field("target.period"),
                     format!(
                         "de streefwaarde ({}) moet na de uitgangswaarde ({}) liggen",
@@ -197,25 +197,30 @@ pub struct IndicatorInput<'a> {
     pub areas: Vec<AreaTargetInput<'a>>,
 }
 
+/// The police's code of an indicator (`F44`, `M0111`): letters and digits, at most 20, stored in
+/// capitals; empty for none.
+pub fn parse_police_code(s: &str) -> Result<Option<String>, InvalidField> {
+    let c = s.trim();
+    if c.is_empty() {
+        return Ok(None);
+    }
+    if c.len() <= 20 && c.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(Some(c.to_ascii_uppercase()))
+    } else {
+        Err(InvalidField::new(
+            "policeCode",
+            format!("'{c}' is geen politiecode (zoals F44 of M0111)"),
+        ))
+    }
+}
+
 impl IndicatorFields {
     pub fn parse(input: &IndicatorInput<'_>) -> Result<Self, InvalidField> {
         let direction = Direction::parse(input.direction)?;
-        let police_code = input
-            .police_code
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(|c| {
-                let ok = c.len() <= 20 && c.bytes().all(|b| b.is_ascii_alphanumeric());
-                if ok {
-                    Ok(c.to_ascii_uppercase())
-                } else {
-                    Err(InvalidField::new(
-                        "policeCode",
-                        format!("'{c}' is geen politiecode (zoals F44 of M0111)"),
-                    ))
-                }
-            })
-            .transpose()?;
+        let police_code = match input.police_code {
+            Some(c) => parse_police_code(c)?,
+            None => None,
+        };
         let mut areas: Vec<AreaTarget> = Vec::with_capacity(input.areas.len());
         for (i, a) in input.areas.iter().enumerate() {
             let area = AreaTarget::parse(i, direction, a)?;
@@ -223,7 +228,7 @@ impl IndicatorFields {
                 .iter()
                 .any(|o| o.municipality_id == area.municipality_id)
             {
-                return Err(InvalidField::new(
+                return Err(InvalidField::in_context(
                     format!("areas[{i}].municipalityId"),
                     "dit gebied staat er al in; geef per gebied één uitgangs- en streefwaarde",
                 ));

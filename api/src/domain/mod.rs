@@ -37,6 +37,18 @@ pub mod version;
 pub struct InvalidField {
     pub field: String,
     pub message: String,
+    pub refusal: Refusal,
+}
+
+/// What kind of rule a refused value broke: the API answers 400 for the first and 422 for the
+/// second, so that a value its description allows never gets a 400.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The value alone breaks a rule that the API description states for the field.
+    Value,
+    /// The value is fine on its own, but not together with another field, the cooperation's
+    /// data or today's date (a rule between fields, a reference to something that does not exist).
+    Context,
 }
 
 impl InvalidField {
@@ -44,6 +56,16 @@ impl InvalidField {
         InvalidField {
             field: field.into(),
             message: message.into(),
+            refusal: Refusal::Value,
+        }
+    }
+
+    /// A value refused for its context: see [`Refusal::Context`].
+    pub fn in_context(field: impl Into<String>, message: impl Into<String>) -> Self {
+        InvalidField {
+            field: field.into(),
+            message: message.into(),
+            refusal: Refusal::Context,
         }
     }
 
@@ -51,7 +73,7 @@ impl InvalidField {
     pub fn within(self, prefix: &str) -> Self {
         InvalidField {
             field: format!("{prefix}.{}", self.field),
-            message: self.message,
+            ..self
         }
     }
 }

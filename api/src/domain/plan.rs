@@ -55,7 +55,7 @@ impl PlanFields {
         let start_year = year("startYear", start_year)?;
         let end_year = year("endYear", end_year)?;
         if end_year < start_year {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 "endYear",
                 "mag niet voor het beginjaar liggen",
             ));
@@ -63,7 +63,7 @@ impl PlanFields {
         let status = parse_status(status.unwrap_or("concept"))?;
         // The adoption date is often not at hand for older plans, but a concept is not adopted.
         if status == "concept" && adopted_on.is_some() {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 "adoptedOn",
                 "een concept is nog niet vastgesteld; kies status 'vastgesteld' of laat de datum leeg",
             ));

@@ -21,16 +21,16 @@ impl Scope {
     ) -> Result<Self, InvalidField> {
         match (scope, municipality_id, district_id) {
             ("cooperation", None, None) => Ok(Scope::Cooperation),
-            ("cooperation", _, _) => Err(InvalidField::new(
+            ("cooperation", _, _) => Err(InvalidField::in_context(
                 "municipalityId",
                 "een prioriteit voor het hele samenwerkingsverband heeft geen gemeente of wijk",
             )),
             ("municipality", Some(m), None) => Ok(Scope::Municipality(m)),
-            ("municipality", None, _) => Err(InvalidField::new(
+            ("municipality", None, _) => Err(InvalidField::in_context(
                 "municipalityId",
                 "is verplicht bij scope 'municipality'",
             )),
-            ("municipality", Some(_), Some(_)) => Err(InvalidField::new(
+            ("municipality", Some(_), Some(_)) => Err(InvalidField::in_context(
                 "districtId",
                 "hoort alleen bij scope 'district'",
             )),
@@ -38,7 +38,7 @@ impl Scope {
                 municipality: m,
                 district: d,
             }),
-            ("district", _, _) => Err(InvalidField::new(
+            ("district", _, _) => Err(InvalidField::in_context(
                 "districtId",
                 "scope 'district' vraagt om municipalityId en districtId",
             )),

@@ -135,7 +135,7 @@ impl ReviewContent {
     pub fn parse(summary: Option<&str>, items: Vec<ReviewItem>) -> Result<Self, InvalidField> {
         for (i, item) in items.iter().enumerate() {
             if items[..i].iter().any(|o| o.priority_id == item.priority_id) {
-                return Err(InvalidField::new(
+                return Err(InvalidField::in_context(
                     format!("items[{i}].priorityId"),
                     "deze prioriteit staat al eerder in de evaluatie",
                 ));

@@ -41,11 +41,11 @@ impl Cadence {
     pub fn check_period(self, field: &str, period: Period) -> Result<Period, InvalidField> {
         match (self, period.is_half_year()) {
             (Cadence::HalfYearly, true) | (Cadence::Yearly, false) => Ok(period),
-            (Cadence::HalfYearly, false) => Err(InvalidField::new(
+            (Cadence::HalfYearly, false) => Err(InvalidField::in_context(
                 field,
                 format!("deze groep evalueert per halfjaar: gebruik {period}-H1 of {period}-H2"),
             )),
-            (Cadence::Yearly, true) => Err(InvalidField::new(
+            (Cadence::Yearly, true) => Err(InvalidField::in_context(
                 field,
                 "deze groep evalueert per jaar: gebruik een jaar, zoals 2026",
             )),

@@ -5,7 +5,7 @@
 //! responses that the HTTP edge gives for every route of its kind.
 
 use utoipa::openapi::header::HeaderBuilder;
-use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::schema::{Schema, SchemaType};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{
@@ -15,6 +15,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::API_VERSION;
 use super::dto;
+use super::dto::rules;
 use super::problem::{InvalidParam, Problem, RejectedRow};
 use super::routes;
 
@@ -140,8 +141,12 @@ impl Modify for SharedResponses {
 
 fn add_shared(op: &mut Operation, in_tenant: bool) {
     unwrap_optional_body(op);
+    constrain_shared_parameters(op);
     let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
     let has_body = op.request_body.is_some();
+    // Uploads have their own 422 (rows rejected), documented on the operation.
+    let is_csv_upload =
+        matches!(&op.request_body, Some(RefOr::T(b)) if b.content.contains_key("text/csv"));
     let has_params = op.parameters.as_ref().is_some_and(|p| !p.is_empty());
     let responses = &mut op.responses.responses;
     for (status, response) in responses.iter_mut() {
@@ -182,11 +187,63 @@ fn add_shared(op: &mut Operation, in_tenant: bool) {
             "Not found, or a cooperation the caller is not a member of",
         );
     }
+    if has_body && !is_csv_upload {
+        add(
+            "422",
+            "Each value fits its field, but not together: a rule between fields, a reference to \
+             something the cooperation does not have, or a date still to come; `invalidParams` \
+             names the fields",
+        );
+    }
     if has_body {
         add("413", "The body is too large");
         add("415", "The body is not application/json");
     }
     add("500", "Internal error; the cause is logged, not shown");
+    if !WITHOUT_DATABASE.contains(&op.operation_id.as_deref().unwrap_or_default()) {
+        responses
+            .entry("503".to_owned())
+            .or_insert_with(|| RefOr::T(database_unavailable_response()));
+    }
+}
+
+/// Operations that answer without the database, so never with its 503.
+const WITHOUT_DATABASE: [&str; 1] = ["unsubscribe_page"];
+
+/// The rules of parameters every operation of their kind shares: the cooperation's slug in the
+/// path and the version in `If-Match`.
+fn constrain_shared_parameters(op: &mut Operation) {
+    for param in op.parameters.iter_mut().flatten() {
+        let RefOr::T(param) = param else { continue };
+        let schema = match (param.name.as_str(), &param.parameter_in) {
+            ("tenant", ParameterIn::Path) => ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(2))
+                .max_length(Some(63))
+                .pattern(Some(rules::SLUG)),
+            ("If-Match", ParameterIn::Header) => ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some(rules::IF_MATCH)),
+            _ => continue,
+        };
+        param.schema = Some(RefOr::T(Schema::Object(schema.build())));
+    }
+}
+
+fn database_unavailable_response() -> Response {
+    let mut response = problem_response(
+        "The database cannot be reached for now; try again after `Retry-After` seconds",
+    );
+    response.headers.insert(
+        "Retry-After".to_owned(),
+        RefOr::T(
+            HeaderBuilder::new()
+                .schema(Some(ObjectBuilder::new().schema_type(Type::Integer)))
+                .description(Some("Seconds to wait before trying again"))
+                .build(),
+        ),
+    );
+    response
 }
 
 /// `request_body = Option<T>` comes out as `oneOf: [T, null]`, but such a body is left out, never
@@ -245,5 +302,57 @@ mod tests {
             schemas.keys()
         );
         assert!(schemas.contains_key("PlanPage") && schemas.contains_key("TenantList"));
+    }
+
+    fn patterns(v: &serde_json::Value, found: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::String(p)) = m.get("pattern") {
+                    found.push(p.clone());
+                }
+                m.values().for_each(|v| patterns(v, found));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| patterns(v, found)),
+            _ => {}
+        }
+    }
+
+    /// Each pattern is one of `rules`, which are held to the domain's parsers there.
+    #[test]
+    fn every_pattern_is_one_of_the_rules() {
+        let doc: serde_json::Value = serde_json::from_str(&document_json()).expect("JSON");
+        let mut found = Vec::new();
+        patterns(&doc, &mut found);
+        assert!(
+            found.len() > 20,
+            "the document constrains its inputs: {found:?}"
+        );
+        for p in found {
+            assert!(
+                rules::ALL.contains(&p.as_str()),
+                "a pattern not in rules.rs: {p}"
+            );
+        }
+    }
+
+    /// The database can be away: every operation that uses it says so with its 503.
+    #[test]
+    fn every_operation_that_uses_the_database_documents_503() {
+        let doc: serde_json::Value = serde_json::from_str(&document_json()).expect("JSON");
+        let paths = doc["paths"].as_object().expect("paths");
+        for (path, item) in paths {
+            for (method, op) in item.as_object().expect("item") {
+                let id = op["operationId"].as_str().unwrap_or_default();
+                let has = op["responses"].get("503").is_some();
+                assert_eq!(
+                    has,
+                    !WITHOUT_DATABASE.contains(&id),
+                    "{method} {path} ({id})"
+                );
+            }
+        }
+        let tenant = &doc["paths"]["/tenants/{tenant}"]["get"]["parameters"][0];
+        assert_eq!(tenant["name"], "tenant");
+        assert_eq!(tenant["schema"]["pattern"], rules::SLUG);
     }
 }

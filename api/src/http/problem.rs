@@ -15,7 +15,7 @@ use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 
 use super::parse_errors::{self, ParseError};
-use crate::domain::InvalidField;
+use crate::domain::{InvalidField, Refusal};
 use crate::services::ServiceError;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -123,9 +123,15 @@ impl ApiError {
         }
     }
 
+    /// 400 for a value the API description rules out, 422 for one refused in its context
+    /// (`Refusal`); both name the field in `invalidParams`.
     pub fn invalid(field: &InvalidField) -> Self {
+        let status = match field.refusal {
+            Refusal::Value => StatusCode::BAD_REQUEST,
+            Refusal::Context => StatusCode::UNPROCESSABLE_ENTITY,
+        };
         let mut e = ApiError::new(
-            StatusCode::BAD_REQUEST,
+            status,
             "invalid_input",
             format!("Ongeldige waarde voor '{}': {}", field.field, field.message),
         );

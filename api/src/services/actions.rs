@@ -114,7 +114,7 @@ fn require_edit_of_priority(
     priority_id: Uuid,
 ) -> Result<(), ServiceError> {
     let priority = priorities::find(tc, priority_id)?.ok_or_else(|| {
-        ServiceError::Invalid(InvalidField::new(
+        ServiceError::Invalid(InvalidField::in_context(
             "priorityId",
             "deze prioriteit bestaat niet in dit samenwerkingsverband",
         ))

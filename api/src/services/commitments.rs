@@ -181,7 +181,7 @@ fn check_people(
     if stored.is_none_or(|s| s.made_by_id != fields.made_by_id) {
         let roles = memberships::for_user_in_tenant(conn, ctx.tenant.id, fields.made_by_id)?;
         if !roles.iter().any(|m| m.role == Role::Bestuurder.as_str()) {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 "madeById",
                 "is geen bestuurder van dit samenwerkingsverband",
             )
@@ -202,7 +202,7 @@ fn check_people(
 /// The municipality and priorities are of this cooperation.
 fn check_places(tc: &mut TenantConn<'_>, fields: &CommitmentFields) -> Result<(), ServiceError> {
     if municipalities::find(tc, fields.municipality_id)?.is_none() {
-        return Err(InvalidField::new(
+        return Err(InvalidField::in_context(
             "municipalityId",
             "deze gemeente bestaat niet in dit samenwerkingsverband",
         )
@@ -210,7 +210,7 @@ fn check_places(tc: &mut TenantConn<'_>, fields: &CommitmentFields) -> Result<()
     }
     for (i, id) in fields.priority_ids.iter().enumerate() {
         if priorities::find(tc, *id)?.is_none() {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 format!("priorityIds[{i}]"),
                 "deze prioriteit bestaat niet in dit samenwerkingsverband",
             )

@@ -225,7 +225,7 @@ fn check_people(
 fn check_priorities(tc: &mut TenantConn<'_>, ids: &[Uuid]) -> Result<(), ServiceError> {
     for (i, id) in ids.iter().enumerate() {
         if priorities::find(tc, *id)?.is_none() {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 format!("priorityIds[{i}]"),
                 "deze prioriteit bestaat niet in dit samenwerkingsverband",
             )

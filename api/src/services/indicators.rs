@@ -121,7 +121,7 @@ fn priority_to_edit(
     priority_id: Uuid,
 ) -> Result<PriorityRow, ServiceError> {
     let priority = priorities::find(tc, priority_id)?.ok_or_else(|| {
-        ServiceError::Invalid(InvalidField::new(
+        ServiceError::Invalid(InvalidField::in_context(
             "priorityId",
             "deze prioriteit bestaat niet in dit samenwerkingsverband",
         ))
@@ -150,11 +150,12 @@ pub fn check_areas(
     field: &str,
 ) -> Result<(), ServiceError> {
     for area in areas {
-        area_fits(priority.municipality_id, area).map_err(|m| InvalidField::new(field, m))?;
+        area_fits(priority.municipality_id, area)
+            .map_err(|m| InvalidField::in_context(field, m))?;
         if let Some(m) = area
             && municipalities::find(tc, m)?.is_none()
         {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 field,
                 "deze gemeente bestaat niet in dit samenwerkingsverband",
             )

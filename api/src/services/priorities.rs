@@ -230,7 +230,7 @@ fn check_indicators_fit(
         );
     for area in areas {
         area_fits(f.scope.municipality(), area).map_err(|m| {
-            InvalidField::new(
+            InvalidField::in_context(
                 "scope",
                 format!("de indicatoren van deze prioriteit hebben cijfers die niet bij de nieuwe scope passen: {m}"),
             )
@@ -245,8 +245,11 @@ fn check_references(
     id: Option<Uuid>,
     f: &PriorityFields,
 ) -> Result<(), ServiceError> {
-    let invalid =
-        |field: &str, message: &str| Err(ServiceError::Invalid(InvalidField::new(field, message)));
+    let invalid = |field: &str, message: &str| {
+        Err(ServiceError::Invalid(InvalidField::in_context(
+            field, message,
+        )))
+    };
     if plans::find(tc, f.plan_id)?.is_none() {
         return invalid(
             "planId",

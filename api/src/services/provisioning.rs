@@ -134,7 +134,10 @@ pub fn find_or_create_user(
         return Ok((user, false));
     }
     let password = password.ok_or_else(|| {
-        crate::domain::InvalidField::new("password", "is verplicht voor een nieuwe gebruiker")
+        crate::domain::InvalidField::in_context(
+            "password",
+            "is verplicht voor een nieuwe gebruiker",
+        )
     })?;
     let now = Utc::now();
     let user = UserRow {

@@ -152,7 +152,7 @@ pub fn create(
             .cadence
             .check_period("period", Period::parse("period", period)?)?;
         if period.first_day() > today() {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 "period",
                 format!("{period} is nog niet begonnen; een evaluatie gaat over de lopende of een voorbije periode"),
             )
@@ -249,7 +249,7 @@ pub fn submit(
             .collect();
         let missing = missing_for_submit(&prios, &items);
         if !missing.is_empty() {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 "items",
                 format!(
                     "de evaluatie is nog niet compleet; vul status en voortgang in voor: {}",
@@ -362,7 +362,7 @@ fn check_content(
         .collect();
     for (i, item) in input.content.items.iter().enumerate() {
         if !ids.contains(&item.priority_id) {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 format!("items[{i}].priorityId"),
                 "deze prioriteit hoort niet bij het thema van deze expertgroep",
             )
@@ -372,13 +372,13 @@ fn check_content(
     for (i, m) in input.measurements.iter().enumerate() {
         let field = |f: &str| format!("measurements[{i}].{f}");
         let indicator = indicators::find(tc, m.indicator_id)?.ok_or_else(|| {
-            InvalidField::new(
+            InvalidField::in_context(
                 field("indicatorId"),
                 "deze indicator bestaat niet in dit samenwerkingsverband",
             )
         })?;
         if !ids.contains(&indicator.priority_id) {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 field("indicatorId"),
                 "deze indicator hoort niet bij een prioriteit van deze expertgroep",
             )

@@ -17,6 +17,7 @@ use uuid::Uuid;
 use super::ServiceError;
 use super::principal;
 use crate::auth::tokens::TokenIssuer;
+use crate::domain::email::EmailAddress;
 use crate::domain::password;
 use crate::repo::login_failures::{self, FailureKey};
 use crate::repo::refresh_tokens::{self, RefreshTokenRow};
@@ -64,7 +65,12 @@ pub fn begin_login(
     email: &str,
     address: &str,
 ) -> Result<LoginCandidate, ServiceError> {
-    let email = email.trim().to_lowercase();
+    // An address no account can have (a NUL byte, say, which PostgreSQL refuses) is a wrong
+    // sign-in like any other, not something to look up.
+    let email = EmailAddress::parse(email)
+        .map_err(|_| invalid_credentials())?
+        .as_str()
+        .to_owned();
     let now = Utc::now();
     conn.transaction(|conn| {
         login_failures::lock_for_email(conn, &email)?;

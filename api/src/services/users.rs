@@ -44,13 +44,13 @@ pub fn validate_grants(grants: &[Grant]) -> Result<(), InvalidField> {
     }
     for (i, g) in grants.iter().enumerate() {
         if grants[..i].contains(g) {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 "roles",
                 format!("rol '{}' staat er dubbel in", g.role.as_str()),
             ));
         }
         if g.role == Role::TenantAdmin && g.municipality_id.is_some() {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 "roles",
                 "een tenant_admin geldt voor het hele samenwerkingsverband en heeft geen gemeente",
             ));
@@ -205,9 +205,11 @@ pub fn ensure_member(
     if let Some(user) = user
         && memberships::for_user_in_tenant(conn, ctx.tenant.id, user)?.is_empty()
     {
-        return Err(
-            InvalidField::new(field, "is geen gebruiker van dit samenwerkingsverband").into(),
-        );
+        return Err(InvalidField::in_context(
+            field,
+            "is geen gebruiker van dit samenwerkingsverband",
+        )
+        .into());
     }
     Ok(())
 }
@@ -261,7 +263,7 @@ fn check_municipalities_exist(
     run_in_tenant(conn, &ctx.db, |tc| {
         for id in &ids {
             if municipalities::find(tc, *id)?.is_none() {
-                return Err(ServiceError::Invalid(InvalidField::new(
+                return Err(ServiceError::Invalid(InvalidField::in_context(
                     "roles",
                     format!("gemeente {id} bestaat niet in dit samenwerkingsverband"),
                 )));

@@ -2,7 +2,7 @@ use api::domain::role::Role;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{refused_with, spawn_app};
 
 #[actix_rt::test]
 async fn action_points_follow_their_priority() {
@@ -111,7 +111,12 @@ async fn action_points_follow_their_priority() {
         ),
     ] {
         let res = app.post(&base, tok, &body).await;
-        assert_eq!(res.status.as_u16(), 400, "{field}: {}", res.text);
+        assert_eq!(
+            res.status.as_u16(),
+            refused_with(field, &["priorityId", "ownerId"]),
+            "{field}: {}",
+            res.text
+        );
         assert_eq!(res.body["invalidParams"][0]["name"], field);
     }
 

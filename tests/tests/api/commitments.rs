@@ -85,7 +85,7 @@ async fn commitments_are_registered_followed_and_discharged_with_the_letter() {
     body["reference"] = json!("X-1");
     body["madeById"] = json!(s.p.t.admin_id);
     let res = app.post(&s.base(), tok, &body).await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(res.body["invalidParams"][0]["name"], "madeById");
 
     // Discharging needs the closing date and the council letter.
@@ -93,7 +93,7 @@ async fn commitments_are_registered_followed_and_discharged_with_the_letter() {
     body["status"] = json!("afgedaan");
     body["closedOn"] = json!("2026-03-12");
     let res = app.put(&path, tok, &body).await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(
         res.body["invalidParams"][0]["name"],
         "closingLetterReference"
@@ -119,7 +119,7 @@ async fn commitments_are_registered_followed_and_discharged_with_the_letter() {
     // Lapsing needs a reason; the letter does not belong to a lapsed one.
     body["status"] = json!("vervallen");
     let res = app.put(&path, tok, &body).await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(res.body["invalidParams"][0]["name"], "lapseReason");
 
     // Reopened: the closing details go with it.

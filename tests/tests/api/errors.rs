@@ -202,4 +202,23 @@ async fn hostile_input_never_gives_a_server_error() {
             }
         }
     }
+    // Found by schemathesis: a NUL byte in a sign-in address or a name filter reached
+    // PostgreSQL, which refuses it (a 500). Now a wrong sign-in and a refused filter.
+    let res = app
+        .send_raw(
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            "application/json",
+            br#"{"email": "a\u0000@b.nl", "password": "x"}"#.to_vec(),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 401, "{}", res.text);
+    for list in ["municipalities", "indicators"] {
+        let res = app
+            .get(&format!("/api/v1/tenants/{slug}/{list}?name=a%00b"), t)
+            .await;
+        assert_eq!(res.status.as_u16(), 400, "{list}: {}", res.text);
+        assert_eq!(res.body["invalidParams"][0]["name"], "name", "{list}");
+    }
 }

@@ -1,9 +1,9 @@
 use api::domain::role::Role;
 use serde_json::{Value, json};
 
-use crate::helpers::PlanSetup;
 use crate::helpers::TestApp;
 use crate::helpers::spawn_app;
+use crate::helpers::{PlanSetup, refused_with};
 
 /// A plan with two priorities, an expert member of a group about both, and the group.
 pub struct GroupSetup {
@@ -127,7 +127,20 @@ async fn expert_groups_have_a_theme_members_inside_and_outside_and_a_cadence() {
         ),
     ] {
         let res = app.post(&list, tok, &body).await;
-        assert_eq!(res.status.as_u16(), 400, "{body}: {}", res.text);
+        assert_eq!(
+            res.status.as_u16(),
+            refused_with(
+                field,
+                &[
+                    "priorityIds[0]",
+                    "members[0].email",
+                    "members[0].userId",
+                    "reviewsFrom"
+                ]
+            ),
+            "{body}: {}",
+            res.text
+        );
         assert_eq!(res.body["invalidParams"][0]["name"], field, "{}", res.text);
     }
     let res = app

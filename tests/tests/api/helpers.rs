@@ -207,6 +207,7 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
     let settings = Settings {
         database_url: db_url.clone(),
         db_pool_size: pool_size,
+        migrate_jobs: 4,
         bind_addr: "127.0.0.1:0".into(),
         app_base_url,
         data_dir: std::env::temp_dir(),
@@ -763,5 +764,16 @@ impl PlanSetup {
                 { "municipalityId": self.putten, "baseline": { "period": "2019", "value": 561 }, "target": { "period": "2024", "comparator": "≤", "value": 500 } }
             ]
         })
+    }
+}
+
+/// The status of an input refused at `field`: 422 when `field` is one of `in_context` (it fits
+/// its own description but not another field or the cooperation's data), else 400 (a value the
+/// API description rules out).
+pub fn refused_with(field: &str, in_context: &[&str]) -> u16 {
+    if in_context.contains(&field) {
+        422
+    } else {
+        400
     }
 }

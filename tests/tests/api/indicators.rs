@@ -2,7 +2,7 @@ use api::domain::role::Role;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{PlanSetup, spawn_app};
+use crate::helpers::{PlanSetup, refused_with, spawn_app};
 
 #[actix_rt::test]
 async fn indicators_carry_baseline_target_and_progress_per_area() {
@@ -366,7 +366,21 @@ async fn bad_indicators_are_refused_with_the_field_named() {
     ];
     for (body, field) in cases {
         let res = app.post(&base, &s.t.admin_token, &body).await;
-        assert_eq!(res.status.as_u16(), 400, "{field}: {}", res.text);
+        assert_eq!(
+            res.status.as_u16(),
+            refused_with(
+                field,
+                &[
+                    "priorityId",
+                    "areas[0].target.comparator",
+                    "areas[0].target.period",
+                    "areas[1].municipalityId",
+                    "areas"
+                ]
+            ),
+            "{field}: {}",
+            res.text
+        );
         assert_eq!(res.problem_code(), "invalid_input");
         assert_eq!(res.body["invalidParams"][0]["name"], field, "{}", res.text);
         assert!(

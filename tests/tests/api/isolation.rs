@@ -708,7 +708,7 @@ async fn expert_groups_reviews_and_commitments_of_another_tenant_answer_404() {
             &commitment(&b.p, &b_bestuurder),
         )
         .await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(res.body["invalidParams"][0]["name"], "madeById");
     let res = app
         .send_raw(

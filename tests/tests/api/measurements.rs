@@ -2,8 +2,8 @@ use api::domain::role::Role;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::PlanSetup;
 use crate::helpers::spawn_app;
+use crate::helpers::{PlanSetup, refused_with};
 
 #[actix_rt::test]
 async fn entering_a_value_again_replaces_it_and_keeps_the_old_one() {
@@ -87,7 +87,7 @@ async fn entering_a_value_again_replaces_it_and_keeps_the_old_one() {
             tok,
         )
         .await;
-    assert_eq!(res.status.as_u16(), 400);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
 
     // Deleting keeps the last value in the history.
     let res = app.delete(&format!("{base}/{id}"), tok).await;
@@ -154,7 +154,12 @@ async fn bad_measurements_are_refused_and_areas_follow_the_priority() {
         ),
     ] {
         let res = app.record_measurement(s.slug(), tok, ind, &body).await;
-        assert_eq!(res.status.as_u16(), 400, "{field}: {}", res.text);
+        assert_eq!(
+            res.status.as_u16(),
+            refused_with(field, &["municipalityId"]),
+            "{field}: {}",
+            res.text
+        );
         assert_eq!(res.body["invalidParams"][0]["name"], field, "{}", res.text);
     }
     let res = app

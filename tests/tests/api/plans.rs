@@ -2,7 +2,7 @@ use api::domain::role::Role;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{refused_with, spawn_app};
 
 fn ivp() -> serde_json::Value {
     json!({
@@ -71,7 +71,12 @@ async fn plans_crud_filters_and_validation() {
             body[k] = v.clone();
         }
         let res = app.post(&base, tok, &body).await;
-        assert_eq!(res.status.as_u16(), 400, "{field}: {}", res.text);
+        assert_eq!(
+            res.status.as_u16(),
+            refused_with(field, &["adoptedOn", "endYear"]),
+            "{field}: {}",
+            res.text
+        );
         assert_eq!(res.body["invalidParams"][0]["name"], field);
     }
 

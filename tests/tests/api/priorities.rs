@@ -2,7 +2,7 @@ use api::domain::role::Role;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{TestApp, TestTenant, spawn_app};
+use crate::helpers::{TestApp, TestTenant, refused_with, spawn_app};
 
 async fn plan(app: &TestApp, t: &TestTenant) -> String {
     app.create(
@@ -120,7 +120,21 @@ async fn priorities_crud_scopes_and_sub_priorities() {
     ];
     for (body, field) in cases {
         let res = app.post(&base, tok, &body).await;
-        assert_eq!(res.status.as_u16(), 400, "{field}: {}", res.text);
+        assert_eq!(
+            res.status.as_u16(),
+            refused_with(
+                field,
+                &[
+                    "planId",
+                    "municipalityId",
+                    "districtId",
+                    "parentId",
+                    "ownerId"
+                ]
+            ),
+            "{field}: {}",
+            res.text
+        );
         assert_eq!(res.body["invalidParams"][0]["name"], field, "{}", res.text);
     }
 

@@ -122,7 +122,7 @@ async fn only_platform_admins_manage_tenants_and_slugs_are_validated() {
     let mut b = body.clone();
     b["admin"] = json!({ "email": "a@nieuw.example", "displayName": "A" });
     let res = app.post("/api/v1/tenants", &pa, &b).await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(res.body["invalidParams"][0]["name"], "password");
 }
 

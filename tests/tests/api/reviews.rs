@@ -44,14 +44,14 @@ async fn a_review_goes_from_concept_to_submitted_to_adopted_and_can_be_sent_back
     let res = app
         .post(&reviews, member, &json!({ "period": "2026" }))
         .await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(res.body["invalidParams"][0]["name"], "period");
 
     // Incomplete: submitting names what is missing.
     let res = app
         .post(&format!("{review}/submit"), member, &json!({}))
         .await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     let detail = res.body["invalidParams"][0]["reason"]
         .as_str()
         .unwrap_or_default()
@@ -67,7 +67,7 @@ async fn a_review_goes_from_concept_to_submitted_to_adopted_and_can_be_sent_back
     let mut body = s.complete_review();
     body["items"][1]["priorityId"] = json!(uuid::Uuid::new_v4());
     let res = app.put(&review, member, &body).await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(res.body["invalidParams"][0]["name"], "items[1].priorityId");
     // A course correction needs a follow-up date.
     let mut body = s.complete_review();
@@ -411,7 +411,7 @@ async fn only_members_of_the_group_and_coordinators_write_its_review() {
     let mut body = s.complete_review();
     body["measurements"] = json!([{ "indicatorId": foreign, "municipalityId": s.p.ermelo, "period": "2026-H2", "value": 1 }]);
     let res = app.put(&review, &s.member_token, &body).await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(
         res.body["invalidParams"][0]["name"],
         "measurements[0].indicatorId"
@@ -457,7 +457,7 @@ async fn only_members_of_the_group_and_coordinators_write_its_review() {
     let res = app
         .post(&reviews, &coordinator, &json!({ "period": "2099-H1" }))
         .await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(res.body["invalidParams"][0]["name"], "period");
     let mut body = s.complete_review();
     body["summary"] = json!("nul\u{0000}teken");

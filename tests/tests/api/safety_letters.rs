@@ -509,7 +509,7 @@ async fn a_letter_holds_nothing_of_another_cooperation() {
             &json!({ "planId": their_plan, "period": "2025" }),
         )
         .await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(res.body["invalidParams"][0]["name"], "planId");
     let res = app
         .post(
@@ -518,7 +518,7 @@ async fn a_letter_holds_nothing_of_another_cooperation() {
             &json!({ "planId": plan, "period": "2025", "municipalityIds": [theirs.ermelo] }),
         )
         .await;
-    assert_eq!(res.status.as_u16(), 400, "{}", res.text);
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(res.body["invalidParams"][0]["name"], "municipalityIds[0]");
 
     let asked = request(
@@ -711,25 +711,32 @@ async fn asking_is_checked_and_only_for_coordinators_of_the_whole_cooperation() 
         .parse::<i32>()
         .expect("year")
         + 1;
-    for (body, field) in [
-        (json!({ "period": "2025" }), "planId"),
-        (json!({ "planId": plan }), "period"),
-        (json!({ "planId": plan, "period": "2025-Q3" }), "period"),
+    for (body, field, status) in [
+        (json!({ "period": "2025" }), "planId", 400),
+        (json!({ "planId": plan }), "period", 400),
+        (
+            json!({ "planId": plan, "period": "2025-Q3" }),
+            "period",
+            400,
+        ),
         (
             json!({ "planId": plan, "period": next_year.to_string() }),
             "period",
+            422,
         ),
         (
             json!({ "planId": Uuid::new_v4(), "period": "2025" }),
             "planId",
+            422,
         ),
         (
             json!({ "planId": plan, "period": "2025", "municipalityIds": [Uuid::new_v4()] }),
             "municipalityIds[0]",
+            422,
         ),
     ] {
         let res = app.post(&base, &tok, &body).await;
-        assert_eq!(res.status.as_u16(), 400, "{body}: {}", res.text);
+        assert_eq!(res.status.as_u16(), status, "{body}: {}", res.text);
         assert_eq!(res.problem_code(), "invalid_input");
         assert_eq!(res.body["invalidParams"][0]["name"], field, "{body}");
     }

@@ -1,7 +1,7 @@
 use api::domain::role::Role;
 use serde_json::json;
 
-use crate::helpers::{PASSWORD, spawn_app};
+use crate::helpers::{PASSWORD, refused_with, spawn_app};
 
 #[actix_rt::test]
 async fn a_tenant_admin_manages_users_and_roles() {
@@ -92,7 +92,12 @@ async fn a_tenant_admin_manages_users_and_roles() {
                 &json!({ "displayName": "X", "roles": roles }),
             )
             .await;
-        assert_eq!(res.status.as_u16(), 400, "{what}: {}", res.text);
+        assert_eq!(
+            res.status.as_u16(),
+            refused_with(what, &["scoped admin", "unknown municipality"]),
+            "{what}: {}",
+            res.text
+        );
         assert_eq!(res.body["invalidParams"][0]["name"], "roles", "{what}");
     }
 

@@ -857,9 +857,13 @@ export interface components {
             updatedAt: string;
         };
         ActionRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A priority of this cooperation.
+             */
             priorityId: string;
             title: string;
+            /** @description Line breaks and tabs are allowed; other control characters are not. */
             description?: string | null;
             /**
              * Format: uuid
@@ -868,18 +872,19 @@ export interface components {
             ownerId?: string | null;
             /** Format: date */
             dueOn?: string | null;
-            /** @description gepland (default), lopend, gereed or vervallen */
-            status?: string | null;
+            status?: components["schemas"]["ActionStatusValue"] | null;
         };
-        AreaRequest: {
-            name: string;
-            cbsCode?: string | null;
-        };
-        /** @description Baseline and target of an indicator for one area. */
+        /**
+         * @description Status of an action point.
+         * @enum {string}
+         */
+        ActionStatusValue: "gepland" | "lopend" | "gereed" | "vervallen";
+        /** @description Baseline and target of an indicator for one area: at least one of the two. */
         AreaTargetRequest: {
             /**
              * Format: uuid
-             * @description A municipality of this cooperation; leave out for the whole cooperation.
+             * @description A municipality of this cooperation; leave out for the whole cooperation. Each area once
+             *     per indicator; a local priority's indicator has only its own municipality.
              */
             municipalityId?: string | null;
             baseline?: components["schemas"]["BaselineDto"] | null;
@@ -913,11 +918,16 @@ export interface components {
             changedFields: string[];
         };
         BaselineDto: {
-            /** @description A year (2019) or a half-year (2026-H1). */
+            /** @description A year (2019) or a half-year (2026-H1); before the target's period when both are given. */
             period: string;
             /** Format: double */
             value: number;
         };
+        /**
+         * @description How often an expert group reviews.
+         * @enum {string}
+         */
+        CadenceValue: "half_yearly" | "yearly";
         CommitmentDto: {
             /** Format: uuid */
             id: string;
@@ -973,21 +983,25 @@ export interface components {
             /** @description The council's own number, e.g. `26bb000713`; unique in the cooperation. */
             reference: string;
             title: string;
+            /** @description Line breaks and tabs are allowed; other control characters are not. */
             description?: string | null;
             /**
              * Format: uuid
-             * @description The municipality whose council it was made to.
+             * @description The municipality (of this cooperation) whose council it was made to.
              */
-            municipalityId?: string | null;
-            /** Format: date */
-            madeOn?: string | null;
+            municipalityId: string;
+            /**
+             * Format: date
+             * @description A date in the years 1900 to 2200.
+             */
+            madeOn: string;
             /** @description E.g. "Commissie Veiligheid". */
             meeting?: string | null;
             /**
              * Format: uuid
-             * @description The bestuurder who made it (a user with the bestuurder role).
+             * @description The bestuurder who made it (a user with the bestuurder role in this cooperation).
              */
-            madeById?: string | null;
+            madeById: string;
             /** @description The council member who asked for it. */
             requestedBy?: string | null;
             /** @description Their party (fractie). */
@@ -997,23 +1011,37 @@ export interface components {
              * @description The officer who prepares the answer (a user of this cooperation).
              */
             responsibleOfficerId?: string | null;
-            /** Format: date */
-            dueOn?: string | null;
-            priorityIds?: string[];
-            /** @description `open` (default), `in_behandeling`, `afgedaan` or `vervallen`. */
-            status?: string | null;
             /**
              * Format: date
-             * @description Required when `afgedaan`.
+             * @description In the years 1900 to 2200, and not before `madeOn`.
+             */
+            dueOn?: string | null;
+            /** @description Priorities of this cooperation the commitment touches, each at most once. */
+            priorityIds?: string[];
+            status?: components["schemas"]["CommitmentStatusValue"] | null;
+            /**
+             * Format: date
+             * @description Required when `afgedaan`, allowed when `vervallen`, otherwise absent; in the years 1900
+             *     to 2200 and not before `madeOn`.
              */
             closedOn?: string | null;
-            /** @description The answering council letter's reference; required when `afgedaan`. */
+            /** @description The answering council letter's reference; required when `afgedaan`, otherwise absent. */
             closingLetterReference?: string | null;
-            /** @description The answering council letter's title; required when `afgedaan`. */
+            /** @description The answering council letter's title; required when `afgedaan`, otherwise absent. */
             closingLetterTitle?: string | null;
-            /** @description Required when `vervallen`. */
+            /** @description Why it lapsed; required when `vervallen`, otherwise absent. */
             lapseReason?: string | null;
         };
+        /**
+         * @description Status of a commitment.
+         * @enum {string}
+         */
+        CommitmentStatusValue: "open" | "in_behandeling" | "afgedaan" | "vervallen";
+        /**
+         * @description How a target compares: at most, at least, or equal (within 5 %).
+         * @enum {string}
+         */
+        ComparatorValue: "<=" | ">=" | "=" | "≤" | "≥";
         /** @description Whether the group keeps up with its reviews, on today's date in the Netherlands. */
         ComplianceDto: {
             /** @description Reviews submitted in the last 12 months. */
@@ -1045,13 +1073,17 @@ export interface components {
             owner: string;
             /**
              * Format: uuid
-             * @description The owner's account, when they have one.
+             * @description The owner's account, when they have one: a user of this cooperation.
              */
             ownerId?: string | null;
-            /** Format: date */
-            followUpOn?: string | null;
+            /**
+             * Format: date
+             * @description When it is followed up: a date in the years 1900 to 2200.
+             */
+            followUpOn: string;
         };
         CreateTenantRequest: {
+            /** @description Lower-case letters, digits and single hyphens inside, e.g. `veluwe-west`. */
             slug: string;
             name: string;
             admin: components["schemas"]["NewAdminRequest"];
@@ -1059,9 +1091,21 @@ export interface components {
         CreateUserRequest: {
             email: string;
             displayName: string;
+            /** @description Absent: the platform generates one and returns it once as `initialPassword`. */
             password?: string | null;
+            /** @description At least one; each role (with its municipality) at most once. */
             roles: components["schemas"]["RoleDto"][];
         };
+        /**
+         * @description How often the digest comes.
+         * @enum {string}
+         */
+        DigestValue: "weekly" | "monthly" | "off";
+        /**
+         * @description Which way is better for an indicator.
+         * @enum {string}
+         */
+        DirectionValue: "lower_is_better" | "higher_is_better" | "keep_at_level";
         DistrictDto: {
             /** Format: uuid */
             id: string;
@@ -1073,6 +1117,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        DistrictRequest: {
+            name: string;
+            /** @description The CBS code: `WK` and 6 digits (`WK023301`), either case; empty or absent for none. */
+            cbsCode?: string | null;
         };
         ExpertGroupDto: {
             /** Format: uuid */
@@ -1097,26 +1146,26 @@ export interface components {
         ExpertGroupRequest: {
             name: string;
             description?: string | null;
-            /** @description The theme: one or more priorities. */
+            /** @description The theme: one or more priorities of this cooperation, each once. */
             priorityIds: string[];
             /**
              * Format: uuid
              * @description A user of this cooperation.
              */
             chairId?: string | null;
+            /** @description Each member once (the same `userId` or email address twice is refused). */
             members?: components["schemas"]["MemberRequest"][];
-            /**
-             * @description `half_yearly` (due 30 June and 31 December) or `yearly`. Left out: as stored, or
-             *     `half_yearly` for a new group.
-             */
-            cadence?: string | null;
+            cadence?: components["schemas"]["CadenceValue"] | null;
             /**
              * Format: int32
              * @description Grace days after the period's end before the review is due (0 to 90). Left out: as
              *     stored, or 0.
              */
             dueOffsetDays?: number | null;
-            /** @description The first period the group owes a review for. Left out: as stored, or the current one. */
+            /**
+             * @description The first period the group owes a review for: a half-year (`2026-H1`) for a half-yearly
+             *     group, a year (`2026`) for a yearly one. Left out: as stored, or the current one.
+             */
             reviewsFrom?: string | null;
         };
         /** @description What an import did (or, as a dry run, would do). */
@@ -1175,7 +1224,10 @@ export interface components {
             updatedAt: string;
         };
         IndicatorRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A priority of this cooperation.
+             */
             priorityId: string;
             name: string;
             description?: string | null;
@@ -1184,10 +1236,10 @@ export interface components {
             /** @description e.g. politie, Veiligheidsmonitor, CBS, eigen registratie */
             source: string;
             /** @description lower_is_better, higher_is_better or keep_at_level */
-            direction: string;
-            /** @description e.g. F44 */
+            direction: components["schemas"]["DirectionValue"];
+            /** @description e.g. F44: ASCII letters and digits only (blank: none). */
             policeCode?: string | null;
-            /** @description Baseline and target per area; a PUT replaces them all. */
+            /** @description Baseline and target per area, each area once; a PUT replaces them all. */
             areas?: components["schemas"]["AreaTargetRequest"][];
         };
         InvalidParam: {
@@ -1330,14 +1382,15 @@ export interface components {
         MeasurementRequest: {
             /**
              * Format: uuid
-             * @description A municipality of this cooperation; leave out for a figure of the whole cooperation.
+             * @description A municipality of this cooperation; leave out for a figure of the whole cooperation. A
+             *     local priority's indicator takes only figures of its own municipality.
              */
             municipalityId?: string | null;
             /** @description A year (2024) or a half-year (2026-H1). */
             period: string;
             /** Format: double */
             value: number;
-            /** @description Where the figure comes from, e.g. "politie, export 12 januari". */
+            /** @description Where the figure comes from, e.g. "politie, export 12 januari"; one line. */
             sourceNote?: string | null;
         };
         MemberDto: {
@@ -1358,11 +1411,16 @@ export interface components {
          *     account (politie, OM, jongerenwerk, GGD, RIEC, woningcorporatie …).
          */
         MemberRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A user of this cooperation; then leave out `name` and `email`.
+             */
             userId?: string | null;
+            /** @description Required without `userId`; with it, leave it out (or blank). */
             name?: string | null;
             /** @description E.g. "Politie Oost-Nederland", "OM", "GGD". */
             organisation?: string | null;
+            /** @description Required without `userId`; with it, leave it out. */
             email?: string | null;
         };
         MembershipDto: {
@@ -1384,16 +1442,23 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        MunicipalityRequest: {
+            name: string;
+            /** @description The CBS code: `GM` and 4 digits (`GM0233`), either case; empty or absent for none. */
+            cbsCode?: string | null;
+        };
         NewAdminRequest: {
             email: string;
             displayName: string;
+            /** @description Required when no account with this email exists yet; ignored for an existing one. */
             password?: string | null;
         };
         /** @description A new review: its period and, optionally, content. */
         NewReviewRequest: {
-            /** @description `2026-H1`, or a year for a group that reviews yearly. */
+            /** @description `2026-H1`, or a year for a group that reviews yearly; a period that has begun. */
             period: string;
             summary?: string | null;
+            /** @description At most one item per priority. */
             items?: components["schemas"]["ReviewItemRequest"][];
             measurements?: components["schemas"]["ReviewMeasurementRequest"][];
         };
@@ -1437,7 +1502,7 @@ export interface components {
         };
         NotificationSettingsRequest: {
             /** @description `weekly`, `monthly` or `off`. */
-            digest: string;
+            digest: components["schemas"]["DigestValue"];
             reminders: boolean;
         };
         ActionPage: {
@@ -1890,22 +1955,34 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @description Kind of a plan.
+         * @enum {string}
+         */
+        PlanKindValue: "ivp" | "hup" | "handhavingsstrategie" | "prioriteringsagenda" | "uitvoeringsplan";
         PlanRequest: {
             title: string;
             /** @description ivp, hup, handhavingsstrategie, prioriteringsagenda or uitvoeringsplan */
-            kind: string;
+            kind: components["schemas"]["PlanKindValue"];
             /** Format: int32 */
             startYear: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Not before `startYear`.
+             */
             endYear: number;
-            /** @description concept (default), vastgesteld or afgelopen */
-            status?: string | null;
+            status?: components["schemas"]["PlanStatusValue"] | null;
             /**
              * Format: date
-             * @description When the council adopted it; empty for a concept.
+             * @description When the council adopted it; must be absent while the status is `concept` (the default).
              */
             adoptedOn?: string | null;
         };
+        /**
+         * @description Status of a plan.
+         * @enum {string}
+         */
+        PlanStatusValue: "concept" | "vastgesteld" | "afgelopen";
         PriorityDto: {
             /** Format: uuid */
             id: string;
@@ -1944,7 +2021,10 @@ export interface components {
             title: string;
         };
         PriorityRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A plan of this cooperation.
+             */
             planId: string;
             /**
              * Format: uuid
@@ -1953,15 +2033,22 @@ export interface components {
             parentId?: string | null;
             title: string;
             /** @description cooperation (bovenlokaal), municipality (lokaal) or district (wijk) */
-            scope: string;
-            /** Format: uuid */
+            scope: components["schemas"]["PriorityScopeValue"];
+            /**
+             * Format: uuid
+             * @description Required for scope municipality and district; left out for scope cooperation.
+             */
             municipalityId?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A district of `municipalityId`: required for scope district, left out otherwise.
+             */
             districtId?: string | null;
             opgave?: string | null;
             ambitie?: string | null;
             aanpak?: string | null;
             doelstelling?: string | null;
+            /** @description Partner organisations; the same name twice (ignoring case) counts once. */
             partners?: string[];
             flankerendBeleid?: string | null;
             /**
@@ -1985,6 +2072,11 @@ export interface components {
             status?: string | null;
             progress: string;
         };
+        /**
+         * @description Where a priority applies.
+         * @enum {string}
+         */
+        PriorityScopeValue: "cooperation" | "municipality" | "district";
         /**
          * @description Status of a priority, derived from the verdicts of its indicators. Every area of every
          *     indicator is a meetpunt and counts once (`no_data` ones do not count):
@@ -2132,10 +2224,12 @@ export interface components {
             courseCorrections: components["schemas"]["CourseCorrectionDto"][];
         };
         ReviewItemRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A priority of the group's theme, once per review.
+             */
             priorityId: string;
-            /** @description `op_koers`, `aandacht_nodig` or `niet_op_koers`; may wait while the review is a concept. */
-            status?: string | null;
+            status?: components["schemas"]["ReviewItemStatusValue"] | null;
             /** @description Progress narrative (voortgang). */
             progress?: string | null;
             /** @description Contributing activities. */
@@ -2143,13 +2237,22 @@ export interface components {
             risks?: string | null;
             courseCorrections?: components["schemas"]["CourseCorrectionRequest"][];
         };
+        /**
+         * @description A group's assessment of one priority.
+         * @enum {string}
+         */
+        ReviewItemStatusValue: "op_koers" | "aandacht_nodig" | "niet_op_koers";
         /** @description A figure brought in with the review: for an indicator of one of the group's priorities. */
         ReviewMeasurementRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description An indicator of one of the group's priorities.
+             */
             indicatorId: string;
             /**
              * Format: uuid
-             * @description A municipality of this cooperation; leave out for a figure of the whole cooperation.
+             * @description A municipality of this cooperation; leave out for a figure of the whole cooperation. A
+             *     local priority's indicator takes only figures of its own municipality.
              */
             municipalityId?: string | null;
             /** @description A year (2024) or a half-year (2026-H1). */
@@ -2161,15 +2264,25 @@ export interface components {
         /** @description The content of a review. Saving replaces the whole content. */
         ReviewRequest: {
             summary?: string | null;
+            /** @description At most one item per priority. */
             items?: components["schemas"]["ReviewItemRequest"][];
             /** @description Updated measurements, entered together with the review. */
             measurements?: components["schemas"]["ReviewMeasurementRequest"][];
         };
         RoleDto: {
-            role: string;
-            /** Format: uuid */
+            role: components["schemas"]["RoleValue"];
+            /**
+             * Format: uuid
+             * @description Limits the role to one municipality of this cooperation; absent for the whole
+             *     cooperation, and always absent for `tenant_admin`.
+             */
             municipalityId?: string | null;
         };
+        /**
+         * @description A role in a cooperation.
+         * @enum {string}
+         */
+        RoleValue: "tenant_admin" | "coordinator" | "expert" | "bestuurder" | "viewer";
         SafetyLetterDto: {
             /** Format: uuid */
             id: string;
@@ -2211,12 +2324,15 @@ export interface components {
         SafetyLetterRequest: {
             /**
              * Format: uuid
-             * @description The plan the letter reports on.
+             * @description The plan the letter reports on: a plan of this cooperation.
              */
-            planId?: string | null;
+            planId: string;
             /** @description A year (`2026`) or a half-year (`2026-H1`) that has begun. */
-            period?: string | null;
-            /** @description The municipalities the letter is for; left out or empty: all of the cooperation's. */
+            period: string;
+            /**
+             * @description The municipalities the letter is for, each of this cooperation; left out or empty: all of
+             *     the cooperation's.
+             */
             municipalityIds?: string[];
         };
         SendBackRequest: {
@@ -2224,10 +2340,13 @@ export interface components {
             reason: string;
         };
         TargetDto: {
-            /** @description A year (2024) or a half-year (2026-H2). */
+            /** @description A year (2024) or a half-year (2026-H2); after the baseline's period when both are given. */
             period: string;
-            /** @description `<=`, `>=` or `=` (`≤` and `≥` are accepted too). */
-            comparator: string;
+            /**
+             * @description `<=`, `>=` or `=` (`≤` and `≥` are accepted too). `>=` does not go with direction
+             *     `lower_is_better`, nor `<=` with `higher_is_better`.
+             */
+            comparator: components["schemas"]["ComparatorValue"];
             /** Format: double */
             value: number;
         };
@@ -2240,6 +2359,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @description Status a platform admin can give a cooperation.
+         * @enum {string}
+         */
+        TenantStatusValue: "active" | "suspended";
         TenantUserDto: {
             /** Format: uuid */
             id: string;
@@ -2265,10 +2389,12 @@ export interface components {
             refreshToken?: string;
         };
         UpdateTenantRequest: {
-            status: string;
+            /** @description `active` or `suspended`. */
+            status: components["schemas"]["TenantStatusValue"];
         };
         UpdateUserRequest: {
             displayName: string;
+            /** @description At least one; each role (with its municipality) at most once. */
             roles: components["schemas"]["RoleDto"][];
         };
     };
@@ -2350,6 +2476,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed sign-ins for the account or the address (`too_many_login_attempts`); see Retry-After */
             429: {
                 headers: {
@@ -2364,6 +2499,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2454,9 +2600,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2541,9 +2707,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2599,6 +2785,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_tenants: {
@@ -2642,6 +2839,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2728,9 +2936,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2801,6 +3029,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2890,9 +3129,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2968,6 +3227,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3066,9 +3336,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3141,6 +3431,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3241,9 +3542,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3329,6 +3650,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_municipalities: {
@@ -3406,6 +3738,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_municipality: {
@@ -3420,7 +3763,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AreaRequest"];
+                "application/json": components["schemas"]["MunicipalityRequest"];
             };
         };
         responses: {
@@ -3498,9 +3841,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3579,6 +3942,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_municipality: {
@@ -3595,7 +3969,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AreaRequest"];
+                "application/json": components["schemas"]["MunicipalityRequest"];
             };
         };
         responses: {
@@ -3673,9 +4047,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3754,6 +4148,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_district: {
@@ -3770,7 +4175,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AreaRequest"];
+                "application/json": components["schemas"]["DistrictRequest"];
             };
         };
         responses: {
@@ -3848,9 +4253,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3875,7 +4300,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AreaRequest"];
+                "application/json": components["schemas"]["DistrictRequest"];
             };
         };
         responses: {
@@ -3953,9 +4378,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3968,9 +4413,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only plans of this kind. */
-                kind?: string;
+                kind?: "ivp" | "hup" | "handhavingsstrategie" | "prioriteringsagenda" | "uitvoeringsplan";
                 /** @description Only plans with this status. */
-                status?: string;
+                status?: "concept" | "vastgesteld" | "afgelopen";
                 /** @description Only plans whose period includes this year. */
                 year?: number;
                 /** @description Page number, from 1 (default 1). */
@@ -4037,6 +4482,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4126,9 +4582,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4201,6 +4677,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4292,9 +4779,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4380,6 +4887,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_priorities: {
@@ -4388,7 +4906,7 @@ export interface operations {
                 /** @description Only priorities of this plan. */
                 planId?: string;
                 /** @description Only this scope: cooperation, municipality or district. */
-                scope?: string;
+                scope?: "cooperation" | "municipality" | "district";
                 /** @description Only priorities of this municipality (and its districts). */
                 municipalityId?: string;
                 /** @description Only sub-priorities of this priority. */
@@ -4457,6 +4975,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4546,9 +5075,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4621,6 +5170,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4712,9 +5272,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4800,6 +5380,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_actions: {
@@ -4810,7 +5401,7 @@ export interface operations {
                 /** @description Only actions of this plan's priorities. */
                 planId?: string;
                 /** @description Only actions with this status. */
-                status?: string;
+                status?: "gepland" | "lopend" | "gereed" | "vervallen";
                 /** @description Only actions of this owner. */
                 ownerId?: string;
                 /** @description Only actions due before this date. */
@@ -4879,6 +5470,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4968,9 +5570,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5043,6 +5665,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5134,9 +5767,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5207,6 +5860,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5288,6 +5952,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5386,9 +6061,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5461,6 +6156,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5561,9 +6267,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5649,6 +6375,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_measurements: {
@@ -5656,7 +6393,7 @@ export interface operations {
             query?: {
                 /** @description Only this municipality's figures. */
                 municipalityId?: string;
-                /** @description Only the figures of the whole cooperation. */
+                /** @description Only the figures of the whole cooperation; not together with `municipalityId`. */
                 cooperationOnly?: boolean;
                 /** @description Page number, from 1 (default 1). */
                 page?: number;
@@ -5721,9 +6458,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `municipalityId` together with `cooperationOnly=true` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5826,9 +6583,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5909,6 +6686,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_measurement: {
@@ -5975,6 +6763,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6086,6 +6885,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     export_measurements: {
@@ -6096,7 +6906,7 @@ export interface operations {
                 /** @description Only indicators of this priority. */
                 priorityId?: string;
                 /** @description `comma` (default; decimal point) or `semicolon` (decimal comma, for Dutch Excel). */
-                separator?: string;
+                separator?: "comma" | "semicolon";
             };
             header?: never;
             path: {
@@ -6157,6 +6967,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6242,6 +7063,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_expert_group: {
@@ -6307,6 +7139,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An expert group with this name exists already (`expert_group_name_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -6325,9 +7166,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6408,6 +7269,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_expert_group: {
@@ -6415,7 +7287,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The `ETag` you read; when someone changed it since, the answer is 412 */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Slug of the cooperation, e.g. `veluwe-west` */
@@ -6480,6 +7352,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The name is taken (`expert_group_name_taken`), or the cadence cannot change because the group has reviews (`cadence_fixed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Changed by someone else since it was read (`If-Match`) */
             412: {
                 headers: {
@@ -6507,9 +7388,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6577,9 +7478,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The group has reviews (`expert_group_has_reviews`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6592,7 +7513,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only reviews with this status: `concept`, `ingediend` or `vastgesteld`. */
-                status?: string;
+                status?: "concept" | "ingediend" | "vastgesteld";
                 /** @description Page number, from 1 (default 1). */
                 page?: number;
                 /** @description Items per page, 1 to 100 (default 25). */
@@ -6659,6 +7580,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6732,6 +7664,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The group has a review of this period already (`review_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -6750,9 +7691,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6835,6 +7796,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_review: {
@@ -6842,7 +7814,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The `ETag` you read; when someone changed it since, the answer is 412 */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Slug of the cooperation, e.g. `veluwe-west` */
@@ -6909,6 +7881,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not a concept (any more): submitted or adopted reviews are read-only (`review_locked`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Changed by someone else since it was read (`If-Match`) */
             412: {
                 headers: {
@@ -6936,9 +7917,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7008,9 +8009,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not a concept: a submitted or adopted review stays (`review_locked`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7082,9 +8103,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not a concept: already submitted or adopted (`review_locked`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not complete yet: `invalidParams` names the priorities still without status and progress */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7156,9 +8206,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not submitted: a concept or an adopted review cannot be adopted (`review_locked`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7234,6 +8304,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not submitted: only a submitted review goes back to the group (`review_locked`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -7252,9 +8331,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7267,7 +8366,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only commitments with this status. */
-                status?: string;
+                status?: "open" | "in_behandeling" | "afgedaan" | "vervallen";
                 /** @description Only commitments made to this municipality's council. */
                 municipalityId?: string;
                 /** @description Only commitments made by this bestuurder. */
@@ -7278,7 +8377,7 @@ export interface operations {
                 priorityId?: string;
                 /** @description Only overdue ones (`true`) or only those not overdue (`false`). */
                 overdue?: boolean;
-                /** @description Only commitments due before this date. */
+                /** @description Only commitments due before this date (in the years 1900 to 2200). */
                 dueBefore?: string;
                 /** @description Reference or title contains this text. */
                 q?: string;
@@ -7352,6 +8451,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_commitment: {
@@ -7417,6 +8527,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A commitment with this reference exists already (`commitment_reference_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -7435,9 +8554,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7518,6 +8657,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_commitment: {
@@ -7525,7 +8675,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The `ETag` you read; when someone changed it since, the answer is 412 */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Slug of the cooperation, e.g. `veluwe-west` */
@@ -7590,6 +8740,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A commitment with this reference exists already (`commitment_reference_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Changed by someone else since it was read (`If-Match`) */
             412: {
                 headers: {
@@ -7617,9 +8776,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7696,13 +8875,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     export_commitments: {
         parameters: {
             query?: {
                 /** @description Only commitments with this status. */
-                status?: string;
+                status?: "open" | "in_behandeling" | "afgedaan" | "vervallen";
                 /** @description Only commitments made to this municipality's council. */
                 municipalityId?: string;
                 /** @description Only commitments made by this bestuurder. */
@@ -7710,7 +8900,7 @@ export interface operations {
                 /** @description Only overdue ones (`true`) or only those not overdue (`false`). */
                 overdue?: boolean;
                 /** @description `comma` (default) or `semicolon` (for Dutch Excel). */
-                separator?: string;
+                separator?: "comma" | "semicolon";
             };
             header?: never;
             path: {
@@ -7771,6 +8961,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7882,20 +9083,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_audit_events: {
         parameters: {
             query?: {
                 /** @description Only changes of this kind of data, e.g. `priority` or `commitment`. */
-                entityType?: string;
+                entityType?: "municipality" | "district" | "plan" | "priority" | "action" | "indicator" | "indicator_target" | "measurement" | "member" | "expert_group" | "expert_group_member" | "expert_group_priority" | "review" | "review_item" | "course_correction" | "commitment" | "commitment_priority" | "safety_letter" | "safety_letter_schedule";
                 /** @description Only changes of this entity. */
                 entityId?: string;
                 /** @description Only changes by this user. */
                 actorId?: string;
-                /** @description Only changes at or after this moment (RFC 3339). */
+                /** @description Only changes at or after this moment (RFC 3339; its UTC date in the years 1900 to 2200). */
                 from?: string;
-                /** @description Only changes before this moment (RFC 3339). */
+                /** @description Only changes before this moment (RFC 3339; its UTC date in the years 1900 to 2200). */
                 until?: string;
                 /** @description Page number, from 1 (default 1). */
                 page?: number;
@@ -7967,6 +9179,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_notification_settings: {
@@ -8010,6 +9233,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8087,9 +9321,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8102,7 +9356,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description What to stop: `digest`, `reminders` or `all` (default). */
-                from?: string;
+                from?: "digest" | "reminders" | "all";
             };
             header?: never;
             path: {
@@ -8148,7 +9402,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description What to stop: `digest`, `reminders` or `all` (default). */
-                from?: string;
+                from?: "digest" | "reminders" | "all";
             };
             header?: never;
             path: {
@@ -8180,9 +9434,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such link: the token is unknown (a browser gets a page that says so) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8195,7 +9469,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only emails with this status: `pending`, `sending`, `sent` or `dead`. */
-                status?: string;
+                status?: "pending" | "sending" | "sent" | "dead";
                 /** @description Page number, from 1 (default 1). */
                 page?: number;
                 /** @description Items per page, 1 to 100 (default 25). */
@@ -8266,6 +9540,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_letters: {
@@ -8275,7 +9560,7 @@ export interface operations {
                 /** @description Only letters over this period (`2026`, `2026-H1`). */
                 period?: string;
                 /** @description Only versions with this status. */
-                status?: string;
+                status?: "wordt_samengesteld" | "concept" | "vastgesteld" | "mislukt";
                 /** @description Page number, from 1 (default 1). */
                 page?: number;
                 /** @description Items per page, 1 to 100 (default 25). */
@@ -8340,6 +9625,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8431,9 +9727,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8512,6 +9828,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     download_letter: {
@@ -8521,7 +9848,7 @@ export interface operations {
                  * @description `docx` (the Word file) or `html` (a preview); without it, the `Accept` header decides and
                  *     Word is the default.
                  */
-                format?: string;
+                format?: "docx" | "html";
             };
             header?: never;
             path: {
@@ -8620,6 +9947,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     adopt_letter: {
@@ -8701,6 +10039,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_schedule: {
@@ -8765,6 +10114,17 @@ export interface operations {
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8854,9 +10214,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached for now; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

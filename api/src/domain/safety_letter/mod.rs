@@ -34,7 +34,7 @@ pub fn status_label(status: &str) -> &'static str {
 pub fn letter_period(s: &str, today: NaiveDate) -> Result<Period, InvalidField> {
     let period = Period::parse("period", s)?;
     if period.first_day() > today {
-        return Err(InvalidField::new(
+        return Err(InvalidField::in_context(
             "period",
             format!(
                 "{period} is nog niet begonnen; een veiligheidsbrief gaat over een lopende of afgelopen periode"

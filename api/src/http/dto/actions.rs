@@ -42,16 +42,39 @@ impl From<crate::services::actions::ActionView> for ActionDto {
     }
 }
 
+/// Status of an action point.
+// Schema only: the request keeps the text, which `parse` checks.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum ActionStatusValue {
+    Gepland,
+    Lopend,
+    Gereed,
+    Vervallen,
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ActionRequest {
+    /// A priority of this cooperation.
     pub priority_id: Uuid,
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub title: String,
+    /// Line breaks and tabs are allowed; other control characters are not.
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub description: Option<String>,
     /// A user of this cooperation.
     pub owner_id: Option<Uuid>,
     pub due_on: Option<chrono::NaiveDate>,
     /// gepland (default), lopend, gereed or vervallen
+    #[schema(value_type = Option<ActionStatusValue>)]
     pub status: Option<String>,
 }
 
@@ -77,13 +100,16 @@ pub struct ActionListQuery {
     /// Only actions of this plan's priorities.
     pub plan_id: Option<Uuid>,
     /// Only actions with this status.
+    #[param(value_type = Option<ActionStatusValue>, inline)]
     pub status: Option<String>,
     /// Only actions of this owner.
     pub owner_id: Option<Uuid>,
     /// Only actions due before this date.
     pub due_before: Option<chrono::NaiveDate>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
 }

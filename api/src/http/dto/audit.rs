@@ -48,22 +48,53 @@ impl From<AuditEventView> for AuditEventDto {
     }
 }
 
+/// A kind of data the audit trail follows.
+// Schema only: `domain::audit::parse_entity_type` checks the text.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum AuditEntityTypeValue {
+    Municipality,
+    District,
+    Plan,
+    Priority,
+    Action,
+    Indicator,
+    IndicatorTarget,
+    Measurement,
+    Member,
+    ExpertGroup,
+    ExpertGroupMember,
+    ExpertGroupPriority,
+    Review,
+    ReviewItem,
+    CourseCorrection,
+    Commitment,
+    CommitmentPriority,
+    SafetyLetter,
+    SafetyLetterSchedule,
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct AuditEventListQuery {
     /// Only changes of this kind of data, e.g. `priority` or `commitment`.
+    #[param(value_type = Option<AuditEntityTypeValue>, inline)]
     pub entity_type: Option<String>,
     /// Only changes of this entity.
     pub entity_id: Option<Uuid>,
     /// Only changes by this user.
     pub actor_id: Option<Uuid>,
-    /// Only changes at or after this moment (RFC 3339).
+    /// Only changes at or after this moment (RFC 3339; its UTC date in the years 1900 to 2200).
+    #[param(pattern = r"^(190[1-9]|19[1-9][0-9]|2[01][0-9]{2})-")]
     pub from: Option<DateTime<Utc>>,
-    /// Only changes before this moment (RFC 3339).
+    /// Only changes before this moment (RFC 3339; its UTC date in the years 1900 to 2200).
+    #[param(pattern = r"^(190[1-9]|19[1-9][0-9]|2[01][0-9]{2})-")]
     pub until: Option<DateTime<Utc>>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
 }

@@ -12,38 +12,111 @@ use crate::services::commitment_csv::CommitmentImportReport;
 use crate::services::commitments::CommitmentView;
 use crate::services::user_names::UserNames;
 
+/// Status of a commitment.
+// Schema only: the request keeps the text, which `parse` checks.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum CommitmentStatusValue {
+    Open,
+    InBehandeling,
+    Afgedaan,
+    Vervallen,
+}
+
+/// Field separator of a CSV file.
+// Schema only: `domain::csv_table::Separator::parse` checks the text.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum CsvSeparatorValue {
+    Comma,
+    Semicolon,
+}
+
+/// `priorityIds`: utoipa has no `unique_items` attribute, so the array is written out.
+fn priority_ids_schema() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type};
+    ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Uuid))),
+        )
+        .unique_items(true)
+        .description(Some(
+            "Priorities of this cooperation the commitment touches, each at most once.",
+        ))
+        .build()
+}
+
+// The domain, not serde, refuses a missing `municipalityId`, `madeOn` or `madeById` (with a
+// Dutch message), so they stay `Option` here; `value_type` makes the document require them.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CommitmentRequest {
     /// The council's own number, e.g. `26bb000713`; unique in the cooperation.
+    #[schema(
+        min_length = 1,
+        max_length = 50,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub reference: String,
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub title: String,
+    /// Line breaks and tabs are allowed; other control characters are not.
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub description: Option<String>,
-    /// The municipality whose council it was made to.
+    /// The municipality (of this cooperation) whose council it was made to.
+    #[schema(value_type = Uuid)]
     pub municipality_id: Option<Uuid>,
+    /// A date in the years 1900 to 2200.
+    #[schema(value_type = NaiveDate, pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
     pub made_on: Option<NaiveDate>,
     /// E.g. "Commissie Veiligheid".
+    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub meeting: Option<String>,
-    /// The bestuurder who made it (a user with the bestuurder role).
+    /// The bestuurder who made it (a user with the bestuurder role in this cooperation).
+    #[schema(value_type = Uuid)]
     pub made_by_id: Option<Uuid>,
     /// The council member who asked for it.
+    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub requested_by: Option<String>,
     /// Their party (fractie).
+    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub requested_by_party: Option<String>,
     /// The officer who prepares the answer (a user of this cooperation).
     pub responsible_officer_id: Option<Uuid>,
+    /// In the years 1900 to 2200, and not before `madeOn`.
+    #[schema(
+        pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+    )]
     pub due_on: Option<NaiveDate>,
     #[serde(default)]
+    #[schema(schema_with = priority_ids_schema)]
     pub priority_ids: Vec<Uuid>,
     /// `open` (default), `in_behandeling`, `afgedaan` or `vervallen`.
+    #[schema(value_type = Option<CommitmentStatusValue>)]
     pub status: Option<String>,
-    /// Required when `afgedaan`.
+    /// Required when `afgedaan`, allowed when `vervallen`, otherwise absent; in the years 1900
+    /// to 2200 and not before `madeOn`.
+    #[schema(
+        pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+    )]
     pub closed_on: Option<NaiveDate>,
-    /// The answering council letter's reference; required when `afgedaan`.
+    /// The answering council letter's reference; required when `afgedaan`, otherwise absent.
+    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub closing_letter_reference: Option<String>,
-    /// The answering council letter's title; required when `afgedaan`.
+    /// The answering council letter's title; required when `afgedaan`, otherwise absent.
+    #[schema(max_length = 300, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub closing_letter_title: Option<String>,
-    /// Required when `vervallen`.
+    /// Why it lapsed; required when `vervallen`, otherwise absent.
+    #[schema(max_length = 2000, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub lapse_reason: Option<String>,
 }
 
@@ -157,6 +230,7 @@ impl CommitmentDto {
 #[into_params(parameter_in = Query)]
 pub struct CommitmentListQuery {
     /// Only commitments with this status.
+    #[param(value_type = Option<CommitmentStatusValue>, inline)]
     pub status: Option<String>,
     /// Only commitments made to this municipality's council.
     pub municipality_id: Option<Uuid>,
@@ -168,13 +242,19 @@ pub struct CommitmentListQuery {
     pub priority_id: Option<Uuid>,
     /// Only overdue ones (`true`) or only those not overdue (`false`).
     pub overdue: Option<bool>,
-    /// Only commitments due before this date.
+    /// Only commitments due before this date (in the years 1900 to 2200).
+    #[param(
+        pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+    )]
     pub due_before: Option<NaiveDate>,
     /// Reference or title contains this text.
+    #[param(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub q: Option<String>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
 }
 
@@ -183,6 +263,7 @@ pub struct CommitmentListQuery {
 #[into_params(parameter_in = Query)]
 pub struct CommitmentExportQuery {
     /// Only commitments with this status.
+    #[param(value_type = Option<CommitmentStatusValue>, inline)]
     pub status: Option<String>,
     /// Only commitments made to this municipality's council.
     pub municipality_id: Option<Uuid>,
@@ -191,6 +272,7 @@ pub struct CommitmentExportQuery {
     /// Only overdue ones (`true`) or only those not overdue (`false`).
     pub overdue: Option<bool>,
     /// `comma` (default) or `semicolon` (for Dutch Excel).
+    #[param(value_type = Option<CsvSeparatorValue>, inline)]
     pub separator: Option<String>,
 }
 

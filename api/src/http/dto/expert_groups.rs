@@ -1,5 +1,6 @@
 //! JSON shapes of expert groups and their reviews.
 
+use super::whole_number;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -26,32 +27,66 @@ fn name_of(names: &UserNames, id: Uuid) -> String {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MemberRequest {
+    /// A user of this cooperation; then leave out `name` and `email`.
     pub user_id: Option<Uuid>,
+    /// Required without `userId`; with it, leave it out (or blank).
+    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub name: Option<String>,
     /// E.g. "Politie Oost-Nederland", "OM", "GGD".
+    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub organisation: Option<String>,
+    /// Required without `userId`; with it, leave it out.
+    #[schema(
+        max_length = 254,
+        pattern = r"^[^\s\x00-\x1F\x7F-\x9F@]+@[^\s\x00-\x1F\x7F-\x9F@.][^\s\x00-\x1F\x7F-\x9F@]*\.[^\s\x00-\x1F\x7F-\x9F@]*[^\s\x00-\x1F\x7F-\x9F@.]$"
+    )]
     pub email: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExpertGroupRequest {
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub name: String,
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub description: Option<String>,
-    /// The theme: one or more priorities.
+    /// The theme: one or more priorities of this cooperation, each once.
+    #[schema(value_type = BTreeSet<Uuid>, min_items = 1)]
     pub priority_ids: Vec<Uuid>,
     /// A user of this cooperation.
     pub chair_id: Option<Uuid>,
+    /// Each member once (the same `userId` or email address twice is refused).
     #[serde(default)]
     pub members: Vec<MemberRequest>,
     /// `half_yearly` (due 30 June and 31 December) or `yearly`. Left out: as stored, or
     /// `half_yearly` for a new group.
+    #[schema(value_type = Option<CadenceValue>)]
     pub cadence: Option<String>,
     /// Grace days after the period's end before the review is due (0 to 90). Left out: as
     /// stored, or 0.
+    #[schema(minimum = 0, maximum = 90)]
+    #[serde(default, deserialize_with = "whole_number::optional")]
     pub due_offset_days: Option<i32>,
-    /// The first period the group owes a review for. Left out: as stored, or the current one.
+    /// The first period the group owes a review for: a half-year (`2026-H1`) for a half-yearly
+    /// group, a year (`2026`) for a yearly one. Left out: as stored, or the current one.
+    #[schema(pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)(-[Hh][12])?$")]
     pub reviews_from: Option<String>,
+}
+
+/// How often an expert group reviews.
+// Schema only: the field stays text and `Cadence::parse` checks it.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum CadenceValue {
+    HalfYearly,
+    Yearly,
 }
 
 impl ExpertGroupRequest {
@@ -201,47 +236,91 @@ pub struct ExpertGroupListQuery {
     /// Only groups this user chairs or is a member of.
     pub member_id: Option<Uuid>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CourseCorrectionRequest {
+    #[schema(
+        min_length = 1,
+        max_length = 2000,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub description: String,
     /// Who follows it up, e.g. "Teamchef politie Noord-Veluwe".
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub owner: String,
-    /// The owner's account, when they have one.
+    /// The owner's account, when they have one: a user of this cooperation.
     pub owner_id: Option<Uuid>,
+    /// When it is followed up: a date in the years 1900 to 2200.
+    // Required: `Option` only so that a missing date gets a Dutch message.
+    #[schema(value_type = NaiveDate, pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
     pub follow_up_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReviewItemRequest {
+    /// A priority of the group's theme, once per review.
     pub priority_id: Uuid,
     /// `op_koers`, `aandacht_nodig` or `niet_op_koers`; may wait while the review is a concept.
+    #[schema(value_type = Option<ReviewItemStatusValue>)]
     pub status: Option<String>,
     /// Progress narrative (voortgang).
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub progress: Option<String>,
     /// Contributing activities.
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub activities: Option<String>,
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub risks: Option<String>,
     #[serde(default)]
     pub course_corrections: Vec<CourseCorrectionRequest>,
+}
+
+/// A group's assessment of one priority.
+// Schema only: the field stays text and `ReviewItem::parse` checks it.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum ReviewItemStatusValue {
+    OpKoers,
+    AandachtNodig,
+    NietOpKoers,
 }
 
 /// A figure brought in with the review: for an indicator of one of the group's priorities.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReviewMeasurementRequest {
+    /// An indicator of one of the group's priorities.
     pub indicator_id: Uuid,
-    /// A municipality of this cooperation; leave out for a figure of the whole cooperation.
+    /// A municipality of this cooperation; leave out for a figure of the whole cooperation. A
+    /// local priority's indicator takes only figures of its own municipality.
     pub municipality_id: Option<Uuid>,
     /// A year (2024) or a half-year (2026-H1).
+    #[schema(pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)(-[Hh][12])?$")]
     pub period: String,
+    #[schema(minimum = -1e15, maximum = 1e15)]
     pub value: f64,
+    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub source_note: Option<String>,
 }
 
@@ -249,7 +328,12 @@ pub struct ReviewMeasurementRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReviewRequest {
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub summary: Option<String>,
+    /// At most one item per priority.
     #[serde(default)]
     pub items: Vec<ReviewItemRequest>,
     /// Updated measurements, entered together with the review.
@@ -261,9 +345,15 @@ pub struct ReviewRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewReviewRequest {
-    /// `2026-H1`, or a year for a group that reviews yearly.
+    /// `2026-H1`, or a year for a group that reviews yearly; a period that has begun.
+    #[schema(pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)(-[Hh][12])?$")]
     pub period: String,
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub summary: Option<String>,
+    /// At most one item per priority.
     #[serde(default)]
     pub items: Vec<ReviewItemRequest>,
     #[serde(default)]
@@ -338,6 +428,11 @@ fn parse_review(
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SendBackRequest {
     /// What the group still has to do.
+    #[schema(
+        min_length = 1,
+        max_length = 2000,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub reason: String,
 }
 
@@ -447,9 +542,22 @@ impl ReviewDto {
 #[into_params(parameter_in = Query)]
 pub struct ReviewListQuery {
     /// Only reviews with this status: `concept`, `ingediend` or `vastgesteld`.
+    #[param(value_type = Option<ReviewStatusValue>, inline)]
     pub status: Option<String>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
+}
+
+/// Where a review is in its lifecycle.
+// Schema only: the list route checks the text against `domain::review`.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum ReviewStatusValue {
+    Concept,
+    Ingediend,
+    Vastgesteld,
 }

@@ -76,19 +76,41 @@ impl From<DerivedStatus> for PriorityStatusDto {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BaselineDto {
-    /// A year (2019) or a half-year (2026-H1).
+    /// A year (2019) or a half-year (2026-H1); before the target's period when both are given.
+    #[schema(pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)(-[Hh][12])?$")]
     pub period: String,
+    #[schema(minimum = -1e15, maximum = 1e15)]
     pub value: f64,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TargetDto {
-    /// A year (2024) or a half-year (2026-H2).
+    /// A year (2024) or a half-year (2026-H2); after the baseline's period when both are given.
+    #[schema(pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)(-[Hh][12])?$")]
     pub period: String,
-    /// `<=`, `>=` or `=` (`≤` and `≥` are accepted too).
+    /// `<=`, `>=` or `=` (`≤` and `≥` are accepted too). `>=` does not go with direction
+    /// `lower_is_better`, nor `<=` with `higher_is_better`.
+    #[schema(value_type = ComparatorValue)]
     pub comparator: String,
+    #[schema(minimum = -1e15, maximum = 1e15)]
     pub value: f64,
+}
+
+/// How a target compares: at most, at least, or equal (within 5 %).
+// Schema only: the field stays text and `Comparator::parse` checks it.
+#[derive(Debug, ToSchema)]
+pub enum ComparatorValue {
+    #[schema(rename = "<=")]
+    AtMost,
+    #[schema(rename = ">=")]
+    AtLeast,
+    #[schema(rename = "=")]
+    Equal,
+    #[schema(rename = "≤")]
+    AtMostSign,
+    #[schema(rename = "≥")]
+    AtLeastSign,
 }
 
 /// A value in a period.
@@ -254,33 +276,68 @@ impl From<IndicatorView> for IndicatorDto {
     }
 }
 
-/// Baseline and target of an indicator for one area.
+/// Baseline and target of an indicator for one area: at least one of the two.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AreaTargetRequest {
-    /// A municipality of this cooperation; leave out for the whole cooperation.
+    /// A municipality of this cooperation; leave out for the whole cooperation. Each area once
+    /// per indicator; a local priority's indicator has only its own municipality.
     pub municipality_id: Option<Uuid>,
+    /// Required when `target` is left out.
     pub baseline: Option<BaselineDto>,
+    /// Required when `baseline` is left out.
     pub target: Option<TargetDto>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IndicatorRequest {
+    /// A priority of this cooperation.
     pub priority_id: Uuid,
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub name: String,
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub description: Option<String>,
     /// e.g. aantal, procent, rapportcijfer, euro
+    #[schema(
+        min_length = 1,
+        max_length = 50,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub unit: String,
     /// e.g. politie, Veiligheidsmonitor, CBS, eigen registratie
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub source: String,
     /// lower_is_better, higher_is_better or keep_at_level
+    #[schema(value_type = DirectionValue)]
     pub direction: String,
-    /// e.g. F44
+    /// e.g. F44: ASCII letters and digits only (blank: none).
+    #[schema(max_length = 20, pattern = r"^[A-Za-z0-9]*$")]
     pub police_code: Option<String>,
-    /// Baseline and target per area; a PUT replaces them all.
+    /// Baseline and target per area, each area once; a PUT replaces them all.
     #[serde(default)]
     pub areas: Vec<AreaTargetRequest>,
+}
+
+/// Which way is better for an indicator.
+// Schema only: the field stays text and `Direction::parse` checks it.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum DirectionValue {
+    LowerIsBetter,
+    HigherIsBetter,
+    KeepAtLevel,
 }
 
 impl IndicatorRequest {
@@ -318,10 +375,13 @@ pub struct IndicatorListQuery {
     /// Only indicators of this plan's priorities.
     pub plan_id: Option<Uuid>,
     /// Only indicators whose name contains this text (case-insensitive).
+    #[param(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub name: Option<String>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
 }
 
@@ -404,12 +464,16 @@ pub struct MeasurementDetailDto {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MeasurementRequest {
-    /// A municipality of this cooperation; leave out for a figure of the whole cooperation.
+    /// A municipality of this cooperation; leave out for a figure of the whole cooperation. A
+    /// local priority's indicator takes only figures of its own municipality.
     pub municipality_id: Option<Uuid>,
     /// A year (2024) or a half-year (2026-H1).
+    #[schema(pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)(-[Hh][12])?$")]
     pub period: String,
+    #[schema(minimum = -1e15, maximum = 1e15)]
     pub value: f64,
-    /// Where the figure comes from, e.g. "politie, export 12 januari".
+    /// Where the figure comes from, e.g. "politie, export 12 januari"; one line.
+    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub source_note: Option<String>,
 }
 
@@ -430,11 +494,13 @@ impl MeasurementRequest {
 pub struct MeasurementListQuery {
     /// Only this municipality's figures.
     pub municipality_id: Option<Uuid>,
-    /// Only the figures of the whole cooperation.
+    /// Only the figures of the whole cooperation; not together with `municipalityId`.
     pub cooperation_only: Option<bool>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
 }
 
@@ -484,5 +550,15 @@ pub struct ExportQuery {
     /// Only indicators of this priority.
     pub priority_id: Option<Uuid>,
     /// `comma` (default; decimal point) or `semicolon` (decimal comma, for Dutch Excel).
+    #[param(value_type = Option<SeparatorValue>, inline)]
     pub separator: Option<String>,
+}
+
+/// The CSV field separator.
+// Schema only: the field stays text and `Separator::parse` checks it.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum SeparatorValue {
+    Comma,
+    Semicolon,
 }

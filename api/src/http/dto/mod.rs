@@ -14,6 +14,8 @@ pub mod notifications;
 pub mod page;
 pub mod plans;
 pub mod priorities;
+pub mod rules;
 pub mod safety_letters;
 pub mod tenants;
 pub mod users;
+pub mod whole_number;

@@ -9,8 +9,29 @@ use crate::services::municipalities::{DistrictView, MunicipalityView};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct AreaRequest {
+pub struct MunicipalityRequest {
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub name: String,
+    /// The CBS code: `GM` and 4 digits (`GM0233`), either case; empty or absent for none.
+    #[schema(pattern = r"^([Gg][Mm][0-9]{4})?$")]
+    pub cbs_code: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DistrictRequest {
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
+    pub name: String,
+    /// The CBS code: `WK` and 6 digits (`WK023301`), either case; empty or absent for none.
+    #[schema(pattern = r"^([Ww][Kk][0-9]{6})?$")]
     pub cbs_code: Option<String>,
 }
 
@@ -19,10 +40,13 @@ pub struct AreaRequest {
 #[into_params(parameter_in = Query)]
 pub struct MunicipalityListQuery {
     /// Only municipalities whose name contains this text (case-insensitive).
+    #[param(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")]
     pub name: Option<String>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
 }
 

@@ -28,10 +28,42 @@ impl From<NotificationSettingsView> for NotificationSettingsDto {
     }
 }
 
+/// How often the digest comes.
+// Schema only: `notification_prefs::parse_digest` checks the text.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum DigestValue {
+    Weekly,
+    Monthly,
+    Off,
+}
+
+/// Delivery status of an email.
+// Schema only: `DeliveryStatus::parse` checks the text.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum DeliveryStatusValue {
+    Pending,
+    Sending,
+    Sent,
+    Dead,
+}
+
+/// What an unsubscribe link stops.
+// Schema only: `notification_prefs::Unsubscribe::parse` checks the text.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum UnsubscribeFromValue {
+    Digest,
+    Reminders,
+    All,
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NotificationSettingsRequest {
     /// `weekly`, `monthly` or `off`.
+    #[schema(value_type = DigestValue)]
     pub digest: String,
     pub reminders: bool,
 }
@@ -78,10 +110,13 @@ impl From<SentEmailView> for NotificationDto {
 #[into_params(parameter_in = Query)]
 pub struct NotificationListQuery {
     /// Only emails with this status: `pending`, `sending`, `sent` or `dead`.
+    #[param(value_type = Option<DeliveryStatusValue>, inline)]
     pub status: Option<String>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
 }
 
@@ -91,5 +126,6 @@ pub struct NotificationListQuery {
 #[into_params(parameter_in = Query)]
 pub struct UnsubscribeQuery {
     /// What to stop: `digest`, `reminders` or `all` (default).
+    #[param(value_type = Option<UnsubscribeFromValue>, inline)]
     pub from: Option<String>,
 }

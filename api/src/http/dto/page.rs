@@ -39,8 +39,10 @@ pub struct ListDto<T> {
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
 }
 

@@ -1,5 +1,6 @@
 //! JSON shapes: policy plans.
 
+use super::whole_number;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -40,17 +41,51 @@ impl From<PlanView> for PlanDto {
     }
 }
 
+/// Kind of a plan.
+// Schema only: `domain::plan::parse_kind` checks the text.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum PlanKindValue {
+    Ivp,
+    Hup,
+    Handhavingsstrategie,
+    Prioriteringsagenda,
+    Uitvoeringsplan,
+}
+
+/// Status of a plan.
+// Schema only: `domain::plan::parse_status` checks the text.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum PlanStatusValue {
+    Concept,
+    Vastgesteld,
+    Afgelopen,
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PlanRequest {
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub title: String,
     /// ivp, hup, handhavingsstrategie, prioriteringsagenda or uitvoeringsplan
+    #[schema(value_type = PlanKindValue)]
     pub kind: String,
+    #[schema(minimum = 1990, maximum = 2100)]
+    #[serde(deserialize_with = "whole_number::exact")]
     pub start_year: i32,
+    /// Not before `startYear`.
+    #[schema(minimum = 1990, maximum = 2100)]
+    #[serde(deserialize_with = "whole_number::exact")]
     pub end_year: i32,
     /// concept (default), vastgesteld or afgelopen
+    #[schema(value_type = Option<PlanStatusValue>)]
     pub status: Option<String>,
-    /// When the council adopted it; empty for a concept.
+    /// When the council adopted it; must be absent while the status is `concept` (the default).
     pub adopted_on: Option<chrono::NaiveDate>,
 }
 
@@ -72,13 +107,17 @@ impl PlanRequest {
 #[into_params(parameter_in = Query)]
 pub struct PlanListQuery {
     /// Only plans of this kind.
+    #[param(value_type = Option<PlanKindValue>, inline)]
     pub kind: Option<String>,
     /// Only plans with this status.
+    #[param(value_type = Option<PlanStatusValue>, inline)]
     pub status: Option<String>,
     /// Only plans whose period includes this year.
     pub year: Option<i32>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
 }

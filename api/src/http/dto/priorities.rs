@@ -90,20 +90,57 @@ impl From<crate::services::priorities::PriorityView> for PriorityDto {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PriorityRequest {
+    /// A plan of this cooperation.
     pub plan_id: Uuid,
     /// Makes this a sub-priority (one level deep, same plan).
     pub parent_id: Option<Uuid>,
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub title: String,
     /// cooperation (bovenlokaal), municipality (lokaal) or district (wijk)
+    #[schema(value_type = PriorityScopeValue)]
     pub scope: String,
+    /// Required for scope municipality and district; left out for scope cooperation.
     pub municipality_id: Option<Uuid>,
+    /// A district of `municipalityId`: required for scope district, left out otherwise.
     pub district_id: Option<Uuid>,
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub opgave: Option<String>,
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub ambitie: Option<String>,
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub aanpak: Option<String>,
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub doelstelling: Option<String>,
+    /// Partner organisations; the same name twice (ignoring case) counts once.
+    // maxItems counts before that merge: a list may repeat names and still be accepted.
     #[serde(default)]
+    #[schema(
+        max_items = 50,
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub partners: Vec<String>,
+    #[schema(
+        max_length = 20000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub flankerend_beleid: Option<String>,
     /// A user of this cooperation.
     pub owner_id: Option<Uuid>,
@@ -128,6 +165,16 @@ impl PriorityRequest {
     }
 }
 
+/// Where a priority applies.
+// Schema only: the field stays text and `Scope::parse` checks it.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum PriorityScopeValue {
+    Cooperation,
+    Municipality,
+    District,
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -135,13 +182,16 @@ pub struct PriorityListQuery {
     /// Only priorities of this plan.
     pub plan_id: Option<Uuid>,
     /// Only this scope: cooperation, municipality or district.
+    #[param(value_type = Option<PriorityScopeValue>, inline)]
     pub scope: Option<String>,
     /// Only priorities of this municipality (and its districts).
     pub municipality_id: Option<Uuid>,
     /// Only sub-priorities of this priority.
     pub parent_id: Option<Uuid>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
 }

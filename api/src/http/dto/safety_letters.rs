@@ -1,5 +1,6 @@
 //! JSON shapes of Veiligheidsbrieven and their schedule.
 
+use super::whole_number;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -14,11 +15,15 @@ use crate::services::safety_letters::{LetterRequest, Person, SafetyLetterView};
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SafetyLetterRequest {
-    /// The plan the letter reports on.
+    /// The plan the letter reports on: a plan of this cooperation.
+    // Required: `Option` only so that a missing plan gets a Dutch message.
+    #[schema(value_type = Uuid)]
     pub plan_id: Option<Uuid>,
     /// A year (`2026`) or a half-year (`2026-H1`) that has begun.
+    #[schema(value_type = String, pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)(-[Hh][12])?$")]
     pub period: Option<String>,
-    /// The municipalities the letter is for; left out or empty: all of the cooperation's.
+    /// The municipalities the letter is for, each of this cooperation; left out or empty: all of
+    /// the cooperation's.
     #[serde(default)]
     pub municipality_ids: Vec<Uuid>,
 }
@@ -142,13 +147,28 @@ impl SafetyLetterDto {
 pub struct SafetyLetterListQuery {
     pub plan_id: Option<Uuid>,
     /// Only letters over this period (`2026`, `2026-H1`).
+    #[param(pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)(-[Hh][12])?$")]
     pub period: Option<String>,
     /// Only versions with this status.
+    #[param(value_type = Option<LetterStatusValue>, inline)]
     pub status: Option<String>,
     /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
     /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub page_size: Option<i64>,
+}
+
+/// Where a letter version is.
+// Schema only: the list route checks the text against `safety_letter::STATUSES`.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum LetterStatusValue {
+    WordtSamengesteld,
+    Concept,
+    Vastgesteld,
+    Mislukt,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -157,7 +177,17 @@ pub struct SafetyLetterListQuery {
 pub struct LetterDocumentQuery {
     /// `docx` (the Word file) or `html` (a preview); without it, the `Accept` header decides and
     /// Word is the default.
+    #[param(value_type = Option<LetterFormatValue>, inline)]
     pub format: Option<String>,
+}
+
+/// The form of a compiled letter.
+// Schema only: the route reads the text (ignoring case and surrounding spaces).
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum LetterFormatValue {
+    Docx,
+    Html,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -168,8 +198,12 @@ pub struct LetterScheduleRequest {
     /// A letter per half-year instead of per year.
     pub half_yearly: bool,
     /// Days after the end of a period that its letter is due (0 to 365).
+    #[schema(minimum = 0, maximum = 365)]
+    #[serde(deserialize_with = "whole_number::exact")]
     pub due_days: i64,
     /// Days before that day that the draft is compiled (0 to 120).
+    #[schema(minimum = 0, maximum = 120)]
+    #[serde(deserialize_with = "whole_number::exact")]
     pub lead_days: i64,
 }
 

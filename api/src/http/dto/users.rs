@@ -9,10 +9,25 @@ use crate::domain::InvalidField;
 use crate::domain::role::Role;
 use crate::services::users::TenantUser;
 
+/// A role in a cooperation.
+// Schema only: `domain::role::Role::parse` checks the text.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum RoleValue {
+    TenantAdmin,
+    Coordinator,
+    Expert,
+    Bestuurder,
+    Viewer,
+}
+
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RoleDto {
+    #[schema(value_type = RoleValue)]
     pub role: String,
+    /// Limits the role to one municipality of this cooperation; absent for the whole
+    /// cooperation, and always absent for `tenant_admin`.
     pub municipality_id: Option<Uuid>,
 }
 
@@ -63,16 +78,48 @@ impl From<TenantUser> for TenantUserDto {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateUserRequest {
+    #[schema(
+        max_length = 254,
+        pattern = r"^[^\s\x00-\x1F\x7F-\x9F@]+@[^\s\x00-\x1F\x7F-\x9F@.][^\s\x00-\x1F\x7F-\x9F@]*\.[^\s\x00-\x1F\x7F-\x9F@]*[^\s\x00-\x1F\x7F-\x9F@.]$"
+    )]
     pub email: String,
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub display_name: String,
+    /// Absent: the platform generates one and returns it once as `initialPassword`.
+    #[schema(min_length = 12, max_length = 256)]
     pub password: Option<String>,
+    #[schema(schema_with = roles_schema)]
     pub roles: Vec<RoleDto>,
+}
+
+/// `roles`: utoipa has no `unique_items` attribute, so the array is written out.
+/// (`RoleDto` is registered in the document's components by `openapi.rs`.)
+fn roles_schema() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, Ref};
+    ArrayBuilder::new()
+        .items(Ref::from_schema_name("RoleDto"))
+        .min_items(Some(1))
+        .unique_items(true)
+        .description(Some(
+            "At least one; each role (with its municipality) at most once.",
+        ))
+        .build()
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpdateUserRequest {
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub display_name: String,
+    #[schema(schema_with = roles_schema)]
     pub roles: Vec<RoleDto>,
 }
 

@@ -48,11 +48,11 @@ pub fn request(
     let letter = conn.transaction(|conn| {
         let letter = run_in_tenant(conn, &ctx.db, |tc| {
             if plans::find(tc, req.plan_id)?.is_none() {
-                return Err(InvalidField::new("planId", "dit plan bestaat niet").into());
+                return Err(InvalidField::in_context("planId", "dit plan bestaat niet").into());
             }
             for (i, id) in req.municipality_ids.iter().enumerate() {
                 if municipalities::find(tc, *id)?.is_none() {
-                    return Err(InvalidField::new(
+                    return Err(InvalidField::in_context(
                         format!("municipalityIds[{i}]"),
                         "deze gemeente hoort niet bij het samenwerkingsverband",
                     )
@@ -73,7 +73,9 @@ pub fn request(
                 },
             )?
             // The plan went between the check and the lock.
-            .ok_or_else(|| ServiceError::from(InvalidField::new("planId", "dit plan bestaat niet")))
+            .ok_or_else(|| {
+                ServiceError::from(InvalidField::in_context("planId", "dit plan bestaat niet"))
+            })
         })?;
         enqueue(conn, ctx.tenant.id, letter.id, now)?;
         Ok::<_, ServiceError>(letter)

@@ -8,7 +8,7 @@ import { useDraft } from '../../lib/drafts';
 import { ErrorMessage, Loading } from '../../components/Feedback';
 import { ApiError } from '../../lib/problem';
 import { comparatorLabels, directionLabels } from '../../lib/labels';
-import type { Indicator } from '../../api/types';
+import type { Indicator, IndicatorRequest } from '../../api/types';
 import { useTenant } from '../tenants/TenantContext';
 import { useMunicipalities } from '../tenants/api';
 import { usePriorities } from '../priorities/api';
@@ -107,7 +107,7 @@ function IndicatorForm({ indicator }: { indicator?: Indicator }) {
         description: values.description,
         unit: values.unit.trim(),
         source: values.source.trim(),
-        direction: values.direction,
+        direction: values.direction as IndicatorRequest['direction'],
         policeCode: values.policeCode.trim() || null,
         areas: request,
       });

@@ -6,6 +6,9 @@ import type { AreaTargetRequest, Indicator } from '../../api/types';
 import { parseDutchNumber } from '../../lib/format';
 import type { FieldErrors } from '../../components/form';
 
+/** The select of a target's comparator offers only the values the API takes. */
+type Comparator = NonNullable<AreaTargetRequest['target']>['comparator'];
+
 export const WHOLE = 'heel';
 
 export interface AreaValues {
@@ -86,7 +89,7 @@ export function buildAreas(areas: Record<string, AreaValues>): {
       const value = parseDutchNumber(a.targetValue);
       if (!/^\d{4}$/.test(a.targetYear.trim())) errors[areaField(key, 'targetYear')] = 'Vul het jaar van de streefwaarde in.';
       if (value === null) errors[areaField(key, 'targetValue')] = 'Vul de streefwaarde in als getal, zoals 800 of 7,7.';
-      item.target = { period: period(a.targetYear, a.targetHalf), comparator: a.targetComparator, value: value ?? 0 };
+      item.target = { period: period(a.targetYear, a.targetHalf), comparator: a.targetComparator as Comparator, value: value ?? 0 };
     }
     request.push(item);
     keys.push(key);

@@ -7,7 +7,7 @@ import { SelectField, TextField, ValidatedForm, useFormErrors, type FieldErrors 
 import { Alert } from '../../components/Feedback';
 import { useDraft } from '../../lib/drafts';
 import { planKindLabels, planStatusLabels } from '../../lib/labels';
-import type { Plan } from '../../api/types';
+import type { Plan, PlanRequest } from '../../api/types';
 import { useTenant } from '../tenants/TenantContext';
 import { usePlan, useSavePlan } from './api';
 
@@ -68,10 +68,10 @@ function PlanForm({ plan }: { plan?: Plan }) {
     try {
       const saved = await save.mutateAsync({
         title: values.title.trim(),
-        kind: values.kind,
+        kind: values.kind as PlanRequest['kind'],
         startYear: Number(values.startYear),
         endYear: Number(values.endYear),
-        status: values.status,
+        status: values.status as PlanRequest['status'],
         adoptedOn: values.adoptedOn || null,
       });
       discard();

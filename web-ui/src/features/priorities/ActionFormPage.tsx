@@ -7,7 +7,7 @@ import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { SelectField, TextAreaField, TextField, ValidatedForm, useFormErrors, type FieldErrors } from '../../components/form';
 import { useDraft } from '../../lib/drafts';
 import { actionStatusLabels } from '../../lib/labels';
-import type { Action, Priority } from '../../api/types';
+import type { Action, Priority, ActionRequest } from '../../api/types';
 import { useTenant } from '../tenants/TenantContext';
 import { OwnerField } from '../tenants/OwnerField';
 import { useAction, useDeleteAction, usePriority, useSaveAction } from './api';
@@ -61,7 +61,7 @@ function ActionForm({ priority, action }: { priority: Priority; action?: Action 
         title: values.title.trim(),
         description: values.description,
         dueOn: values.dueOn || null,
-        status: values.status,
+        status: values.status as ActionRequest['status'],
         ownerId: values.ownerId || null,
       });
       discard();

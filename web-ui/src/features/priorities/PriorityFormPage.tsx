@@ -13,7 +13,7 @@ import {
   type FieldErrors,
 } from '../../components/form';
 import { useDraft } from '../../lib/drafts';
-import type { Priority } from '../../api/types';
+import type { Priority, PriorityRequest } from '../../api/types';
 import { useTenant } from '../tenants/TenantContext';
 import { OwnerField } from '../tenants/OwnerField';
 import { useMunicipalities } from '../tenants/api';
@@ -109,7 +109,7 @@ function PriorityForm({ priority }: { priority?: Priority }) {
         planId: values.planId,
         parentId: values.parentId || null,
         title: values.title.trim(),
-        scope: values.scope,
+        scope: values.scope as PriorityRequest['scope'],
         municipalityId: values.scope === 'cooperation' ? null : values.municipalityId || null,
         districtId: values.scope === 'district' ? values.districtId || null : null,
         opgave: values.opgave,

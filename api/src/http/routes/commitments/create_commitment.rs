@@ -17,6 +17,7 @@ use crate::services::commitments;
         ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`")
     ),
     responses(
+        (status = 409, description = "A commitment with this reference exists already (`commitment_reference_taken`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 201, description = "Registered", body = CommitmentDto)
     ),
     security(("bearer" = []))

@@ -21,6 +21,7 @@ use crate::services::commitments;
         ("If-Match" = Option<String>, Header, description = "The `ETag` you read; when someone changed it since, the answer is 412")
     ),
     responses(
+        (status = 409, description = "A commitment with this reference exists already (`commitment_reference_taken`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since it was read (`If-Match`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 200, description = "Updated", body = CommitmentDto, headers(("ETag" = String, description = "The version; send it back in If-Match when you change it")))
     ),

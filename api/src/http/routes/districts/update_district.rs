@@ -2,7 +2,7 @@ use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::municipality::DistrictFields;
-use crate::http::dto::municipalities::{AreaRequest, DistrictDto};
+use crate::http::dto::municipalities::{DistrictDto, DistrictRequest};
 use crate::http::extractors::TenantRequest;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
@@ -16,7 +16,7 @@ use crate::services::municipalities;
     path = "/tenants/{tenant}/municipalities/{municipalityId}/districts/{districtId}",
     tag = "Districts",
     summary = "Replace name and CBS code of a district",
-    request_body = AreaRequest,
+    request_body = DistrictRequest,
     params(
         ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
         ("municipalityId" = Uuid, Path, description = "Id of the municipality"),
@@ -33,7 +33,7 @@ pub async fn update_district(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<DistrictPath>,
-    body: Json<AreaRequest>,
+    body: Json<DistrictRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = DistrictFields::parse(&body.name, body.cbs_code.as_deref())?;
     let (mid, did) = (path.municipality_id, path.district_id);

@@ -17,6 +17,7 @@ use crate::services::expert_groups;
         ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`")
     ),
     responses(
+        (status = 409, description = "An expert group with this name exists already (`expert_group_name_taken`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 201, description = "Set up", body = ExpertGroupDto)
     ),
     security(("bearer" = []))

@@ -16,6 +16,7 @@ use crate::services::expert_groups;
         ("groupId" = Uuid, Path, description = "Id of the expert group")
     ),
     responses(
+        (status = 409, description = "The group has reviews (`expert_group_has_reviews`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 204, description = "Deleted")
     ),
     security(("bearer" = []))

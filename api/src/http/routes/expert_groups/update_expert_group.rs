@@ -21,6 +21,7 @@ use crate::services::expert_groups;
         ("If-Match" = Option<String>, Header, description = "The `ETag` you read; when someone changed it since, the answer is 412")
     ),
     responses(
+        (status = 409, description = "The name is taken (`expert_group_name_taken`), or the cadence cannot change because the group has reviews (`cadence_fixed`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since it was read (`If-Match`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 200, description = "Updated", body = ExpertGroupDto, headers(("ETag" = String, description = "The version; send it back in If-Match when you change it")))
     ),

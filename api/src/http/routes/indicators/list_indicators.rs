@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::domain::indicator::IndicatorFilter;
 use crate::domain::page::PageRequest;
+use crate::domain::text::search_text;
 use crate::http::dto::indicators::{IndicatorDto, IndicatorListQuery};
 use crate::http::dto::page::PageDto;
 use crate::http::extractors::TenantRequest;
@@ -35,7 +36,12 @@ pub async fn list_indicators(
     let filter = IndicatorFilter {
         priority_id: q.priority_id,
         plan_id: q.plan_id,
-        name: q.name.filter(|n| !n.trim().is_empty()),
+        name: q
+            .name
+            .as_deref()
+            .map(|n| search_text("name", n))
+            .transpose()?
+            .filter(|n| !n.is_empty()),
     };
     let result = t
         .db(&state, move |conn, ctx| {

@@ -1,3 +1,4 @@
+use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::InvalidField;
@@ -23,7 +24,8 @@ use crate::services::measurements;
         MeasurementListQuery
     ),
     responses(
-        (status = 200, description = "A page of measurements", body = PageDto<MeasurementDto>)
+        (status = 200, description = "A page of measurements", body = PageDto<MeasurementDto>),
+        (status = 422, description = "`municipalityId` together with `cooperationOnly=true`", body = Problem, content_type = "application/problem+json")
     ),
     security(("bearer" = []))
 )]
@@ -41,7 +43,7 @@ pub async fn list_measurements(
         (None, true) => AreaFilter::Only(None),
         (Some(m), false) => AreaFilter::Only(Some(m)),
         (Some(_), true) => {
-            return Err(InvalidField::new(
+            return Err(InvalidField::in_context(
                 "cooperationOnly",
                 "kies óf een gemeente óf alleen de cijfers van het hele samenwerkingsverband",
             )

@@ -2,7 +2,7 @@ use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::municipality::MunicipalityFields;
-use crate::http::dto::municipalities::{AreaRequest, MunicipalityDto};
+use crate::http::dto::municipalities::{MunicipalityDto, MunicipalityRequest};
 use crate::http::extractors::TenantRequest;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
@@ -15,7 +15,7 @@ use crate::services::municipalities;
     path = "/tenants/{tenant}/municipalities",
     tag = "Municipalities",
     summary = "Add a municipality",
-    request_body = AreaRequest,
+    request_body = MunicipalityRequest,
     params(
         ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`")
     ),
@@ -29,7 +29,7 @@ use crate::services::municipalities;
 pub async fn create_municipality(
     state: web::Data<AppState>,
     t: TenantRequest,
-    body: Json<AreaRequest>,
+    body: Json<MunicipalityRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = MunicipalityFields::parse(&body.name, body.cbs_code.as_deref())?;
     let tenant = t.slug().to_owned();

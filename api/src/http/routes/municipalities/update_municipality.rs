@@ -2,7 +2,7 @@ use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::municipality::MunicipalityFields;
-use crate::http::dto::municipalities::{AreaRequest, MunicipalityDto};
+use crate::http::dto::municipalities::{MunicipalityDto, MunicipalityRequest};
 use crate::http::extractors::TenantRequest;
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
@@ -16,7 +16,7 @@ use crate::services::municipalities;
     path = "/tenants/{tenant}/municipalities/{municipalityId}",
     tag = "Municipalities",
     summary = "Replace name and CBS code of a municipality",
-    request_body = AreaRequest,
+    request_body = MunicipalityRequest,
     params(
         ("tenant" = String, Path, description = "Slug of the cooperation, e.g. `veluwe-west`"),
         ("municipalityId" = Uuid, Path, description = "Id of the municipality")
@@ -32,7 +32,7 @@ pub async fn update_municipality(
     state: web::Data<AppState>,
     t: TenantRequest,
     path: web::Path<MunicipalityPath>,
-    body: Json<AreaRequest>,
+    body: Json<MunicipalityRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = MunicipalityFields::parse(&body.name, body.cbs_code.as_deref())?;
     let id = path.municipality_id;

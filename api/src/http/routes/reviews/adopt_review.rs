@@ -18,6 +18,7 @@ use crate::services::reviews;
         ("reviewId" = Uuid, Path, description = "Id of the review")
     ),
     responses(
+        (status = 409, description = "Not submitted: a concept or an adopted review cannot be adopted (`review_locked`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 200, description = "Adopted", body = ReviewDto)
     ),
     security(("bearer" = []))

@@ -19,6 +19,7 @@ use crate::services::reviews;
         ("groupId" = Uuid, Path, description = "Id of the expert group")
     ),
     responses(
+        (status = 409, description = "The group has a review of this period already (`review_exists`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 201, description = "Started", body = ReviewDto)
     ),
     security(("bearer" = []))

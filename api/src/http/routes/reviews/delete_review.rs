@@ -17,6 +17,7 @@ use crate::services::reviews;
         ("reviewId" = Uuid, Path, description = "Id of the review")
     ),
     responses(
+        (status = 409, description = "Not a concept: a submitted or adopted review stays (`review_locked`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 204, description = "Deleted")
     ),
     security(("bearer" = []))

@@ -21,6 +21,7 @@ use crate::services::reviews;
         ("reviewId" = Uuid, Path, description = "Id of the review")
     ),
     responses(
+        (status = 409, description = "Not submitted: only a submitted review goes back to the group (`review_locked`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 200, description = "Sent back", body = ReviewDto)
     ),
     security(("bearer" = []))

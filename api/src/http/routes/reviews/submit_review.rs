@@ -1,3 +1,4 @@
+use crate::http::problem::Problem;
 use actix_web::{HttpResponse, web};
 
 use crate::http::dto::expert_groups::ReviewDto;
@@ -18,7 +19,9 @@ use crate::services::reviews;
         ("reviewId" = Uuid, Path, description = "Id of the review")
     ),
     responses(
-        (status = 200, description = "Submitted", body = ReviewDto)
+        (status = 409, description = "Not a concept: already submitted or adopted (`review_locked`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Submitted", body = ReviewDto),
+        (status = 422, description = "Not complete yet: `invalidParams` names the priorities still without status and progress", body = Problem, content_type = "application/problem+json")
     ),
     security(("bearer" = []))
 )]

@@ -22,6 +22,7 @@ use crate::services::reviews;
         ("If-Match" = Option<String>, Header, description = "The `ETag` you read; when someone changed it since, the answer is 412")
     ),
     responses(
+        (status = 409, description = "Not a concept (any more): submitted or adopted reviews are read-only (`review_locked`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since it was read (`If-Match`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 200, description = "Saved", body = ReviewDto, headers(("ETag" = String, description = "The version; send it back in If-Match when you change it")))
     ),

@@ -3,7 +3,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::{LATER, html_page, wording};
 use crate::http::dto::notifications::{NotificationSettingsDto, UnsubscribeQuery};
-use crate::http::problem::ApiError;
+use crate::http::problem::{ApiError, Problem};
 use crate::http::query::Query;
 use crate::http::routes::UnsubscribePath;
 use crate::http::state::AppState;
@@ -25,7 +25,8 @@ use crate::services::notification_prefs::{self, Unsubscribe};
         (status = 200, description = "Unsubscribed; the settings now, or a page that says so", content(
             (NotificationSettingsDto = "application/json"),
             (String = "text/html")
-        ))
+        )),
+        (status = 404, description = "No such link: the token is unknown (a browser gets a page that says so)", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[tracing::instrument(name = "confirm_unsubscribe", skip_all)]
