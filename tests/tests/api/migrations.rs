@@ -145,6 +145,51 @@ async fn migrate_all_reports_a_failing_tenant_migrates_the_rest_and_resumes() {
     assert_eq!(tables(&mut su, &broken.row.schema_name), TENANT_TABLES);
 }
 
+/// `migrate` works on several tenants at once (one per connection of its pool), and two runs
+/// at the same time (two operators, say) each finish without tripping over the other.
+#[actix_rt::test]
+async fn migrating_many_tenants_at_once_and_twice_at_the_same_time_is_safe() {
+    let app = spawn_app().await;
+    let mut tenants = Vec::new();
+    for i in 0..6 {
+        tenants.push(app.tenant(&format!("parallel-{i}")).await);
+    }
+    let pool = app.pool.clone();
+    let dbs: Vec<_> = tenants.iter().map(|t| t.db()).collect();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().expect("conn");
+        for db in &dbs {
+            run_in_tenant(&mut conn, db, revert_tenant).expect("revert");
+        }
+    })
+    .await
+    .expect("join");
+
+    let runs: Vec<_> = (0..2)
+        .map(|_| {
+            let url = app.db_url.clone();
+            tokio::task::spawn_blocking(move || {
+                let pool = api::db::pool::build_pool(&url, 3).expect("pool");
+                migrate_all(&pool).expect("runs")
+            })
+        })
+        .collect();
+    for run in runs {
+        let report = run.await.expect("join");
+        assert!(report.is_success(), "{:?}", report.failures);
+        assert!(report.tenants_migrated >= 6, "{report:?}");
+    }
+    let mut su = superuser_conn(&app.db_url);
+    for t in &tenants {
+        assert_eq!(
+            tables(&mut su, &t.row.schema_name),
+            TENANT_TABLES,
+            "{}",
+            t.slug()
+        );
+    }
+}
+
 #[actix_rt::test]
 async fn platform_migrations_run_down_and_up_cleanly() {
     let app = spawn_app().await;
