@@ -1,5 +1,6 @@
 //! The r2d2 pool of connections of the platform's login role.
 
+use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use diesel::PgConnection;
@@ -85,6 +86,37 @@ pub fn checkout(pool: &DbPool, wait: Duration) -> Result<PooledConn, diesel::r2d
         }
         PooledConnection::extensions_mut(&mut conn).insert(LastUsed(Instant::now()));
         return Ok(conn);
+    }
+}
+
+/// Cooperations one pooled connection serves before the pool replaces it. PostgreSQL keeps, per
+/// connection and for as long as it lives, the catalog of every schema the connection touched:
+/// about 0.2 MB a cooperation (`scripts/bench-api` with 1,000 of them: 185 MB per connection).
+/// With thousands of cooperations that would grow to a gigabyte per connection; this bounds it
+/// to about 50 MB, at the price of a new connection every 250 cooperations.
+pub const COOPERATIONS_PER_CONNECTION: usize = 250;
+
+/// The cooperations this pooled connection served (kept with it by the pool).
+struct CooperationsServed(HashSet<String>);
+
+/// Notes that `conn` served the cooperation `slug`; past [`COOPERATIONS_PER_CONNECTION`] it is
+/// marked to be dropped when returned, and the pool opens a fresh one in its place.
+pub fn note_cooperation_served(conn: &mut PooledConn, slug: &str) {
+    let extensions = PooledConnection::extensions_mut(conn);
+    if extensions.get::<CooperationsServed>().is_none() {
+        extensions.insert(CooperationsServed(HashSet::new()));
+    }
+    let served = match extensions.get_mut::<CooperationsServed>() {
+        Some(CooperationsServed(served)) => {
+            if !served.contains(slug) {
+                served.insert(slug.to_owned());
+            }
+            served.len()
+        }
+        None => return,
+    };
+    if served > COOPERATIONS_PER_CONNECTION {
+        AnsiTransactionManager::transaction_manager_status_mut(&mut **conn).set_in_error();
     }
 }
 

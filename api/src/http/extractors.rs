@@ -56,7 +56,7 @@ impl TenantRequest {
     {
         let TenantRequest { user_id, slug } = self;
         state
-            .db(move |conn| {
+            .db_in_cooperation(slug.clone(), move |conn| {
                 let ctx = tenant_access::resolve_caller(conn, user_id, &slug)?;
                 work(conn, &ctx)
             })

@@ -13,6 +13,7 @@ use crate::auth::tokens::TokenIssuer;
 use crate::config::Settings;
 use crate::db::pool::{
     CHECKOUT_WAIT, checkout, database_unreachable, discard_if_lost, lost_connection,
+    note_cooperation_served,
 };
 use crate::db::{DbError, DbPool};
 use crate::services::ServiceError;
@@ -42,8 +43,31 @@ impl AppState {
         self.db_waiting(CHECKOUT_WAIT, work).await
     }
 
+    /// As `db`, for work in the cooperation `slug`: the connection keeps count of the
+    /// cooperations it served (see `COOPERATIONS_PER_CONNECTION`).
+    pub async fn db_in_cooperation<T, F>(&self, slug: String, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut PgConnection) -> Result<T, ServiceError> + Send + 'static,
+    {
+        self.run(CHECKOUT_WAIT, Some(slug), work).await
+    }
+
     /// As `db`, waiting at most `wait` for a connection (readiness answers sooner than requests).
     pub async fn db_waiting<T, F>(&self, wait: Duration, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut PgConnection) -> Result<T, ServiceError> + Send + 'static,
+    {
+        self.run(wait, None, work).await
+    }
+
+    async fn run<T, F>(
+        &self,
+        wait: Duration,
+        cooperation: Option<String>,
+        work: F,
+    ) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut PgConnection) -> Result<T, ServiceError> + Send + 'static,
@@ -67,6 +91,9 @@ impl AppState {
                 }
             };
             let result = work(&mut conn);
+            if let Some(slug) = &cooperation {
+                note_cooperation_served(&mut conn, slug);
+            }
             match &result {
                 Err(ServiceError::Db(DbError::Query(e))) => {
                     if lost_connection(e) {

@@ -367,3 +367,50 @@ async fn a_connection_the_server_dropped_while_idle_is_replaced_without_an_error
         assert_eq!(a.status, 200, "{a:?}");
     }
 }
+
+#[derive(diesel::QueryableByName)]
+struct BackendPid {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pid: i32,
+}
+
+fn backend_pid(conn: &mut PgConnection) -> i32 {
+    diesel::sql_query("SELECT pg_backend_pid() AS pid")
+        .get_result::<BackendPid>(conn)
+        .expect("pid")
+        .pid
+}
+
+/// PostgreSQL keeps the catalog of every schema a connection touched for as long as it lives:
+/// a pooled connection that served more than `COOPERATIONS_PER_CONNECTION` cooperations is
+/// replaced, and one that keeps serving the same few is kept.
+#[actix_rt::test]
+async fn a_connection_that_served_many_cooperations_is_replaced() {
+    use api::db::pool::{COOPERATIONS_PER_CONNECTION, build_pool, note_cooperation_served};
+    let app = spawn_app().await;
+    let url = app.db_url.clone();
+    let (kept, replaced) = tokio::task::spawn_blocking(move || {
+        let pool = build_pool(&url, 1).expect("pool");
+        let mut conn = pool.get().expect("conn");
+        let first = backend_pid(&mut conn);
+        for _ in 0..1000 {
+            note_cooperation_served(&mut conn, "veluwe-west");
+        }
+        drop(conn);
+        let mut conn = pool.get().expect("conn");
+        let kept = backend_pid(&mut conn) == first;
+        for i in 0..=COOPERATIONS_PER_CONNECTION {
+            note_cooperation_served(&mut conn, &format!("bench-{i}"));
+        }
+        drop(conn);
+        let mut conn = pool.get().expect("conn");
+        (kept, backend_pid(&mut conn) != first)
+    })
+    .await
+    .expect("join");
+    assert!(
+        kept,
+        "the same cooperation again and again keeps the connection"
+    );
+    assert!(replaced, "past the limit the pool opened a new connection");
+}
