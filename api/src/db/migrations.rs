@@ -9,7 +9,7 @@ use diesel::{Connection, PgConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::{DbError, DbPool, PooledConn, TenantConn, run_in_tenant};
 use crate::repo::tenants::{self, TenantRow};
@@ -94,6 +94,9 @@ pub fn migrate_all(pool: &DbPool) -> Result<MigrationReport, DbError> {
     let all = tenants::list_all(&mut conn)?;
     drop(conn);
     let next = AtomicUsize::new(0);
+    // Without a connection there is no use going on: the rest is reported as not tried at once,
+    // instead of each tenant waiting out the pool's timeout.
+    let no_connection = AtomicBool::new(false);
     let outcomes = Mutex::new(Vec::with_capacity(all.len()));
     let workers = (pool.max_size() as usize).clamp(1, all.len().max(1));
     std::thread::scope(|scope| {
@@ -103,7 +106,11 @@ pub fn migrate_all(pool: &DbPool) -> Result<MigrationReport, DbError> {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(tenant) = all.get(i) else { break };
-                    let outcome = migrate_one(pool, &mut conn, tenant);
+                    let outcome = if no_connection.load(Ordering::Relaxed) {
+                        Err("not tried: no connection to the database".to_owned())
+                    } else {
+                        migrate_one(pool, &mut conn, tenant, &no_connection)
+                    };
                     outcomes
                         .lock()
                         .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -130,16 +137,24 @@ pub fn migrate_all(pool: &DbPool) -> Result<MigrationReport, DbError> {
 }
 
 /// Migrates one tenant on the thread's connection (taken from the pool on first use, and again
-/// after an error, which may have been the connection's).
+/// after an error, which may have been the connection's); says so in `no_connection` when the
+/// pool has none to give.
 fn migrate_one(
     pool: &DbPool,
     conn: &mut Option<PooledConn>,
     tenant: &TenantRow,
+    no_connection: &AtomicBool,
 ) -> Result<(), String> {
     let db = tenant.db().map_err(|e| e.to_string())?;
     let c = match conn {
         Some(c) => c,
-        None => conn.insert(pool.get().map_err(|e| e.to_string())?),
+        None => match pool.get() {
+            Ok(c) => conn.insert(c),
+            Err(e) => {
+                no_connection.store(true, Ordering::Relaxed);
+                return Err(format!("no connection to the database: {e}"));
+            }
+        },
     };
     let result = run_in_tenant(c, &db, |tc| {
         // Two migrators never work on one tenant at once.

@@ -89,33 +89,41 @@ pub fn checkout(pool: &DbPool, wait: Duration) -> Result<PooledConn, diesel::r2d
     }
 }
 
-/// Cooperations one pooled connection serves before the pool replaces it. PostgreSQL keeps, per
-/// connection and for as long as it lives, the catalog of every schema the connection touched:
-/// about 0.2 MB a cooperation (`scripts/bench-api` with 1,000 of them: 185 MB per connection).
-/// With thousands of cooperations that would grow to a gigabyte per connection; this bounds it
-/// to about 50 MB, at the price of a new connection every 250 cooperations.
+/// Cooperations one pooled connection serves before the pool replaces it (at most; each
+/// connection draws its own limit between 200 and this, so that connections under the same load
+/// are not all replaced at once). PostgreSQL keeps, per connection and for as long as it lives,
+/// the catalog of every schema the connection touched: about 0.2 MB a cooperation
+/// (`scripts/bench-api` with 1,000 of them: 185 MB per connection). With thousands of
+/// cooperations that would grow to a gigabyte per connection; this bounds it to about 50 MB.
 pub const COOPERATIONS_PER_CONNECTION: usize = 250;
 
-/// The cooperations this pooled connection served (kept with it by the pool).
-struct CooperationsServed(HashSet<String>);
+/// The cooperations this pooled connection served, and how many it may (kept with it by the pool).
+struct CooperationsServed {
+    slugs: HashSet<String>,
+    limit: usize,
+}
 
 /// Notes that `conn` served the cooperation `slug`; past [`COOPERATIONS_PER_CONNECTION`] it is
 /// marked to be dropped when returned, and the pool opens a fresh one in its place.
 pub fn note_cooperation_served(conn: &mut PooledConn, slug: &str) {
     let extensions = PooledConnection::extensions_mut(conn);
     if extensions.get::<CooperationsServed>().is_none() {
-        extensions.insert(CooperationsServed(HashSet::new()));
+        let spread = (uuid::Uuid::new_v4().as_u128() % 51) as usize;
+        extensions.insert(CooperationsServed {
+            slugs: HashSet::new(),
+            limit: COOPERATIONS_PER_CONNECTION - spread,
+        });
     }
-    let served = match extensions.get_mut::<CooperationsServed>() {
-        Some(CooperationsServed(served)) => {
-            if !served.contains(slug) {
-                served.insert(slug.to_owned());
+    let over = match extensions.get_mut::<CooperationsServed>() {
+        Some(served) => {
+            if !served.slugs.contains(slug) {
+                served.slugs.insert(slug.to_owned());
             }
-            served.len()
+            served.slugs.len() > served.limit
         }
         None => return,
     };
-    if served > COOPERATIONS_PER_CONNECTION {
+    if over {
         AnsiTransactionManager::transaction_manager_status_mut(&mut **conn).set_in_error();
     }
 }

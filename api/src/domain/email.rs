@@ -10,7 +10,7 @@ impl EmailAddress {
     pub fn parse(s: &str) -> Result<Self, InvalidField> {
         let s = s.trim().to_lowercase();
         let err = || Err(InvalidField::new("email", "is geen geldig e-mailadres"));
-        if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if s.chars().count() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return err();
         }
         let Some((local, domain)) = s.split_once('@') else {

@@ -144,6 +144,8 @@ fn add_shared(op: &mut Operation, in_tenant: bool) {
     constrain_shared_parameters(op);
     let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
     let has_body = op.request_body.is_some();
+    let id = op.operation_id.clone().unwrap_or_default();
+    let id = id.as_str();
     // Uploads have their own 422 (rows rejected), documented on the operation.
     let is_csv_upload =
         matches!(&op.request_body, Some(RefOr::T(b)) if b.content.contains_key("text/csv"));
@@ -187,7 +189,14 @@ fn add_shared(op: &mut Operation, in_tenant: bool) {
             "Not found, or a cooperation the caller is not a member of",
         );
     }
-    if has_body && !is_csv_upload {
+    if has_body && in_tenant {
+        add(
+            "409",
+            "Changed by another request at the same moment (`concurrent_change`), or in conflict \
+             with what is stored: `code` says which",
+        );
+    }
+    if has_body && !is_csv_upload && (in_tenant || RULES_BEYOND_ITS_FIELDS.contains(&id)) {
         add(
             "422",
             "Each value fits its field, but not together: a rule between fields, a reference to \
@@ -200,12 +209,16 @@ fn add_shared(op: &mut Operation, in_tenant: bool) {
         add("415", "The body is not application/json");
     }
     add("500", "Internal error; the cause is logged, not shown");
-    if !WITHOUT_DATABASE.contains(&op.operation_id.as_deref().unwrap_or_default()) {
+    if !WITHOUT_DATABASE.contains(&id) {
         responses
             .entry("503".to_owned())
             .or_insert_with(|| RefOr::T(database_unavailable_response()));
     }
 }
+
+/// Operations outside a cooperation whose body has a rule the schema cannot state (422): a new
+/// cooperation's admin needs a password only when no account has the address yet.
+const RULES_BEYOND_ITS_FIELDS: [&str; 1] = ["create_tenant"];
 
 /// Operations that answer without the database, so never with its 503.
 const WITHOUT_DATABASE: [&str; 1] = ["unsubscribe_page"];

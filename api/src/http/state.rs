@@ -91,7 +91,8 @@ impl AppState {
                 }
             };
             let result = work(&mut conn);
-            if let Some(slug) = &cooperation {
+            // Only a cooperation the caller reached: a made-up slug touches no schema.
+            if let (Some(slug), Ok(_)) = (&cooperation, &result) {
                 note_cooperation_served(&mut conn, slug);
             }
             match &result {

@@ -62,15 +62,10 @@ pub struct LoginCandidate {
 #[tracing::instrument(skip(conn))]
 pub fn begin_login(
     conn: &mut PgConnection,
-    email: &str,
+    email: &EmailAddress,
     address: &str,
 ) -> Result<LoginCandidate, ServiceError> {
-    // An address no account can have (a NUL byte, say, which PostgreSQL refuses) is a wrong
-    // sign-in like any other, not something to look up.
-    let email = EmailAddress::parse(email)
-        .map_err(|_| invalid_credentials())?
-        .as_str()
-        .to_owned();
+    let email = email.as_str().to_owned();
     let now = Utc::now();
     conn.transaction(|conn| {
         login_failures::lock_for_email(conn, &email)?;

@@ -2476,15 +2476,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many failed sign-ins for the account or the address (`too_many_login_attempts`); see Retry-After */
             429: {
                 headers: {
@@ -2600,15 +2591,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Internal error; the cause is logged, not shown */
             500: {
                 headers: {
@@ -2700,15 +2682,6 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3104,6 +3077,15 @@ export interface operations {
             };
             /** @description Not found, or a cooperation the caller is not a member of */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4564,6 +4546,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -4754,6 +4745,15 @@ export interface operations {
             };
             /** @description Not found, or a cooperation the caller is not a member of */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5057,6 +5057,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -5247,6 +5256,15 @@ export interface operations {
             };
             /** @description Not found, or a cooperation the caller is not a member of */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5552,6 +5570,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -5742,6 +5769,15 @@ export interface operations {
             };
             /** @description Not found, or a cooperation the caller is not a member of */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6565,6 +6601,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -6842,6 +6887,15 @@ export interface operations {
             };
             /** @description Not found, or a cooperation the caller is not a member of */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9047,6 +9101,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The file is larger than 10 MB */
             413: {
                 headers: {
@@ -9314,15 +9377,6 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Each value fits its field, but not together: a rule between fields, a reference to something the cooperation does not have, or a date still to come; `invalidParams` names the fields */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9702,6 +9756,15 @@ export interface operations {
             };
             /** @description Not found, or a cooperation the caller is not a member of */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10189,6 +10252,15 @@ export interface operations {
             };
             /** @description Not found, or a cooperation the caller is not a member of */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by another request at the same moment (`concurrent_change`), or in conflict with what is stored: `code` says which */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

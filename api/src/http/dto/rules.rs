@@ -5,9 +5,10 @@
 //! `parse()` (a value the pattern allows is accepted), and the document test in `openapi.rs` holds
 //! every pattern in the document to this list.
 //!
-//! The patterns are ECMA-262 as JSON Schema asks, and stay in the subset that Python's `re` reads
-//! the same way (what schemathesis generates from): `[0-9]` rather than `\d`, explicit code-point
-//! ranges rather than Unicode classes.
+//! The patterns are ECMA-262 as JSON Schema asks (`$` is the end of the text), written so that
+//! Python's `re`, which schemathesis generates from, reads them alike: `[0-9]` rather than `\d`,
+//! explicit code-point ranges rather than Unicode classes. (Python's `$` also matches before a
+//! final line break, which none of these fields accepts; ECMA-262's does not.)
 
 /// Free text that `domain::text::required_text` accepts: something besides white space, and no
 /// control characters (Unicode category Cc). The length limit is the field's `max_length`.

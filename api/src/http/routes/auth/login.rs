@@ -1,6 +1,7 @@
 use crate::http::problem::Problem;
 use actix_web::{HttpRequest, HttpResponse, web};
 
+use crate::domain::email::EmailAddress;
 use crate::http::dto::auth::{LoginRequest, TokenResponse};
 use crate::http::json_body::Json;
 use crate::http::problem::ApiError;
@@ -49,6 +50,9 @@ pub async fn login(
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
     let LoginRequest { email, password } = body.into_inner();
+    // An address no account can have (a NUL byte, say) is a wrong sign-in like any other, and
+    // needs no database to say so.
+    let email = EmailAddress::parse(&email).map_err(|_| sessions::invalid_credentials())?;
     let candidate = state
         .db(move |conn| sessions::begin_login(conn, &email, &address))
         .await?;
