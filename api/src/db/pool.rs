@@ -80,8 +80,8 @@ pub fn checkout(pool: &DbPool, wait: Duration) -> Result<PooledConn, diesel::r2d
             .get::<LastUsed>()
             .is_none_or(|used| used.0.elapsed() > IDLE_BEFORE_PING);
         if idle && ping(&mut conn).is_err() {
-            // Dropped by the pool when returned: the next round takes another one.
-            AnsiTransactionManager::transaction_manager_status_mut(&mut *conn).set_in_error();
+            // The next round takes another one.
+            retire(&mut conn);
             continue;
         }
         PooledConnection::extensions_mut(&mut conn).insert(LastUsed(Instant::now()));
@@ -124,8 +124,14 @@ pub fn note_cooperation_served(conn: &mut PooledConn, slug: &str) {
         None => return,
     };
     if over {
-        AnsiTransactionManager::transaction_manager_status_mut(&mut **conn).set_in_error();
+        retire(conn);
     }
+}
+
+/// Makes the pool drop this connection when it is returned (and open a fresh one when needed):
+/// a connection whose transaction state is in error is "broken" to diesel's pool manager.
+fn retire(conn: &mut PgConnection) {
+    AnsiTransactionManager::transaction_manager_status_mut(conn).set_in_error();
 }
 
 /// Whether a failed checkout met a database that does not answer (r2d2 then names the last
@@ -155,8 +161,7 @@ pub fn lost_connection(e: &diesel::result::Error) -> bool {
 /// Makes the pool drop this connection when it is returned, when `e` says it was lost.
 pub fn discard_if_lost(conn: &mut PgConnection, e: &diesel::result::Error) {
     if lost_connection(e) {
-        // A connection whose transaction state is in error is "broken" to diesel's pool manager.
-        AnsiTransactionManager::transaction_manager_status_mut(conn).set_in_error();
+        retire(conn);
     }
 }
 

@@ -35,6 +35,13 @@ pub fn search_text(field: &str, s: &str) -> Result<String, InvalidField> {
     Ok(t.to_owned())
 }
 
+/// An optional search filter: [`search_text`] of it, and none when it is left out or blank.
+pub fn search_filter(field: &str, s: Option<&str>) -> Result<Option<String>, InvalidField> {
+    Ok(s.map(|s| search_text(field, s))
+        .transpose()?
+        .filter(|t| !t.is_empty()))
+}
+
 /// `s` when it is one of `allowed`; otherwise an error that lists them.
 pub fn one_of(field: &str, s: &str, allowed: &[&str]) -> Result<String, InvalidField> {
     allowed

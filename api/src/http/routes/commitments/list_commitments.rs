@@ -3,7 +3,7 @@ use actix_web::{HttpResponse, web};
 use crate::domain::commitment::CommitmentFilter;
 use crate::domain::commitment::parse_status;
 use crate::domain::page::PageRequest;
-use crate::domain::text::search_text;
+use crate::domain::text::search_filter;
 use crate::domain::time::{plausible_date, today};
 use crate::http::dto::commitments::{CommitmentDto, CommitmentListQuery};
 use crate::http::dto::page::PageDto;
@@ -46,11 +46,7 @@ pub async fn list_commitments(
             .due_before
             .map(|d| plausible_date("dueBefore", d))
             .transpose()?,
-        text: q
-            .q
-            .map(|t| search_text("q", &t))
-            .transpose()?
-            .filter(|t| !t.is_empty()),
+        text: search_filter("q", q.q.as_deref())?,
         today: today(),
     };
     let (result, names) = t

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::domain::indicator::IndicatorFilter;
 use crate::domain::page::PageRequest;
-use crate::domain::text::search_text;
+use crate::domain::text::search_filter;
 use crate::http::dto::indicators::{IndicatorDto, IndicatorListQuery};
 use crate::http::dto::page::PageDto;
 use crate::http::extractors::TenantRequest;
@@ -36,12 +36,7 @@ pub async fn list_indicators(
     let filter = IndicatorFilter {
         priority_id: q.priority_id,
         plan_id: q.plan_id,
-        name: q
-            .name
-            .as_deref()
-            .map(|n| search_text("name", n))
-            .transpose()?
-            .filter(|n| !n.is_empty()),
+        name: search_filter("name", q.name.as_deref())?,
     };
     let result = t
         .db(&state, move |conn, ctx| {

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 
 use crate::domain::page::PageRequest;
-use crate::domain::text::search_text;
+use crate::domain::text::search_filter;
 use crate::http::dto::municipalities::{MunicipalityDto, MunicipalityListQuery};
 use crate::http::dto::page::PageDto;
 use crate::http::extractors::TenantRequest;
@@ -33,12 +33,7 @@ pub async fn list_municipalities(
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let page = PageRequest::parse(query.page, query.page_size)?;
-    let name = query
-        .name
-        .as_deref()
-        .map(|n| search_text("name", n))
-        .transpose()?
-        .filter(|n| !n.is_empty());
+    let name = search_filter("name", query.name.as_deref())?;
     let result = t
         .db(&state, move |conn, ctx| {
             municipalities::list(conn, ctx, name.as_deref(), page)
