@@ -7,7 +7,7 @@ pub mod schema;
 pub mod tenancy;
 
 pub use pool::{DbPool, PooledConn};
-pub use tenancy::{TenantConn, TenantDb, run_in_tenant};
+pub use tenancy::{TenantConn, TenantDb, run_in_tenant, run_in_tenant_one_snapshot};
 
 use crate::error_chain::fmt_error_chain;
 

@@ -1,8 +1,7 @@
 //! The one entry point for tenant work.
 //!
 //! [`run_in_tenant`] opens a transaction, sets `search_path` and the role to the tenant's own schema
-//! and NOLOGIN role with `SET LOCAL` (so nothing survives the transaction on the pooled
-//! connection), records who acts for the audit trail (`app.actor_id`), and hands the closure a
+//! and NOLOGIN role for that transaction only (so nothing survives it on the pooled connection), records who acts for the audit trail (`app.actor_id`), and hands the closure a
 //! [`TenantConn`]. Repository functions for tenant tables take a `TenantConn`, which nothing else
 //! can make. Inside, PostgreSQL itself refuses any other
 //! tenant's schema: the tenant role has rights on its own schema only.
@@ -58,6 +57,24 @@ impl std::fmt::Debug for TenantConn<'_> {
     }
 }
 
+/// How the outermost transaction begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Begin {
+    /// Read and write, each statement with its own snapshot (PostgreSQL's default).
+    ReadWrite,
+    /// Everything in the transaction reads one snapshot and writes nothing.
+    OneSnapshot,
+}
+
+impl Begin {
+    fn sql(self) -> &'static str {
+        match self {
+            Begin::ReadWrite => "BEGIN",
+            Begin::OneSnapshot => "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+        }
+    }
+}
+
 /// Runs `work` in one transaction scoped to `tenant`. Commits when `work` returns `Ok`.
 #[tracing::instrument(skip_all, fields(schema = %tenant.schema))]
 pub fn run_in_tenant<T, E, F>(conn: &mut PgConnection, tenant: &TenantDb, work: F) -> Result<T, E>
@@ -65,16 +82,52 @@ where
     F: FnOnce(&mut TenantConn<'_>) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    // The names are validated `DbName`s (`tn_` + 32 hex digits), so quoting cannot be escaped.
-    // SET LOCAL, not `SELECT set_config(…)`: a work that starts with SET TRANSACTION ISOLATION
-    // LEVEL (the letter's snapshot) needs no query before it. Sent with BEGIN in one round trip.
-    let scope = format!(
-        "SET LOCAL search_path TO \"{schema}\"; SET LOCAL ROLE \"{role}\"; SET LOCAL app.actor_id TO '{actor}'",
+    run_scoped(conn, tenant, Begin::ReadWrite, work)
+}
+
+/// As [`run_in_tenant`], but all of `work` reads one snapshot and writes nothing: a letter's
+/// figures, reviews and commitments are then all of one moment, also while an import commits
+/// beside it. Nested in another transaction it reads that transaction's snapshots.
+#[tracing::instrument(skip_all, fields(schema = %tenant.schema))]
+pub fn run_in_tenant_one_snapshot<T, E, F>(
+    conn: &mut PgConnection,
+    tenant: &TenantDb,
+    work: F,
+) -> Result<T, E>
+where
+    F: FnOnce(&mut TenantConn<'_>) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    run_scoped(conn, tenant, Begin::OneSnapshot, work)
+}
+
+/// The one statement that scopes a transaction to `tenant`. `set_config(…, true)` lasts until the
+/// transaction (or savepoint) ends, as `SET LOCAL` does, but three of them are one statement
+/// instead of three, and the statement reads the same for every tenant, so PostgreSQL's
+/// statistics keep one entry for it instead of one per cooperation.
+fn scope_sql(tenant: &TenantDb) -> String {
+    // The names are validated `DbName`s (`tn_` + 32 hex digits) and a formatted Uuid holds only
+    // hex digits and dashes, so no quoting can be escaped.
+    format!(
+        "SELECT set_config('search_path', '\"{schema}\"', true), set_config('role', '{role}', true), \
+         set_config('app.actor_id', '{actor}', true)",
         schema = tenant.schema,
         role = tenant.role,
-        // A formatted Uuid holds only hex digits and dashes.
         actor = tenant.actor.map(|a| a.to_string()).unwrap_or_default(),
-    );
+    )
+}
+
+fn run_scoped<T, E, F>(
+    conn: &mut PgConnection,
+    tenant: &TenantDb,
+    begin: Begin,
+    work: F,
+) -> Result<T, E>
+where
+    F: FnOnce(&mut TenantConn<'_>) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    let scope = scope_sql(tenant);
     let nested = AnsiTransactionManager::transaction_manager_status_mut(conn)
         .transaction_depth()?
         .is_some();
@@ -82,15 +135,18 @@ where
         return conn.transaction(|conn| {
             conn.batch_execute(&scope)?;
             let result = work(&mut TenantConn { conn })?;
-            // A savepoint's SET LOCAL would outlive it: restore the login role's settings so
+            // A savepoint's settings would outlive it: restore the login role's settings so
             // that the caller continues as it was.
-            conn.batch_execute("SET LOCAL ROLE NONE; SET LOCAL search_path TO ''")?;
+            conn.batch_execute(
+                "SELECT set_config('role', 'none', true), set_config('search_path', '', true)",
+            )?;
             Ok(result)
         });
     }
     // The outermost transaction: BEGIN and the scope in one round trip; its end (commit or
-    // rollback) ends the SET LOCALs too, so nothing needs resetting.
-    if let Err(e) = AnsiTransactionManager::begin_transaction_sql(conn, &format!("BEGIN; {scope}"))
+    // rollback) ends the settings too, so nothing needs resetting.
+    if let Err(e) =
+        AnsiTransactionManager::begin_transaction_sql(conn, &format!("{}; {scope}", begin.sql()))
     {
         // BEGIN may have gone through before the scope failed: leave no transaction open.
         let _ = conn.batch_execute("ROLLBACK");

@@ -172,16 +172,6 @@ pub fn find(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<LetterWithPlan
     })
 }
 
-/// Makes the rest of the transaction read one snapshot and write nothing: a letter's figures,
-/// reviews and commitments are all of one moment, also while an import commits beside it.
-/// Must come before the transaction's first query.
-#[tracing::instrument(skip(conn))]
-pub fn read_one_snapshot(conn: &mut TenantConn<'_>) -> Result<(), DbError> {
-    diesel::sql_query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        .execute(&mut **conn)?;
-    Ok(())
-}
-
 /// Locks the plan's row until the transaction ends; false when there is no such plan. Whoever
 /// numbers or adopts versions of a plan takes this lock first, so they take turns.
 #[tracing::instrument(skip(conn))]

@@ -1,6 +1,6 @@
 //! Tenant isolation: over HTTP, and underneath it, in PostgreSQL itself.
 
-use api::db::run_in_tenant;
+use api::db::{run_in_tenant, run_in_tenant_one_snapshot};
 use api::domain::role::Role;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -548,6 +548,100 @@ async fn inside_the_entry_point_another_tenants_schema_is_denied_by_postgres() {
             one(&mut conn, "SELECT current_user::text AS value"),
             crate::helpers::APP_ROLE
         );
+    })
+    .await
+    .expect("join");
+}
+
+#[actix_rt::test]
+async fn a_one_snapshot_transaction_reads_one_moment_writes_nothing_and_stays_in_its_tenant() {
+    let app = spawn_app().await;
+    let a = app.tenant("snapshot").await;
+    let b = app.tenant("beside").await;
+    seed(&app, &a, "Putten").await;
+    let pool = app.pool.clone();
+    let (a_db, b_schema) = (a.db(), b.row.schema_name.clone());
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().expect("conn");
+        let mut other = pool.get().expect("second conn");
+        let count = |conn: &mut PgConnection| {
+            one(conn, "SELECT count(*)::text AS value FROM municipalities")
+        };
+        let (before, after) = run_in_tenant_one_snapshot(&mut conn, &a_db, |tc| {
+            let before = count(tc);
+            // Another connection adds a municipality and commits while this one reads.
+            run_in_tenant(&mut other, &a_db, |tc| {
+                tc.batch_execute(
+                    "INSERT INTO municipalities (id, name, cbs_code) VALUES (gen_random_uuid(), 'Ermelo', 'GM0233')",
+                )
+            })
+            .expect("insert beside");
+            let after = count(tc);
+            Ok::<_, diesel::result::Error>((before, after))
+        })
+        .expect("snapshot read");
+        assert_eq!(before, after, "one snapshot sees no commit made after it began");
+        assert_eq!(
+            run_in_tenant(&mut conn, &a_db, |tc| Ok::<_, diesel::result::Error>(count(tc)))
+                .expect("read"),
+            (before.parse::<i64>().expect("a count") + 1).to_string(),
+            "the next transaction sees it"
+        );
+
+        let err = run_in_tenant_one_snapshot(&mut conn, &a_db, |tc| {
+            tc.batch_execute("DELETE FROM municipalities")
+        })
+        .expect_err("a snapshot transaction writes nothing");
+        assert!(err.to_string().contains("read-only"), "{err}");
+        let err = run_in_tenant_one_snapshot(&mut conn, &a_db, |tc| {
+            tc.batch_execute(&format!("SELECT * FROM \"{b_schema}\".municipalities"))
+        })
+        .expect_err("another tenant's schema stays refused");
+        assert!(err.to_string().contains("permission denied"), "{err}");
+
+        assert_eq!(
+            one(&mut conn, "SELECT current_user::text AS value"),
+            crate::helpers::APP_ROLE
+        );
+        assert_eq!(
+            one(&mut conn, "SELECT current_setting('transaction_isolation') AS value"),
+            "read committed",
+            "the next transaction on the connection has the default isolation again"
+        );
+    })
+    .await
+    .expect("join");
+}
+
+#[actix_rt::test]
+async fn a_tenant_transaction_inside_another_transaction_hands_it_back_neutral() {
+    let app = spawn_app().await;
+    let a = app.tenant("nested").await;
+    seed(&app, &a, "Putten").await;
+    let pool = app.pool.clone();
+    let a_db = a.db();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().expect("conn");
+        conn.transaction(|conn| {
+            let inside = run_in_tenant(conn, &a_db, |tc| {
+                Ok::<_, diesel::result::Error>(one(tc, "SELECT current_user::text AS value"))
+            })?;
+            assert_eq!(inside, a_db.role.to_string());
+            // Back in the outer transaction: the login role, and no tenant tables by name.
+            assert_eq!(
+                one(conn, "SELECT current_user::text AS value"),
+                crate::helpers::APP_ROLE
+            );
+            assert_eq!(
+                one(
+                    conn,
+                    "SELECT array_to_string(current_schemas(false), ',') AS value"
+                ),
+                ""
+            );
+            Ok::<_, diesel::result::Error>(())
+        })
+        .expect("outer transaction");
     })
     .await
     .expect("join");

@@ -16,7 +16,7 @@ use super::content::{
 };
 use crate::document::{docx, html};
 use crate::error::WorkerError;
-use api::db::{TenantConn, TenantDb, run_in_tenant};
+use api::db::{TenantConn, TenantDb, run_in_tenant, run_in_tenant_one_snapshot};
 use api::domain::commitment::{AFGEDAAN, PENDING};
 use api::domain::page::PageRequest;
 use api::domain::period::Period;
@@ -119,7 +119,7 @@ fn compile(
     letter_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<CompileOutcome, Failure> {
-    let Some(gathered) = run_in_tenant(conn, db, |tc| gather(tc, letter_id))? else {
+    let Some(gathered) = run_in_tenant_one_snapshot(conn, db, |tc| gather(tc, letter_id))? else {
         return Ok(CompileOutcome::Skipped);
     };
     // Unlike the API's answers, a frozen letter cannot go without the names: a failed lookup
@@ -196,8 +196,6 @@ struct Gathered {
 }
 
 fn gather(tc: &mut TenantConn<'_>, letter_id: Uuid) -> Result<Option<Gathered>, Failure> {
-    safety_letters::read_one_snapshot(tc)?;
-
     let Some(letter) = safety_letters::find(tc, letter_id)?.map(|l| l.row) else {
         return Ok(None);
     };
