@@ -251,8 +251,9 @@ def main():
 
     loads = [
         ("me", [("GET", "/api/v1/me", token, None)],
-         "SELECT id, email, display_name FROM platform.users WHERE id = '%s';\n"
-         "SELECT m.role, t.slug, t.name FROM platform.memberships m JOIN platform.tenants t ON t.id = m.tenant_id WHERE m.user_id = '%s';\n" % (coordinator, coordinator)),
+         "SELECT u.id, u.email, u.display_name, m.role, t.slug, t.name FROM platform.users u "
+         "LEFT JOIN (platform.memberships m JOIN platform.tenants t ON t.id = m.tenant_id) ON m.user_id = u.id "
+         "WHERE u.id = '%s' ORDER BY t.slug, m.role;\n" % coordinator),
         ("municipalities", [("GET", f"{t}/municipalities", token, None)],
          f'BEGIN;\nSET LOCAL search_path TO "{schema}";\n'
          "SELECT *, count(*) OVER () FROM municipalities ORDER BY name LIMIT 25;\n"

@@ -5,7 +5,8 @@
 //! - `queue`: the one queue's loop, lease and backoff, for every job (emails' delivery included);
 //! - `notifications`: which reminders and digests are due, rendered as Dutch emails;
 //! - `delivery` and `mail`: the outbox's lane of the queue, sent over SMTP;
-//! - `letters` and `document`: the Veiligheidsbrief compiled into Word and HTML.
+//! - `letters` and `document`: the Veiligheidsbrief compiled into Word and HTML;
+//! - `spares`: cooperations' schemas made ahead of time, for quick provisioning.
 //!
 //! It builds on the `api` library's domain, database and services, without its HTTP layer.
 
@@ -19,3 +20,4 @@ pub mod notifications;
 pub mod outage;
 pub mod queue;
 pub mod round;
+pub mod spares;

@@ -16,7 +16,7 @@ use api::config::Settings;
 use api::db::pool::build_pool;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
-use worker::config::MailSettings;
+use worker::config::{MailSettings, spare_schemas_from_env};
 use worker::mail::Mailer;
 use worker::outage::DatabaseWatch;
 use worker::round::{RoundSettings, run_due_jobs, run_round};
@@ -66,6 +66,7 @@ const DATABASE_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 struct Config {
     platform: Settings,
     mail: MailSettings,
+    spare_schemas: u32,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -74,6 +75,7 @@ fn main() -> anyhow::Result<()> {
     let settings = Config {
         platform: Settings::from_env()?,
         mail: MailSettings::from_env()?,
+        spare_schemas: spare_schemas_from_env()?,
     };
     match cli.command {
         Command::Migrate => api::commands::migrate(&settings.platform),
@@ -95,6 +97,7 @@ fn round_settings(settings: &Config) -> RoundSettings {
         ),
         base_url: settings.platform.app_base_url.clone(),
         reminder_days: settings.mail.reminder_days.clone(),
+        spare_schemas: settings.spare_schemas,
     }
 }
 

@@ -12,6 +12,7 @@ use crate::mail::Mailer;
 use crate::notifications::plan_tenant;
 use crate::notifications::stages::ReminderDays;
 use crate::queue::{Claimed, Outcome, clock, run_lane};
+use crate::spares;
 use api::domain::job::{Job, Lane};
 use api::repo::jobs;
 use api::repo::tenants;
@@ -36,6 +37,8 @@ pub struct RoundSettings {
     /// `APP_BASE_URL`, for links in emails.
     pub base_url: String,
     pub reminder_days: ReminderDays,
+    /// `SPARE_SCHEMAS`: schemas kept ready for new cooperations.
+    pub spare_schemas: u32,
 }
 
 #[tracing::instrument(skip(conn, mailer, settings, stop))]
@@ -49,6 +52,7 @@ pub fn run_round(
     jobs::purge_done(conn, clock(now) - chrono::Duration::days(1))?;
     jobs::bury_abandoned(conn, clock(now))?;
     enqueue_planning(conn, now)?;
+    enqueue_spares(conn, settings.spare_schemas, now)?;
     let jobs = run_due_jobs(conn, settings, now, stop)?;
     let delivery = deliver_due(conn, mailer, &settings.worker_id, now, stop)?;
     Ok(RoundReport {
@@ -74,6 +78,26 @@ fn enqueue_planning(conn: &mut PgConnection, now: DateTime<Utc>) -> Result<(), W
             now,
         )?;
     }
+    Ok(())
+}
+
+/// Queues the keeping of `wanted` spare schemas, once a minute: a provisioning since the last
+/// round took one.
+fn enqueue_spares(
+    conn: &mut PgConnection,
+    wanted: u32,
+    now: DateTime<Utc>,
+) -> Result<(), WorkerError> {
+    if wanted == 0 {
+        return Ok(());
+    }
+    jobs::enqueue_job(
+        conn,
+        &Job::PrepareSpareSchemas { wanted },
+        None,
+        &format!("spares:{}", now.format("%Y-%m-%dT%H:%MZ")),
+        now,
+    )?;
     Ok(())
 }
 
@@ -169,6 +193,10 @@ fn run_job(
                 elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
                 "safety letter compile job"
             );
+            Ok(0)
+        }
+        Job::PrepareSpareSchemas { wanted } => {
+            spares::keep_ready(conn, wanted)?;
             Ok(0)
         }
         Job::DeliverEmail { .. } => Err(WorkerError::WrongLane(claimed.job.kind())),

@@ -16,6 +16,9 @@ use crate::error_chain::fmt_error_chain;
 pub enum DbError {
     #[error("could not get a database connection from the pool")]
     Pool(#[from] diesel::r2d2::PoolError),
+    /// Every connection stayed in use by other requests for as long as a request may wait.
+    #[error("every database connection stayed in use")]
+    Busy,
     #[error("database query failed")]
     Query(#[from] diesel::result::Error),
     #[error("database migration failed: {0}")]

@@ -109,6 +109,13 @@ pub mod platform {
         }
     }
 
+    diesel::table! {
+        platform.spare_schemas (id) {
+            id -> Uuid,
+            created_at -> Timestamptz,
+        }
+    }
+
     diesel::joinable!(memberships -> users (user_id));
     diesel::joinable!(memberships -> tenants (tenant_id));
     diesel::joinable!(outbox -> jobs (delivery_job_id));
@@ -118,7 +125,8 @@ pub mod platform {
         memberships,
         jobs,
         outbox,
-        notification_settings
+        notification_settings,
+        spare_schemas
     );
 }
 

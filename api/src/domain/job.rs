@@ -24,6 +24,8 @@ pub enum Job {
         #[serde(rename = "emailId")]
         email_id: i64,
     },
+    /// Makes spare schemas until `wanted` are ready to be handed out to new cooperations.
+    PrepareSpareSchemas { wanted: u32 },
 }
 
 /// Which of the worker's loops runs a job. Emails go out after the round's other work (planning
@@ -38,7 +40,11 @@ impl Lane {
     /// The stored kinds of the lane's jobs.
     pub fn kinds(self) -> &'static [&'static str] {
         match self {
-            Lane::Work => &["plan_tenant", "compile_safety_letter"],
+            Lane::Work => &[
+                "plan_tenant",
+                "compile_safety_letter",
+                "prepare_spare_schemas",
+            ],
             Lane::Delivery => &["deliver_email"],
         }
     }
@@ -59,12 +65,15 @@ impl Job {
             Job::PlanTenant { .. } => "plan_tenant",
             Job::CompileSafetyLetter { .. } => "compile_safety_letter",
             Job::DeliverEmail { .. } => "deliver_email",
+            Job::PrepareSpareSchemas { .. } => "prepare_spare_schemas",
         }
     }
 
     pub fn lane(&self) -> Lane {
         match self {
-            Job::PlanTenant { .. } | Job::CompileSafetyLetter { .. } => Lane::Work,
+            Job::PlanTenant { .. }
+            | Job::CompileSafetyLetter { .. }
+            | Job::PrepareSpareSchemas { .. } => Lane::Work,
             Job::DeliverEmail { .. } => Lane::Delivery,
         }
     }
@@ -76,7 +85,7 @@ impl Job {
     /// its sender.
     pub fn max_attempts(&self) -> i32 {
         match self {
-            Job::PlanTenant { .. } => 8,
+            Job::PlanTenant { .. } | Job::PrepareSpareSchemas { .. } => 8,
             Job::CompileSafetyLetter { .. } => 3,
             Job::DeliverEmail { .. } => 100,
         }

@@ -216,6 +216,10 @@ impl From<ServiceError> for ApiError {
                 tracing::error!(error = ?e, cause = %cause, "database unavailable");
                 database_unavailable()
             }
+            ServiceError::Db(crate::db::DbError::Busy) => {
+                tracing::warn!("every database connection stayed in use");
+                database_unavailable()
+            }
             // The server went away under the request (stopped, restarted). Unless it went during
             // the commit itself, nothing was stored; the caller may try again shortly.
             ServiceError::Db(crate::db::DbError::Query(ref q))

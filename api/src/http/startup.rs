@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use actix_web::dev::Server;
 use anyhow::Context;
+use tokio::sync::Semaphore;
 
 use super::metrics::Metrics;
 use super::server::run;
@@ -50,12 +51,14 @@ impl Application {
             .with_context(|| format!("could not bind {}", settings.bind_addr))?;
         let port = listener.local_addr()?.port();
         tracing::info!(addr = %settings.bind_addr, port, "serving the API");
+        let turns = Arc::new(Semaphore::new(pool.max_size() as usize));
         let state = AppState {
             pool,
             issuer: Arc::new(issuer),
             settings: Arc::new(settings),
             metrics: Arc::new(Metrics::new()?),
             database_away: Arc::default(),
+            turns,
         };
         let server = run(listener, state.clone())?;
         Ok(Application {

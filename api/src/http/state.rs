@@ -2,10 +2,11 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use actix_web::web;
 use diesel::PgConnection;
+use tokio::sync::Semaphore;
 
 use super::metrics::Metrics;
 use super::problem::ApiError;
@@ -27,6 +28,11 @@ pub struct AppState {
     /// Set while the database is found away: requests then wait only briefly for a connection,
     /// so that a queue of them is answered 503 quickly instead of one second each.
     pub database_away: Arc<AtomicBool>,
+    /// One turn per pooled connection. Requests queue here, first come first served, before they
+    /// take a blocking thread and a connection: the pool's own wait wakes its waiters in no
+    /// particular order, so under load a request could be passed over again and again (that was
+    /// the long tail at 16 and 64 connections).
+    pub turns: Arc<Semaphore>,
 }
 
 /// How long a request waits for a connection while the database is known to be away (the pool
@@ -74,12 +80,21 @@ impl AppState {
     {
         let pool = self.pool.clone();
         let away = self.database_away.clone();
+        let wait = if away.load(Ordering::Relaxed) {
+            wait.min(WAIT_WHILE_AWAY)
+        } else {
+            wait
+        };
+        let deadline = Instant::now() + wait;
+        let turn = match tokio::time::timeout(wait, self.turns.clone().acquire_owned()).await {
+            Ok(Ok(turn)) => turn,
+            // Closed never happens (nothing closes it); a timeout means a full pool all along.
+            Ok(Err(_)) | Err(_) => return Err(ApiError::from(ServiceError::Db(DbError::Busy))),
+        };
         web::block(move || {
-            let wait = if away.load(Ordering::Relaxed) {
-                wait.min(WAIT_WHILE_AWAY)
-            } else {
-                wait
-            };
+            // Declared before the connection, so dropped after it has gone back to the pool.
+            let _turn = turn;
+            let wait = deadline.saturating_duration_since(Instant::now());
             let mut conn = match checkout(&pool, wait) {
                 Ok(conn) => conn,
                 Err(e) => {

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::db::DbError;
 use crate::db::schema::platform::{memberships, tenants, users};
 use crate::repo::tenants::TenantRow;
+use crate::repo::users::UserRow;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = memberships)]
@@ -28,22 +29,57 @@ pub struct MembershipWithTenant {
     pub tenant_status: String,
 }
 
+/// The user with this id and their memberships with their tenants, in one statement; `None` for
+/// an unknown user.
 #[tracing::instrument(skip(conn))]
-pub fn for_user(
+pub fn user_with_memberships(
     conn: &mut PgConnection,
     user_id: Uuid,
-) -> Result<Vec<MembershipWithTenant>, DbError> {
-    Ok(memberships::table
-        .inner_join(tenants::table)
-        .filter(memberships::user_id.eq(user_id))
+) -> Result<Option<(UserRow, Vec<MembershipWithTenant>)>, DbError> {
+    let rows: Vec<(UserRow, Option<MembershipWithTenant>)> = users::table
+        .left_join(memberships::table.inner_join(tenants::table))
+        .filter(users::id.eq(user_id))
         .select((
-            MembershipRow::as_select(),
-            tenants::slug,
-            tenants::name,
-            tenants::status,
+            UserRow::as_select(),
+            (
+                Option::<MembershipRow>::as_select(),
+                tenants::slug.nullable(),
+                tenants::name.nullable(),
+                tenants::status.nullable(),
+            ),
         ))
         .order((tenants::slug.asc(), memberships::role.asc()))
-        .load(conn)?)
+        .load::<(
+            UserRow,
+            (
+                Option<MembershipRow>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            ),
+        )>(conn)?
+        .into_iter()
+        .map(|(user, (membership, slug, name, status))| {
+            let with_tenant = match (membership, slug, name, status) {
+                (Some(membership), Some(tenant_slug), Some(tenant_name), Some(tenant_status)) => {
+                    Some(MembershipWithTenant {
+                        membership,
+                        tenant_slug,
+                        tenant_name,
+                        tenant_status,
+                    })
+                }
+                _ => None,
+            };
+            (user, with_tenant)
+        })
+        .collect();
+    let mut rows = rows.into_iter();
+    let Some((user, first)) = rows.next() else {
+        return Ok(None);
+    };
+    let memberships = first.into_iter().chain(rows.filter_map(|r| r.1)).collect();
+    Ok(Some((user, memberships)))
 }
 
 /// The tenant of a request's path with the caller's memberships of it and whether their account

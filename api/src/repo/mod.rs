@@ -21,5 +21,6 @@ pub mod priority_links;
 pub mod refresh_tokens;
 pub mod reviews;
 pub mod safety_letters;
+pub mod spare_schemas;
 pub mod tenants;
 pub mod users;

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::db::DbError;
 use crate::repo::memberships::{self, MembershipWithTenant};
-use crate::repo::users::{self, UserRow};
+use crate::repo::users::UserRow;
 
 #[derive(Debug, Clone)]
 pub struct Principal {
@@ -67,12 +67,11 @@ impl Principal {
 /// The active user with this id and their memberships; `None` for an unknown or deactivated user.
 #[tracing::instrument(skip(conn))]
 pub fn load(conn: &mut PgConnection, user_id: Uuid) -> Result<Option<Principal>, DbError> {
-    let Some(user) = users::find_by_id(conn, user_id)? else {
+    let Some((user, memberships)) = memberships::user_with_memberships(conn, user_id)? else {
         return Ok(None);
     };
     if !user.is_active {
         return Ok(None);
     }
-    let memberships = memberships::for_user(conn, user_id)?;
     Ok(Some(Principal { user, memberships }))
 }

@@ -1,5 +1,6 @@
-//! Tenants: create (role + schema + tenant migrations + first admin, all in one transaction),
-//! list, suspend and reactivate. Only platform admins reach these (checked by the caller).
+//! Tenants: create (role + schema + tenant migrations + first admin, all in one transaction; or a
+//! spare schema the worker made ahead of time + first admin), list, suspend and reactivate. Only
+//! platform admins reach these (checked by the caller).
 
 use chrono::{DateTime, Utc};
 use diesel::{Connection, PgConnection};
@@ -9,13 +10,14 @@ use super::ServiceError;
 use super::users::{member_snapshot, record_member_change};
 use crate::authz::Grant;
 use crate::db::migrations::migrate_tenant;
-use crate::db::run_in_tenant;
+use crate::db::{TenantDb, run_in_tenant};
 use crate::domain::email::EmailAddress;
 use crate::domain::password::NewPassword;
 use crate::domain::role::Role;
 use crate::domain::slug::TenantSlug;
 use crate::domain::tenant_names::DbName;
 use crate::repo::memberships::{self, MembershipRow};
+use crate::repo::spare_schemas;
 use crate::repo::tenants::{self, ACTIVE, SUSPENDED, TenantRow};
 use crate::repo::users::{self, UserRow};
 
@@ -51,7 +53,10 @@ pub fn create_tenant_with_hook(
     mut hook: impl FnMut(ProvisionStep, &TenantRow) -> Result<(), ServiceError>,
 ) -> Result<TenantRow, ServiceError> {
     let tenant = conn.transaction(|conn| {
-        let id = Uuid::new_v4();
+        // A schema the worker made ahead of time, if one is ready: then only what is this
+        // cooperation's own is done here (see `prepare_spare_schema`).
+        let spare = spare_schemas::take(conn)?;
+        let id = spare.unwrap_or_else(Uuid::new_v4);
         let name = DbName::for_tenant(id);
         let now = Utc::now();
         let row = TenantRow {
@@ -76,14 +81,17 @@ pub fn create_tenant_with_hook(
         })?;
         hook(ProvisionStep::TenantRecorded, &row)?;
 
-        tenants::create_role_and_schema(conn, &name)?;
+        if spare.is_none() {
+            tenants::create_role_and_schema(conn, &name)?;
+        }
         hook(ProvisionStep::SchemaCreated, &row)?;
 
         let db = row
             .db()
             .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        // A spare made before the last upgrade gets the migrations it lacks here.
         let applied = run_in_tenant(conn, &db, migrate_tenant)?;
-        tracing::info!(applied = ?applied, "tenant schema migrated");
+        tracing::info!(applied = ?applied, spare = spare.is_some(), "tenant schema migrated");
         hook(ProvisionStep::Migrated, &row)?;
 
         let (admin, _) = find_or_create_user(
@@ -121,6 +129,26 @@ pub fn create_tenant_with_hook(
     })?;
     tracing::info!(tenant = %tenant.slug, schema = %tenant.schema_name, "tenant provisioned");
     Ok(tenant)
+}
+
+/// Makes one spare schema in its own transaction: the role, the schema and every tenant
+/// migration, as provisioning would, recorded as ready to be handed out. Its id is then the id of
+/// the cooperation that gets it.
+#[tracing::instrument(skip(conn))]
+pub fn prepare_spare_schema(conn: &mut PgConnection) -> Result<Uuid, ServiceError> {
+    conn.transaction(|conn| {
+        let id = Uuid::new_v4();
+        let name = DbName::for_tenant(id);
+        tenants::create_role_and_schema(conn, &name)?;
+        let db = TenantDb {
+            schema: name.clone(),
+            role: name,
+            actor: None,
+        };
+        run_in_tenant(conn, &db, migrate_tenant)?;
+        spare_schemas::insert(conn, id)?;
+        Ok(id)
+    })
 }
 
 /// The user with this email, or a new one (which needs a password); `true` when created.

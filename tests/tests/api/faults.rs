@@ -9,7 +9,7 @@ use api::repo::outbox::{self, NewEmail};
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use crate::helpers::{AppOptions, TestApp, spawn_app, spawn_app_with};
+use crate::helpers::{AppOptions, TestApp, spawn_app, spawn_app_with, spawn_app_with_pool_size};
 use crate::mailcatcher::{MailCatcher, worker_command};
 
 /// A PostgreSQL cluster of this test alone (the shared test cluster must stay up).
@@ -413,4 +413,35 @@ async fn a_connection_that_served_many_cooperations_is_replaced() {
         "the same cooperation again and again keeps the connection"
     );
     assert!(replaced, "past the limit the pool opened a new connection");
+}
+
+/// Requests take turns for the connections, first come first served; one that gets no turn in
+/// its whole wait (every connection stays in use) is told so with a 503 it may retry, and the
+/// next one, after the turn came free, is served.
+#[actix_rt::test]
+async fn a_request_that_gets_no_connection_in_time_answers_503_and_the_next_is_served() {
+    let app = spawn_app_with_pool_size(1).await;
+    let token = app.platform_admin().await;
+    let held = app
+        .turns
+        .clone()
+        .acquire_owned()
+        .await
+        .expect("the only turn");
+
+    let started = Instant::now();
+    let res = app.request("GET", "/api/v1/me", Some(&token), None).await;
+    let took = started.elapsed();
+    assert_eq!(res.status.as_u16(), 503, "{}", res.text);
+    assert_eq!(res.body["code"], "service_unavailable", "{}", res.text);
+    assert_eq!(res.content_type, "application/problem+json");
+    assert!(res.headers.contains_key("retry-after"));
+    assert!(
+        took >= Duration::from_millis(900),
+        "it waited its turn for about a second first, not {took:?}"
+    );
+
+    drop(held);
+    let res = app.request("GET", "/api/v1/me", Some(&token), None).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
 }

@@ -75,6 +75,8 @@ pub struct TestApp {
     pub pool: DbPool,
     pub db_url: String,
     pub issuer: Arc<TokenIssuer>,
+    /// The API's turns for its connections (one per pooled connection).
+    pub turns: Arc<tokio::sync::Semaphore>,
     pub client: awc::Client,
 }
 
@@ -225,6 +227,7 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
     let address = format!("http://127.0.0.1:{}", app.port());
     let issuer = app.state().issuer.clone();
     let pool = app.state().pool.clone();
+    let turns = app.state().turns.clone();
     migrate_platform(&mut pool.get().expect("conn")).expect("platform migrations");
     actix_rt::spawn(app.into_server());
     TestApp {
@@ -232,6 +235,7 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
         pool,
         db_url,
         issuer,
+        turns,
         client: awc::Client::builder()
             .timeout(std::time::Duration::from_secs(60))
             // Shorter than the server's keep-alive (5 s): a connection idle for longer (a test

@@ -202,9 +202,23 @@ async fn platform_migrations_run_down_and_up_cleanly() {
     let pool = app.pool.clone();
     let (reverted, reapplied) = tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().expect("conn");
+        // A spare schema waiting: it holds no data and goes down with its table.
+        let spare = api::services::provisioning::prepare_spare_schema(&mut conn).expect("spare");
+        let spare = api::domain::tenant_names::DbName::for_tenant(spare).to_string();
         let reverted = revert_platform(&mut conn).expect("down");
         let after_down = tables(&mut conn, "platform");
         assert!(after_down.is_empty(), "{after_down:?}");
+        let left = diesel::sql_query(format!(
+            "SELECT count(*) AS n FROM pg_namespace WHERE nspname = '{spare}' \
+             UNION ALL SELECT count(*) FROM pg_roles WHERE rolname = '{spare}'"
+        ))
+        .load::<Count>(&mut conn)
+        .expect("spare's schema and role");
+        assert_eq!(
+            left.iter().map(|c| c.n).sum::<i64>(),
+            0,
+            "the spare's schema and role are gone"
+        );
         (reverted, migrate_platform(&mut conn).expect("up"))
     })
     .await

@@ -7,7 +7,8 @@ use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 use serde_json::json;
 
-use crate::helpers::{PASSWORD, spawn_app, superuser_conn};
+use crate::helpers::{PASSWORD, TestApp, spawn_app, superuser_conn};
+use crate::mailcatcher::worker_command;
 
 #[actix_rt::test]
 async fn a_platform_admin_creates_lists_suspends_and_reactivates_tenants() {
@@ -217,4 +218,152 @@ async fn a_failure_at_any_step_leaves_no_half_tenant_behind() {
         )
         .await;
     assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+}
+
+/// Runs `worker run-once` at `now` keeping `spares` spare schemas (no mail is due, so no mail
+/// server). The job is queued once a minute: each call takes a minute of its own.
+async fn worker_keeps(app: &TestApp, spares: u32, now: &str) {
+    let mut c = worker_command(app, "smtp://127.0.0.1:9", &["run-once", "--now", now]);
+    c.env("SPARE_SCHEMAS", spares.to_string());
+    let out = tokio::task::spawn_blocking(move || c.output().expect("worker runs"))
+        .await
+        .expect("join");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The spare schemas waiting, oldest first, as schema names.
+fn spares(su: &mut PgConnection) -> Vec<String> {
+    #[derive(QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+    }
+    diesel::sql_query(
+        "SELECT 'tn_' || replace(id::text, '-', '') AS name FROM platform.spare_schemas ORDER BY created_at",
+    )
+    .load::<Name>(su)
+    .expect("spares")
+    .into_iter()
+    .map(|n| n.name)
+    .collect()
+}
+
+/// The schema of the cooperation `slug`.
+fn schema_of(su: &mut PgConnection, slug: &str) -> String {
+    #[derive(QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+    }
+    diesel::sql_query(format!(
+        "SELECT schema_name AS name FROM platform.tenants WHERE slug = '{slug}'"
+    ))
+    .get_result::<Name>(su)
+    .expect("tenant")
+    .name
+}
+
+/// How many tenant migrations `schema` has applied.
+fn applied(su: &mut PgConnection, schema: &str) -> i64 {
+    diesel::sql_query(format!(
+        "SELECT count(*) AS n FROM \"{schema}\".__diesel_schema_migrations"
+    ))
+    .get_result::<Count>(su)
+    .expect("applied migrations")
+    .n
+}
+
+#[actix_rt::test]
+async fn provisioning_hands_out_a_spare_schema_the_worker_made_ahead_of_time() {
+    use api::db::migrations::revert_tenant;
+    use api::db::{TenantDb, run_in_tenant};
+    use api::domain::tenant_names::DbName;
+
+    let app = spawn_app().await;
+    let pa = app.platform_admin().await;
+    let mut su = superuser_conn(&app.db_url);
+
+    worker_keeps(&app, 3, "2026-12-07T10:01:00Z").await;
+    let ready = spares(&mut su);
+    assert_eq!(ready.len(), 3, "the worker made the spares it keeps");
+    let all_migrations = applied(&mut su, &ready[0]);
+    assert!(all_migrations > 0);
+    for spare in &ready {
+        assert_eq!(
+            applied(&mut su, spare),
+            all_migrations,
+            "{spare} is complete"
+        );
+    }
+
+    let body = |slug: &str| json!({ "slug": slug, "name": slug, "admin": { "email": format!("admin@{slug}.example"), "displayName": "Beheer", "password": PASSWORD } });
+    // The oldest spare becomes the new cooperation's schema.
+    let res = app.post("/api/v1/tenants", &pa, &body("eerste")).await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    assert_eq!(schema_of(&mut su, "eerste"), ready[0]);
+    assert_eq!(spares(&mut su), ready[1..].to_vec());
+    // It works as any cooperation does, for its admin.
+    let token = app.token_for("admin@eerste.example").await;
+    let res = app.create_municipality("eerste", &token, "Ermelo").await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+
+    // A provisioning that fails (the slug is taken) leaves the spare it took ready.
+    let res = app.post("/api/v1/tenants", &pa, &body("eerste")).await;
+    assert_eq!(res.status.as_u16(), 409, "{}", res.text);
+    assert_eq!(spares(&mut su), ready[1..].to_vec());
+
+    // A spare made before an upgrade gets the migrations it lacks when it is handed out.
+    let stale = ready[1].clone();
+    let db = TenantDb {
+        schema: DbName::parse(&stale).expect("name"),
+        role: DbName::parse(&stale).expect("name"),
+        actor: None,
+    };
+    let pool = app.pool.clone();
+    tokio::task::spawn_blocking(move || {
+        run_in_tenant(&mut pool.get().expect("conn"), &db, revert_tenant).expect("revert")
+    })
+    .await
+    .expect("join");
+    assert!(applied(&mut su, &stale) < all_migrations);
+    let res = app.post("/api/v1/tenants", &pa, &body("tweede")).await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    assert_eq!(schema_of(&mut su, "tweede"), stale);
+    assert_eq!(applied(&mut su, &stale), all_migrations);
+
+    // The next round makes up for what was handed out, and no more.
+    worker_keeps(&app, 3, "2026-12-07T10:02:00Z").await;
+    assert_eq!(spares(&mut su).len(), 3);
+    worker_keeps(&app, 3, "2026-12-07T10:03:00Z").await;
+    assert_eq!(spares(&mut su).len(), 3);
+
+    // Two at once never get the same spare.
+    let (a, b) = futures_util::future::join(
+        app.post("/api/v1/tenants", &pa, &body("derde")),
+        app.post("/api/v1/tenants", &pa, &body("vierde")),
+    )
+    .await;
+    assert_eq!(
+        (a.status.as_u16(), b.status.as_u16()),
+        (201, 201),
+        "{} {}",
+        a.text,
+        b.text
+    );
+    assert_ne!(schema_of(&mut su, "derde"), schema_of(&mut su, "vierde"));
+    assert_eq!(spares(&mut su).len(), 1);
+
+    // Without spares, provisioning makes its own schema.
+    worker_keeps(&app, 0, "2026-12-07T10:04:00Z").await;
+    let left = spares(&mut su);
+    let res = app.post("/api/v1/tenants", &pa, &body("vijfde")).await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    let res = app.post("/api/v1/tenants", &pa, &body("zesde")).await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    assert!(!left.contains(&schema_of(&mut su, "zesde")));
+    assert!(spares(&mut su).is_empty());
 }

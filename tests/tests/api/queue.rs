@@ -175,12 +175,18 @@ struct OldState {
     last_error: Option<String>,
 }
 
-fn revert_last_platform_migration(conn: &mut PgConnection) {
+/// Reverts the platform's migrations from the newest down to and including `version`.
+fn revert_platform_through(conn: &mut PgConnection, version: &str) {
     conn.transaction(|c| {
         c.batch_execute("SET LOCAL search_path TO platform")?;
-        c.revert_last_migration(PLATFORM_MIGRATIONS)
-            .map(|_| ())
-            .map_err(|e| diesel::result::Error::QueryBuilderError(e.to_string().into()))
+        loop {
+            let reverted = c
+                .revert_last_migration(PLATFORM_MIGRATIONS)
+                .map_err(|e| diesel::result::Error::QueryBuilderError(e.to_string().into()))?;
+            if reverted.to_string().starts_with(version) {
+                return Ok::<_, diesel::result::Error>(());
+            }
+        }
     })
     .expect("reverted");
 }
@@ -194,7 +200,7 @@ async fn the_migration_to_one_queue_keeps_every_emails_state_both_ways() {
     let tenant_id = t.row.id;
     tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().expect("conn");
-        revert_last_platform_migration(&mut conn);
+        revert_platform_through(&mut conn, "20261207000001");
         // Emails in the outbox's own states, as before the one queue.
         conn.batch_execute(&format!(
             "INSERT INTO platform.outbox (tenant_id, kind, recipient, subject_key, message_id, subject, body_text, body_html, status, attempts, last_error, sent_at, next_attempt_at, claimed_by, claimed_until) VALUES
@@ -242,7 +248,7 @@ async fn the_migration_to_one_queue_keeps_every_emails_state_both_ways() {
     let pool = app.pool.clone();
     let old = tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().expect("conn");
-        revert_last_platform_migration(&mut conn);
+        revert_platform_through(&mut conn, "20261207000001");
         let old = diesel::sql_query(
             "SELECT status, attempts, last_error FROM platform.outbox ORDER BY id",
         )
