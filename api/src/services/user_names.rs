@@ -16,6 +16,10 @@ pub fn names_of(conn: &mut PgConnection, ids: impl Iterator<Item = Uuid>) -> Use
     let mut ids: Vec<Uuid> = ids.collect();
     ids.sort_unstable();
     ids.dedup();
+    // Nobody to name (a list whose items have no owner): no round trip.
+    if ids.is_empty() {
+        return UserNames::new();
+    }
     match users::find_many(conn, &ids) {
         Ok(found) => found.into_iter().map(|u| (u.id, u.display_name)).collect(),
         Err(e) => {

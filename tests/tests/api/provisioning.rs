@@ -334,6 +334,13 @@ async fn provisioning_hands_out_a_spare_schema_the_worker_made_ahead_of_time() {
     assert_eq!(res.status.as_u16(), 201, "{}", res.text);
     assert_eq!(schema_of(&mut su, "tweede"), stale);
     assert_eq!(applied(&mut su, &stale), all_migrations);
+    // A cooperation from a spare starts empty and is its own: the first one's admin cannot reach it.
+    let second = app.token_for("admin@tweede.example").await;
+    let res = app.get("/api/v1/tenants/tweede/municipalities", &second).await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    assert_eq!(res.body["total"], 0, "{}", res.text);
+    let res = app.get("/api/v1/tenants/tweede/municipalities", &token).await;
+    assert_eq!(res.status.as_u16(), 404, "{}", res.text);
 
     // The next round makes up for what was handed out, and no more.
     worker_keeps(&app, 3, "2026-12-07T10:02:00Z").await;
