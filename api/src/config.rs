@@ -4,7 +4,7 @@
 //! | variable | default | meaning |
 //! |---|---|---|
 //! | `DATABASE_URL` | (required) | PostgreSQL URL of the login role the platform runs as |
-//! | `DB_POOL_SIZE` | twice the cores | connections in the pool (see `default_pool_size`) |
+//! | `DB_POOL_SIZE` | twice the cores, at most 10 | connections in the pool (see `default_pool_size`) |
 //! | `MIGRATE_JOBS` | `4` | cooperations `migrate` migrates at once, each on its own connection |
 //! | `BIND_ADDR` | `127.0.0.1:8080` | address `api serve` listens on |
 //! | `APP_BASE_URL` | `http://localhost:8080` | public address of the platform, used in links and as token issuer |
@@ -94,18 +94,21 @@ impl Settings {
     }
 }
 
-/// The variable's value, or `default` when it is unset or empty.
 /// Twice the cores of this machine, as PostgreSQL's own advice for a pool goes: measured on 2
 /// cores with the database beside the API, 4 connections gave the same throughput as 10 and
 /// 16, but without their tail (`/me` at 16 clients: p99 7 ms against 160 to 600 ms), because
 /// more connections than cores only add runnable threads and backends that take turns on the
 /// cores, and the event loops wait among them.
+/// At most 10: on a machine with many cores (a container without a CPU limit sees them all) the
+/// pools of a few replicas would otherwise pass PostgreSQL's `max_connections`.
 fn default_pool_size() -> u32 {
     std::thread::available_parallelism()
         .map(|n| u32::try_from(n.get()).unwrap_or(u32::MAX).saturating_mul(2))
         .unwrap_or(4)
+        .min(10)
 }
 
+/// The variable's value, or `default` when it is unset or empty.
 pub fn var_or(name: &str, default: &str) -> String {
     std::env::var(name)
         .ok()

@@ -6,7 +6,7 @@
 //! | `MAIL_FROM` | `Veiligheidsplatform <noreply@localhost>` | sender of the worker's email |
 //! | `REVIEW_REMINDER_DAYS` | `14,3` | days before a review is due that the group is reminded |
 //! | `COMMITMENT_REMINDER_DAYS` | `14` | days before a commitment is due that its officer is reminded |
-//! | `SPARE_SCHEMAS` | `2` | cooperations' schemas kept made ahead of time (0 to 50), so that provisioning one only hands it out |
+//! | `SPARE_SCHEMAS` | `2` | cooperations' schemas kept made ahead of time (0 to 50), so that provisioning one only hands it out; 0: none made |
 
 use api::config::{ConfigError, parse_var, var_or};
 
@@ -39,7 +39,8 @@ impl MailSettings {
 
 /// `SPARE_SCHEMAS`: how many schemas the worker keeps ready for new cooperations. Making one
 /// (its tables, indexes and triggers) takes 100 to 200 ms, more as the catalog grows; handing a
-/// ready one out is what keeps provisioning quick. 0 makes provisioning create its own.
+/// ready one out is what keeps provisioning quick. With 0 the worker makes none (spares made
+/// before are still handed out; then provisioning creates its own).
 pub fn spare_schemas_from_env() -> Result<u32, ConfigError> {
     match parse_var("SPARE_SCHEMAS", 2)? {
         n @ 0..=50 => Ok(n),

@@ -1,10 +1,12 @@
 //! The one entry point for tenant work.
 //!
-//! [`run_in_tenant`] opens a transaction, sets `search_path` and the role to the tenant's own schema
-//! and NOLOGIN role for that transaction only (so nothing survives it on the pooled connection), records who acts for the audit trail (`app.actor_id`), and hands the closure a
-//! [`TenantConn`]. Repository functions for tenant tables take a `TenantConn`, which nothing else
-//! can make. Inside, PostgreSQL itself refuses any other
-//! tenant's schema: the tenant role has rights on its own schema only.
+//! [`run_in_tenant`] (and [`run_in_tenant_one_snapshot`], the same with one snapshot and no
+//! writes) opens a transaction, sets `search_path` and the role to the tenant's own schema and
+//! NOLOGIN role for that transaction only (so nothing survives it on the pooled connection),
+//! records who acts for the audit trail (`app.actor_id`), and hands the closure a [`TenantConn`].
+//! Repository functions for tenant tables take a `TenantConn`, which nothing else can make.
+//! Inside, PostgreSQL itself refuses any other tenant's schema: the tenant role has rights on its
+//! own schema only.
 
 use std::ops::{Deref, DerefMut};
 
@@ -25,6 +27,16 @@ pub struct TenantDb {
 }
 
 impl TenantDb {
+    /// The names of a tenant whose schema and role are both `name` (as the platform makes them),
+    /// acting as the platform itself.
+    pub fn for_name(name: DbName) -> Self {
+        TenantDb {
+            schema: name.clone(),
+            role: name,
+            actor: None,
+        }
+    }
+
     pub fn acting_as(self, user_id: Uuid) -> Self {
         TenantDb {
             actor: Some(user_id),
@@ -33,7 +45,7 @@ impl TenantDb {
     }
 }
 
-/// A connection inside a tenant's transaction; only [`run_in_tenant`] makes one.
+/// A connection inside a tenant's transaction; only this module's entry points make one.
 pub struct TenantConn<'a> {
     conn: &'a mut PgConnection,
 }
@@ -87,7 +99,8 @@ where
 
 /// As [`run_in_tenant`], but all of `work` reads one snapshot and writes nothing: a letter's
 /// figures, reviews and commitments are then all of one moment, also while an import commits
-/// beside it. Nested in another transaction it reads that transaction's snapshots.
+/// beside it. Nested in another transaction (a savepoint) it can neither: it then runs with
+/// that transaction's isolation and may write, so the worker calls it only at the outermost level.
 #[tracing::instrument(skip_all, fields(schema = %tenant.schema))]
 pub fn run_in_tenant_one_snapshot<T, E, F>(
     conn: &mut PgConnection,

@@ -148,6 +148,7 @@ mod tests {
                 letter_id: Uuid::new_v4(),
             },
             Job::DeliverEmail { email_id: 7 },
+            Job::PrepareSpareSchemas { wanted: 2 },
         ];
         for job in &jobs {
             assert!(job.lane().kinds().contains(&job.kind()), "{job:?}");
@@ -160,6 +161,12 @@ mod tests {
         assert_eq!(
             Job::DeliverEmail { email_id: 7 }.payload(),
             serde_json::json!({ "emailId": 7 })
+        );
+        let spares = Job::PrepareSpareSchemas { wanted: 2 };
+        assert_eq!(spares.payload(), serde_json::json!({ "wanted": 2 }));
+        assert_eq!(
+            Job::parse("prepare_spare_schemas", &spares.payload()),
+            Ok(spares)
         );
     }
 

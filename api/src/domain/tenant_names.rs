@@ -1,5 +1,6 @@
 //! PostgreSQL schema and role names of tenants. Generated from the tenant's id, validated whenever
-//! read back, never taken from a request; that is what makes them safe to put into `SET LOCAL`.
+//! read back, never taken from a request; that is what makes them safe to put into the tenancy
+//! entry point's `set_config` and into DDL.
 
 use uuid::Uuid;
 

@@ -218,7 +218,13 @@ impl From<ServiceError> for ApiError {
             }
             ServiceError::Db(crate::db::DbError::Busy) => {
                 tracing::warn!("every database connection stayed in use");
-                database_unavailable()
+                let mut e = ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "service_unavailable",
+                    "Het is nu erg druk; probeer het over een paar seconden opnieuw",
+                );
+                e.retry_after_seconds = Some(DATABASE_RETRY_AFTER_SECONDS);
+                e
             }
             // The server went away under the request (stopped, restarted). Unless it went during
             // the commit itself, nothing was stored; the caller may try again shortly.

@@ -61,9 +61,9 @@ fn workers() -> usize {
 
 /// Database work runs on blocking threads, each holding a pooled connection while it runs;
 /// password hashing and file reads run there too. Each event loop gets as many as the pool has
-/// connections: not the hundreds by default, which under load only wait for a connection (r2d2
-/// wakes waiters in no particular order: the tail of the latency), yet enough that a burst of
-/// logins does not leave connections unused.
+/// connections: not the hundreds by default (requests wait for their turn before they take a
+/// thread, see `AppState::turns`), yet enough that a burst of logins does not leave connections
+/// unused.
 fn blocking_threads_per_worker(pool_size: u32) -> usize {
     usize::try_from(pool_size).unwrap_or(1).max(1)
 }

@@ -30,9 +30,21 @@ pub struct AppState {
     pub database_away: Arc<AtomicBool>,
     /// One turn per pooled connection. Requests queue here, first come first served, before they
     /// take a blocking thread and a connection: the pool's own wait wakes its waiters in no
-    /// particular order, so under load a request could be passed over again and again (that was
-    /// the long tail at 16 and 64 connections).
+    /// particular order, so under load a request could be passed over again and again. (The
+    /// long tail measured at 16 connections came mostly from a pool larger than the cores, see
+    /// `DB_POOL_SIZE` in README.)
     pub turns: Arc<Semaphore>,
+}
+
+/// The least time a request that got its turn waits for the connection itself.
+const MIN_CHECKOUT_WAIT: Duration = Duration::from_millis(250);
+
+/// Whether database work queues for a turn, and for which cooperation.
+enum Queue {
+    /// Readiness: straight to the pool.
+    Skip,
+    /// Requests: first come first served; `Some(slug)` for work in that cooperation.
+    Take(Option<String>),
 }
 
 /// How long a request waits for a connection while the database is known to be away (the pool
@@ -46,7 +58,7 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut PgConnection) -> Result<T, ServiceError> + Send + 'static,
     {
-        self.db_waiting(CHECKOUT_WAIT, work).await
+        self.run(CHECKOUT_WAIT, Queue::Take(None), work).await
     }
 
     /// As `db`, for work in the cooperation `slug`: the connection keeps count of the
@@ -56,24 +68,20 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut PgConnection) -> Result<T, ServiceError> + Send + 'static,
     {
-        self.run(CHECKOUT_WAIT, Some(slug), work).await
+        self.run(CHECKOUT_WAIT, Queue::Take(Some(slug)), work).await
     }
 
-    /// As `db`, waiting at most `wait` for a connection (readiness answers sooner than requests).
-    pub async fn db_waiting<T, F>(&self, wait: Duration, work: F) -> Result<T, ApiError>
+    /// For readiness: waits at most `wait` for a connection, without queueing behind the requests
+    /// (a busy API is ready; only a database that does not answer makes it not ready).
+    pub async fn db_for_readiness<T, F>(&self, wait: Duration, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut PgConnection) -> Result<T, ServiceError> + Send + 'static,
     {
-        self.run(wait, None, work).await
+        self.run(wait, Queue::Skip, work).await
     }
 
-    async fn run<T, F>(
-        &self,
-        wait: Duration,
-        cooperation: Option<String>,
-        work: F,
-    ) -> Result<T, ApiError>
+    async fn run<T, F>(&self, wait: Duration, queue: Queue, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut PgConnection) -> Result<T, ServiceError> + Send + 'static,
@@ -86,15 +94,27 @@ impl AppState {
             wait
         };
         let deadline = Instant::now() + wait;
-        let turn = match tokio::time::timeout(wait, self.turns.clone().acquire_owned()).await {
-            Ok(Ok(turn)) => turn,
-            // Closed never happens (nothing closes it); a timeout means a full pool all along.
-            Ok(Err(_)) | Err(_) => return Err(ApiError::from(ServiceError::Db(DbError::Busy))),
+        let (turn, cooperation) = match queue {
+            Queue::Skip => (None, None),
+            Queue::Take(cooperation) => {
+                match tokio::time::timeout(wait, self.turns.clone().acquire_owned()).await {
+                    Ok(Ok(turn)) => (Some(turn), cooperation),
+                    // Closed never happens (nothing closes it); a timeout means every connection
+                    // stayed in use all along.
+                    Ok(Err(_)) | Err(_) => {
+                        return Err(ApiError::from(ServiceError::Db(DbError::Busy)));
+                    }
+                }
+            }
         };
         web::block(move || {
             // Declared before the connection, so dropped after it has gone back to the pool.
             let _turn = turn;
-            let wait = deadline.saturating_duration_since(Instant::now());
+            // A turn does not promise an idle connection (one retired a moment ago is being
+            // replaced): the checkout gets a little time of its own even after a long queue.
+            let wait = deadline
+                .saturating_duration_since(Instant::now())
+                .max(MIN_CHECKOUT_WAIT.min(wait));
             let mut conn = match checkout(&pool, wait) {
                 Ok(conn) => conn,
                 Err(e) => {

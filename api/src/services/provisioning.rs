@@ -140,12 +140,7 @@ pub fn prepare_spare_schema(conn: &mut PgConnection) -> Result<Uuid, ServiceErro
         let id = Uuid::new_v4();
         let name = DbName::for_tenant(id);
         tenants::create_role_and_schema(conn, &name)?;
-        let db = TenantDb {
-            schema: name.clone(),
-            role: name,
-            actor: None,
-        };
-        run_in_tenant(conn, &db, migrate_tenant)?;
+        run_in_tenant(conn, &TenantDb::for_name(name), migrate_tenant)?;
         spare_schemas::insert(conn, id)?;
         Ok(id)
     })

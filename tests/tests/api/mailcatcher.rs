@@ -179,6 +179,8 @@ pub fn worker_command(app: &TestApp, smtp_url: &str, args: &[&str]) -> Command {
         .env("MAIL_FROM", "Veiligheidsplatform <noreply@platform.test>")
         .env("LOG_FORMAT", "pretty")
         .env("RUST_LOG", "warn")
+        // No spare schemas (their DDL) in every test that runs the worker: the spare tests ask.
+        .env("SPARE_SCHEMAS", "0")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     c

@@ -1,8 +1,10 @@
 use api::domain::email::EmailAddress;
 use api::domain::password::NewPassword;
 use api::domain::slug::TenantSlug;
+use api::repo::spare_schemas;
 use api::services::ServiceError;
 use api::services::provisioning::{NewTenant, ProvisionStep, create_tenant_with_hook};
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 use serde_json::json;
@@ -235,13 +237,14 @@ async fn worker_keeps(app: &TestApp, spares: u32, now: &str) {
     );
 }
 
+#[derive(QueryableByName)]
+struct Name {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name: String,
+}
+
 /// The spare schemas waiting, oldest first, as schema names.
 fn spares(su: &mut PgConnection) -> Vec<String> {
-    #[derive(QueryableByName)]
-    struct Name {
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        name: String,
-    }
     diesel::sql_query(
         "SELECT 'tn_' || replace(id::text, '-', '') AS name FROM platform.spare_schemas ORDER BY created_at",
     )
@@ -254,11 +257,6 @@ fn spares(su: &mut PgConnection) -> Vec<String> {
 
 /// The schema of the cooperation `slug`.
 fn schema_of(su: &mut PgConnection, slug: &str) -> String {
-    #[derive(QueryableByName)]
-    struct Name {
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        name: String,
-    }
     diesel::sql_query(format!(
         "SELECT schema_name AS name FROM platform.tenants WHERE slug = '{slug}'"
     ))
@@ -318,11 +316,7 @@ async fn provisioning_hands_out_a_spare_schema_the_worker_made_ahead_of_time() {
 
     // A spare made before an upgrade gets the migrations it lacks when it is handed out.
     let stale = ready[1].clone();
-    let db = TenantDb {
-        schema: DbName::parse(&stale).expect("name"),
-        role: DbName::parse(&stale).expect("name"),
-        actor: None,
-    };
+    let db = TenantDb::for_name(DbName::parse(&stale).expect("name"));
     let pool = app.pool.clone();
     tokio::task::spawn_blocking(move || {
         run_in_tenant(&mut pool.get().expect("conn"), &db, revert_tenant).expect("revert")
@@ -336,10 +330,14 @@ async fn provisioning_hands_out_a_spare_schema_the_worker_made_ahead_of_time() {
     assert_eq!(applied(&mut su, &stale), all_migrations);
     // A cooperation from a spare starts empty and is its own: the first one's admin cannot reach it.
     let second = app.token_for("admin@tweede.example").await;
-    let res = app.get("/api/v1/tenants/tweede/municipalities", &second).await;
+    let res = app
+        .get("/api/v1/tenants/tweede/municipalities", &second)
+        .await;
     assert_eq!(res.status.as_u16(), 200, "{}", res.text);
     assert_eq!(res.body["total"], 0, "{}", res.text);
-    let res = app.get("/api/v1/tenants/tweede/municipalities", &token).await;
+    let res = app
+        .get("/api/v1/tenants/tweede/municipalities", &token)
+        .await;
     assert_eq!(res.status.as_u16(), 404, "{}", res.text);
 
     // The next round makes up for what was handed out, and no more.
@@ -348,29 +346,105 @@ async fn provisioning_hands_out_a_spare_schema_the_worker_made_ahead_of_time() {
     worker_keeps(&app, 3, "2026-12-07T10:03:00Z").await;
     assert_eq!(spares(&mut su).len(), 3);
 
-    // Two at once never get the same spare.
-    let (a, b) = futures_util::future::join(
-        app.post("/api/v1/tenants", &pa, &body("derde")),
-        app.post("/api/v1/tenants", &pa, &body("vierde")),
-    )
-    .await;
-    assert_eq!(
-        (a.status.as_u16(), b.status.as_u16()),
-        (201, 201),
-        "{} {}",
-        a.text,
-        b.text
-    );
-    assert_ne!(schema_of(&mut su, "derde"), schema_of(&mut su, "vierde"));
-    assert_eq!(spares(&mut su).len(), 1);
+    // Two provisionings at once never get the same spare: the one taken in an open transaction
+    // is skipped by the other, without waiting for it (a lock wait would fail after 2 s).
+    let pool = app.pool.clone();
+    let probe = tokio::task::spawn_blocking(move || {
+        let (mut a, mut b) = (pool.get().expect("conn"), pool.get().expect("conn"));
+        a.transaction::<(), _, _>(|a| {
+            let first = spare_schemas::take(a)?;
+            // Both transactions roll back (an Err), so the spares stay for what follows.
+            let second = b.transaction::<(), _, _>(|b| {
+                b.batch_execute("SET LOCAL lock_timeout = '2s'")?;
+                Err(Probe::Taken(None, spare_schemas::take(b)?))
+            });
+            match second {
+                Err(Probe::Taken(None, second)) => Err(Probe::Taken(first, second)),
+                Err(other) => Err(other),
+                Ok(()) => unreachable!("the transaction always rolls back"),
+            }
+        })
+    })
+    .await
+    .expect("join");
+    match probe {
+        Err(Probe::Taken(Some(first), Some(second))) => assert_ne!(first, second),
+        other => panic!("both take a spare: {other:?}"),
+    }
+    assert_eq!(spares(&mut su).len(), 3);
+
+    // A provisioning that fails after it took a spare leaves it ready, schema and role.
+    let ready = spares(&mut su);
+    let pool = app.pool.clone();
+    let failed = tokio::task::spawn_blocking(move || {
+        let new = NewTenant {
+            slug: TenantSlug::parse("mislukt").expect("slug"),
+            name: "Mislukt".into(),
+            admin_email: EmailAddress::parse("admin@mislukt.example").expect("email"),
+            admin_name: "Beheer".into(),
+            admin_password: Some(NewPassword::parse(PASSWORD).expect("pw")),
+        };
+        create_tenant_with_hook(&mut pool.get().expect("conn"), &new, |step, row| {
+            if step == ProvisionStep::AdminCreated {
+                Err(ServiceError::Internal(format!(
+                    "injected after {}",
+                    row.schema_name
+                )))
+            } else {
+                Ok(())
+            }
+        })
+        .map(|_| ())
+    })
+    .await
+    .expect("join");
+    assert!(failed.is_err());
+    assert_eq!(spares(&mut su), ready);
+    assert_eq!(applied(&mut su, &ready[0]), all_migrations);
+
+    // A spare whose schema is gone is passed over (and forgotten by the next round), so it
+    // cannot block every provisioning after it.
+    let broken = ready[0].clone();
+    su.batch_execute(&format!("DROP SCHEMA \"{broken}\" CASCADE"))
+        .expect("schema dropped");
+    let res = app.post("/api/v1/tenants", &pa, &body("derde")).await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    assert_eq!(schema_of(&mut su, "derde"), ready[1]);
+    assert!(spares(&mut su).contains(&broken));
+    worker_keeps(&app, 3, "2026-12-07T10:05:00Z").await;
+    let now = spares(&mut su);
+    assert!(!now.contains(&broken), "{now:?}");
+    assert_eq!(now.len(), 3);
+    let res = app.post("/api/v1/tenants", &pa, &body("vierde")).await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
 
     // Without spares, provisioning makes its own schema.
     worker_keeps(&app, 0, "2026-12-07T10:04:00Z").await;
     let left = spares(&mut su);
-    let res = app.post("/api/v1/tenants", &pa, &body("vijfde")).await;
-    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
-    let res = app.post("/api/v1/tenants", &pa, &body("zesde")).await;
-    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
-    assert!(!left.contains(&schema_of(&mut su, "zesde")));
+    assert_eq!(left.len(), 2, "the worker with 0 makes none");
+    for slug in ["vijfde", "zesde", "zevende"] {
+        let res = app.post("/api/v1/tenants", &pa, &body(slug)).await;
+        assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    }
+    assert!(!left.contains(&schema_of(&mut su, "zevende")));
     assert!(spares(&mut su).is_empty());
+}
+
+/// What two transactions taking spares at once got, or why they could not.
+#[derive(Debug)]
+enum Probe {
+    Taken(Option<uuid::Uuid>, Option<uuid::Uuid>),
+    Db(#[expect(dead_code, reason = "read by Debug, in the failure message")] String),
+}
+
+impl From<diesel::result::Error> for Probe {
+    fn from(e: diesel::result::Error) -> Self {
+        Probe::Db(e.to_string())
+    }
+}
+
+impl From<api::db::DbError> for Probe {
+    fn from(e: api::db::DbError) -> Self {
+        Probe::Db(format!("{e:?}"))
+    }
 }

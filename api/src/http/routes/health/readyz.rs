@@ -12,7 +12,7 @@ const READINESS_WAIT: Duration = Duration::from_millis(500);
 #[tracing::instrument(name = "readyz", skip_all)]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     state
-        .db_waiting(READINESS_WAIT, |conn| Ok(crate::db::pool::ping(conn)?))
+        .db_for_readiness(READINESS_WAIT, |conn| Ok(crate::db::pool::ping(conn)?))
         .await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "ready", "database": "ok" })))
 }
