@@ -5,6 +5,7 @@
 //! |---|---|---|
 //! | `DATABASE_URL` | (required) | PostgreSQL URL of the login role the platform runs as |
 //! | `DB_POOL_SIZE` | twice the cores, at most 10 | connections in the pool (see `default_pool_size`) |
+//! | `DB_COOPERATIONS_PER_CONNECTION` | `250` | cooperations a pooled connection serves before it is replaced |
 //! | `MIGRATE_JOBS` | `4` | cooperations `migrate` migrates at once, each on its own connection |
 //! | `BIND_ADDR` | `127.0.0.1:8080` | address `api serve` listens on |
 //! | `APP_BASE_URL` | `http://localhost:8080` | public address of the platform, used in links and as token issuer |
@@ -25,6 +26,9 @@ use std::path::PathBuf;
 pub struct Settings {
     pub database_url: String,
     pub db_pool_size: u32,
+    /// Cooperations a pooled connection serves before it is replaced (its catalog caches grow
+    /// with every schema it touches).
+    pub cooperations_per_connection: usize,
     /// Tenants `migrate` works on at once.
     pub migrate_jobs: u32,
     pub bind_addr: String,
@@ -69,6 +73,18 @@ impl Settings {
             database_url: std::env::var("DATABASE_URL")
                 .map_err(|_| ConfigError::Missing("DATABASE_URL"))?,
             db_pool_size: parse_var("DB_POOL_SIZE", default_pool_size())?,
+            cooperations_per_connection: match parse_var(
+                "DB_COOPERATIONS_PER_CONNECTION",
+                crate::db::pool::COOPERATIONS_PER_CONNECTION,
+            )? {
+                0 => {
+                    return Err(ConfigError::Invalid {
+                        name: "DB_COOPERATIONS_PER_CONNECTION",
+                        reason: "must be at least 1".to_owned(),
+                    });
+                }
+                n => n,
+            },
             migrate_jobs: match parse_var("MIGRATE_JOBS", 4)? {
                 n @ 1..=64 => n,
                 _ => {

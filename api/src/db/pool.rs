@@ -89,11 +89,12 @@ pub fn checkout(pool: &DbPool, wait: Duration) -> Result<PooledConn, diesel::r2d
     }
 }
 
-/// Cooperations one pooled connection serves before the pool replaces it (at most; each
-/// connection draws its own limit between 200 and this, so that connections under the same load
-/// are not all replaced at once). PostgreSQL keeps, per connection and for as long as it lives,
-/// the catalog of every schema the connection touched: about 0.2 MB a cooperation
-/// (`scripts/bench-api` with 1,000 of them: 185 MB per connection). With thousands of
+/// Cooperations one pooled connection serves before the pool replaces it, by default
+/// (`DB_COOPERATIONS_PER_CONNECTION`; at most: each connection draws its own limit between four
+/// fifths of it and it, so that connections under the same load are not all replaced at once).
+/// PostgreSQL keeps, per connection and for as long as it lives, the catalog of every schema the
+/// connection touched: about 0.2 MB a cooperation (`scripts/bench-api` with 1,000 of them: 185 MB
+/// per connection; one that made 4,500 cooperations in a row: 1.3 GB). With thousands of
 /// cooperations that would grow to a gigabyte per connection; this bounds it to about 50 MB.
 pub const COOPERATIONS_PER_CONNECTION: usize = 250;
 
@@ -103,15 +104,17 @@ struct CooperationsServed {
     limit: usize,
 }
 
-/// Notes that `conn` served the cooperation `slug`; past [`COOPERATIONS_PER_CONNECTION`] it is
-/// marked to be dropped when returned, and the pool opens a fresh one in its place.
-pub fn note_cooperation_served(conn: &mut PooledConn, slug: &str) {
+/// Notes that `conn` served (or made) the cooperation `slug`; past `limit` cooperations (see
+/// [`COOPERATIONS_PER_CONNECTION`]) it is marked to be dropped when returned, and the pool opens a
+/// fresh one in its place.
+pub fn note_cooperation_served(conn: &mut PooledConn, slug: &str, limit: usize) {
     let extensions = PooledConnection::extensions_mut(conn);
     if extensions.get::<CooperationsServed>().is_none() {
-        let spread = (uuid::Uuid::new_v4().as_u128() % 51) as usize;
+        let limit = limit.max(1);
+        let spread = (uuid::Uuid::new_v4().as_u128() % (limit / 5 + 1) as u128) as usize;
         extensions.insert(CooperationsServed {
             slugs: HashSet::new(),
-            limit: COOPERATIONS_PER_CONNECTION - spread,
+            limit: limit - spread,
         });
     }
     let over = match extensions.get_mut::<CooperationsServed>() {

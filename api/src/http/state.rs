@@ -61,8 +61,8 @@ impl AppState {
         self.run(CHECKOUT_WAIT, Queue::Take(None), work).await
     }
 
-    /// As `db`, for work in the cooperation `slug`: the connection keeps count of the
-    /// cooperations it served (see `COOPERATIONS_PER_CONNECTION`).
+    /// As `db`, for work in the cooperation `slug` (also making it): the connection keeps count
+    /// of the cooperations it served (see `COOPERATIONS_PER_CONNECTION`).
     pub async fn db_in_cooperation<T, F>(&self, slug: String, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
@@ -88,6 +88,7 @@ impl AppState {
     {
         let pool = self.pool.clone();
         let away = self.database_away.clone();
+        let cooperations_per_connection = self.settings.cooperations_per_connection;
         let wait = if away.load(Ordering::Relaxed) {
             wait.min(WAIT_WHILE_AWAY)
         } else {
@@ -128,7 +129,7 @@ impl AppState {
             let result = work(&mut conn);
             // Only a cooperation the caller reached: a made-up slug touches no schema.
             if let (Some(slug), Ok(_)) = (&cooperation, &result) {
-                note_cooperation_served(&mut conn, slug);
+                note_cooperation_served(&mut conn, slug, cooperations_per_connection);
             }
             match &result {
                 Err(ServiceError::Db(DbError::Query(e))) => {

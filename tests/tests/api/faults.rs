@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use api::repo::outbox::{self, NewEmail};
 use diesel::{Connection, PgConnection, RunQueryDsl};
+use serde_json::json;
 use uuid::Uuid;
 
 use crate::helpers::{AppOptions, TestApp, spawn_app, spawn_app_with, spawn_app_with_pool_size};
@@ -394,13 +395,17 @@ async fn a_connection_that_served_many_cooperations_is_replaced() {
         let mut conn = pool.get().expect("conn");
         let first = backend_pid(&mut conn);
         for _ in 0..1000 {
-            note_cooperation_served(&mut conn, "veluwe-west");
+            note_cooperation_served(&mut conn, "veluwe-west", COOPERATIONS_PER_CONNECTION);
         }
         drop(conn);
         let mut conn = pool.get().expect("conn");
         let kept = backend_pid(&mut conn) == first;
         for i in 0..=COOPERATIONS_PER_CONNECTION {
-            note_cooperation_served(&mut conn, &format!("bench-{i}"));
+            note_cooperation_served(
+                &mut conn,
+                &format!("bench-{i}"),
+                COOPERATIONS_PER_CONNECTION,
+            );
         }
         drop(conn);
         let mut conn = pool.get().expect("conn");
@@ -413,6 +418,58 @@ async fn a_connection_that_served_many_cooperations_is_replaced() {
         "the same cooperation again and again keeps the connection"
     );
     assert!(replaced, "past the limit the pool opened a new connection");
+}
+
+/// Making a cooperation fills the connection's catalog caches as using one does: provisioning
+/// counts towards the connection's limit too (one connection once held 1.3 GB after making 4,500
+/// cooperations in a row).
+#[actix_rt::test]
+async fn a_connection_that_made_more_cooperations_than_its_limit_is_replaced() {
+    let app = spawn_app_with(AppOptions {
+        pool_size: 1,
+        cooperations_per_connection: 1,
+        ..AppOptions::default()
+    })
+    .await;
+    let pa = app.platform_admin().await;
+    let serving = || {
+        let pool = app.pool.clone();
+        async move {
+            tokio::task::spawn_blocking(move || backend_pid(&mut pool.get().expect("conn")))
+                .await
+                .expect("join")
+        }
+    };
+    let provision = |slug: &'static str| {
+        let body = json!({
+            "slug": slug,
+            "name": slug,
+            "admin": {
+                "email": format!("beheer@{slug}.example"),
+                "displayName": "Beheer",
+                "password": crate::helpers::PASSWORD
+            }
+        });
+        let app = &app;
+        let pa = pa.clone();
+        async move { app.post("/api/v1/tenants", &pa, &body).await }
+    };
+
+    let first = serving().await;
+    let res = provision("eerste").await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    assert_eq!(
+        serving().await,
+        first,
+        "one cooperation is within the limit"
+    );
+    let res = provision("tweede").await;
+    assert_eq!(res.status.as_u16(), 201, "{}", res.text);
+    assert_ne!(
+        serving().await,
+        first,
+        "the connection that made a second cooperation was replaced"
+    );
 }
 
 /// Requests take turns for the connections, first come first served; one that gets no turn in

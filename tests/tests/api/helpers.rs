@@ -175,6 +175,8 @@ pub async fn spawn_app_with_pool_size(pool_size: u32) -> TestApp {
 /// What a test may choose about the app it spawns.
 pub struct AppOptions {
     pub pool_size: u32,
+    /// `DB_COOPERATIONS_PER_CONNECTION`.
+    pub cooperations_per_connection: usize,
     /// `APP_BASE_URL` (the issuer of tokens stays `http://platform.test`).
     pub app_base_url: String,
     /// `WEB_UI_DIR`; by default a folder that does not exist (the web UI is not built).
@@ -188,6 +190,7 @@ impl Default for AppOptions {
     fn default() -> Self {
         AppOptions {
             pool_size: 6,
+            cooperations_per_connection: api::db::pool::COOPERATIONS_PER_CONNECTION,
             app_base_url: "http://platform.test".into(),
             web_ui_dir: std::env::temp_dir().join(format!("no-web-ui-{}", Uuid::new_v4())),
             admin_url: None,
@@ -198,6 +201,7 @@ impl Default for AppOptions {
 pub async fn spawn_app_with(options: AppOptions) -> TestApp {
     let AppOptions {
         pool_size,
+        cooperations_per_connection,
         app_base_url,
         web_ui_dir,
         admin_url: admin,
@@ -209,6 +213,7 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
     let settings = Settings {
         database_url: db_url.clone(),
         db_pool_size: pool_size,
+        cooperations_per_connection,
         migrate_jobs: 4,
         bind_addr: "127.0.0.1:0".into(),
         app_base_url,

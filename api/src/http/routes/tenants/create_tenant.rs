@@ -46,8 +46,13 @@ pub async fn create_tenant(
             .map(NewPassword::parse)
             .transpose()?,
     };
+    // Counted as a cooperation its connection served: making the schema fills that
+    // connection's catalog caches as much as using it does.
+    let slug = new.slug.as_str().to_owned();
     let tenant = state
-        .db(move |conn| provisioning::create_tenant(conn, &new).map(TenantView::from))
+        .db_in_cooperation(slug, move |conn| {
+            provisioning::create_tenant(conn, &new).map(TenantView::from)
+        })
         .await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/tenants/{}", tenant.slug)))
