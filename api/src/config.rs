@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | `DATABASE_URL` | (required) | PostgreSQL URL of the login role the platform runs as |
 //! | `DB_POOL_SIZE` | twice the cores, at most 10 | connections in the pool (see `default_pool_size`) |
-//! | `DB_COOPERATIONS_PER_CONNECTION` | `250` | cooperations a pooled connection serves before it is replaced |
+//! | `DB_COOPERATIONS_PER_CONNECTION` | `250` | a pooled connection is replaced once it has served more cooperations than this (at least 1) |
 //! | `MIGRATE_JOBS` | `4` | cooperations `migrate` migrates at once, each on its own connection |
 //! | `BIND_ADDR` | `127.0.0.1:8080` | address `api serve` listens on |
 //! | `APP_BASE_URL` | `http://localhost:8080` | public address of the platform, used in links and as token issuer |

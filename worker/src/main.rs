@@ -98,6 +98,7 @@ fn round_settings(settings: &Config) -> RoundSettings {
         base_url: settings.platform.app_base_url.clone(),
         reminder_days: settings.mail.reminder_days.clone(),
         spare_schemas: settings.spare_schemas,
+        cooperations_per_connection: settings.platform.cooperations_per_connection,
     }
 }
 
@@ -124,6 +125,7 @@ fn round(
     let mut conn = res.pool.get_timeout(DATABASE_WAIT)?;
     let report = run_round(
         &mut conn,
+        &res.pool,
         &res.mailer,
         &round_settings(settings),
         now,
@@ -145,9 +147,13 @@ fn round(
 /// Runs the jobs that are due now, between rounds.
 fn jobs(settings: &Config, res: &Resources, stop: &AtomicBool) -> anyhow::Result<()> {
     let mut conn = res.pool.get_timeout(DATABASE_WAIT)?;
-    let report = run_due_jobs(&mut conn, &round_settings(settings), Utc::now(), &|| {
-        stop.load(Ordering::Relaxed)
-    })
+    let report = run_due_jobs(
+        &mut conn,
+        &res.pool,
+        &round_settings(settings),
+        Utc::now(),
+        &|| stop.load(Ordering::Relaxed),
+    )
     .map_err(anyhow::Error::from)?;
     if report.failed > 0 {
         tracing::warn!(failed = report.failed, "jobs failed");

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::PgConnection;
+use uuid::Uuid;
 
 use crate::delivery::{DeliveryReport, deliver_due};
 use crate::letters;
@@ -13,6 +14,8 @@ use crate::notifications::plan_tenant;
 use crate::notifications::stages::ReminderDays;
 use crate::queue::{Claimed, Outcome, clock, run_lane};
 use crate::spares;
+use api::db::pool::note_cooperation_served;
+use api::db::{DbError, DbPool};
 use api::domain::job::{Job, Lane};
 use api::repo::jobs;
 use api::repo::tenants;
@@ -39,11 +42,16 @@ pub struct RoundSettings {
     pub reminder_days: ReminderDays,
     /// `SPARE_SCHEMAS`: schemas kept ready for new cooperations.
     pub spare_schemas: u32,
+    /// `DB_COOPERATIONS_PER_CONNECTION`: cooperations a connection works in before it is replaced.
+    pub cooperations_per_connection: usize,
 }
 
-#[tracing::instrument(skip(conn, mailer, settings, stop))]
+/// `conn` runs the queue and the outbox; the work in each cooperation runs on another connection
+/// of `pool` (see [`in_cooperation`]).
+#[tracing::instrument(skip(conn, pool, mailer, settings, stop))]
 pub fn run_round(
     conn: &mut PgConnection,
+    pool: &DbPool,
     mailer: &Mailer,
     settings: &RoundSettings,
     now: DateTime<Utc>,
@@ -53,7 +61,7 @@ pub fn run_round(
     jobs::bury_abandoned(conn, clock(now))?;
     enqueue_planning(conn, now)?;
     enqueue_spares(conn, settings.spare_schemas, now)?;
-    let jobs = run_due_jobs(conn, settings, now, stop)?;
+    let jobs = run_due_jobs(conn, pool, settings, now, stop)?;
     let delivery = deliver_due(conn, mailer, &settings.worker_id, now, stop)?;
     Ok(RoundReport {
         planned: jobs.planned,
@@ -112,6 +120,7 @@ pub struct JobsReport {
 /// backoff and kept as dead with its error after its last attempt; the other jobs go on.
 pub fn run_due_jobs(
     conn: &mut PgConnection,
+    pool: &DbPool,
     settings: &RoundSettings,
     now: DateTime<Utc>,
     stop: &dyn Fn() -> bool,
@@ -123,7 +132,7 @@ pub fn run_due_jobs(
         &settings.worker_id,
         now,
         stop,
-        &mut |conn, claimed| match run_job(conn, claimed, settings, now) {
+        &mut |conn, claimed| match run_job(conn, pool, claimed, settings, now) {
             Ok(n) => {
                 planned += n;
                 Outcome::Done
@@ -142,6 +151,7 @@ pub fn run_due_jobs(
 
 fn run_job(
     conn: &mut PgConnection,
+    pool: &DbPool,
     claimed: &Claimed,
     settings: &RoundSettings,
     round_now: DateTime<Utc>,
@@ -156,24 +166,26 @@ fn run_job(
             if !tenant.is_active() {
                 return Ok(0);
             }
-            let emails = plan_tenant(
-                conn,
-                &tenant,
-                &settings.base_url,
-                &settings.reminder_days,
-                now,
-            );
-            // Letters do not wait on emails: a tenant whose emails cannot be planned still gets
-            // its scheduled drafts, and its interrupted letters are still marked failed.
-            let letters = letters::plan_scheduled(conn, &tenant, now);
-            match (emails, letters) {
-                (Ok(emails), Ok(_)) => Ok(emails),
-                (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
-                (Err(emails), Err(letters)) => {
-                    tracing::error!(error = ?letters, tenant = %tenant.slug, "planning letters failed too");
-                    Err(emails)
+            in_cooperation(pool, &tenant.slug, settings, |conn| {
+                let emails = plan_tenant(
+                    conn,
+                    &tenant,
+                    &settings.base_url,
+                    &settings.reminder_days,
+                    now,
+                );
+                // Letters do not wait on emails: a tenant whose emails cannot be planned still
+                // gets its scheduled drafts, and its interrupted letters are still marked failed.
+                let letters = letters::plan_scheduled(conn, &tenant, now);
+                match (emails, letters) {
+                    (Ok(emails), Ok(_)) => Ok(emails),
+                    (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+                    (Err(emails), Err(letters)) => {
+                        tracing::error!(error = ?letters, tenant = %tenant.slug, "planning letters failed too");
+                        Err(emails)
+                    }
                 }
-            }
+            })
         }
         Job::CompileSafetyLetter { letter_id } => {
             let tenant_id = job
@@ -185,8 +197,9 @@ fn run_job(
             // Compiled at the real time: the document's date is the day it was made.
             let started = std::time::Instant::now();
             let last_attempt = claimed.is_last_attempt();
-            let outcome =
-                letters::compile_job(conn, &tenant, letter_id, clock(round_now), last_attempt)?;
+            let outcome = in_cooperation(pool, &tenant.slug, settings, |conn| {
+                letters::compile_job(conn, &tenant, letter_id, clock(round_now), last_attempt)
+            })?;
             tracing::info!(
                 letter = %letter_id,
                 ?outcome,
@@ -196,9 +209,34 @@ fn run_job(
             Ok(0)
         }
         Job::PrepareSpareSchemas { wanted } => {
-            spares::keep_ready(conn, wanted)?;
+            let mut conn = pool.get_timeout(COOPERATION_WAIT).map_err(DbError::Pool)?;
+            let made = spares::keep_ready(&mut conn, wanted)?;
+            // Making a schema fills the connection's caches as working in a cooperation does.
+            for _ in 0..made {
+                let schema = Uuid::new_v4().to_string();
+                note_cooperation_served(&mut conn, &schema, settings.cooperations_per_connection);
+            }
             Ok(0)
         }
         Job::DeliverEmail { .. } => Err(WorkerError::WrongLane(claimed.job.kind())),
     }
+}
+
+/// How long work in a cooperation waits for its connection (the round holds the other one).
+const COOPERATION_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Runs `work` in the cooperation `slug` on a connection of `pool` other than the round's. A round
+/// works in every cooperation, and PostgreSQL keeps the catalog of every schema a connection
+/// touched for as long as the connection lives (0.2-0.3 MB each): that connection is replaced
+/// after `DB_COOPERATIONS_PER_CONNECTION` cooperations, as the API's are.
+fn in_cooperation<T>(
+    pool: &DbPool,
+    slug: &str,
+    settings: &RoundSettings,
+    work: impl FnOnce(&mut PgConnection) -> Result<T, WorkerError>,
+) -> Result<T, WorkerError> {
+    let mut conn = pool.get_timeout(COOPERATION_WAIT).map_err(DbError::Pool)?;
+    let result = work(&mut conn);
+    note_cooperation_served(&mut conn, slug, settings.cooperations_per_connection);
+    result
 }

@@ -122,11 +122,15 @@ pub fn note_cooperation_served(conn: &mut PooledConn, slug: &str, limit: usize) 
             if !served.slugs.contains(slug) {
                 served.slugs.insert(slug.to_owned());
             }
-            served.slugs.len() > served.limit
+            (served.slugs.len() > served.limit).then_some(served.slugs.len())
         }
         None => return,
     };
-    if over {
+    if let Some(cooperations) = over {
+        tracing::debug!(
+            cooperations,
+            "database connection replaced: it served its share of cooperations"
+        );
         retire(conn);
     }
 }

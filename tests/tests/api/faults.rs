@@ -472,6 +472,57 @@ async fn a_connection_that_made_more_cooperations_than_its_limit_is_replaced() {
     );
 }
 
+/// A worker round works in every cooperation; the connection it does that on is replaced past
+/// `DB_COOPERATIONS_PER_CONNECTION`, as the API's are, and the round still plans them all.
+#[actix_rt::test]
+async fn the_workers_connection_for_cooperations_is_replaced_past_its_limit() {
+    let app = spawn_app().await;
+    for i in 0..4 {
+        app.tenant(&format!("ronde{i}")).await;
+    }
+    let round = |limit: &str, now: &str| {
+        let mut worker = worker_command(&app, "smtp://127.0.0.1:9", &["run-once", "--now", now]);
+        worker
+            .env("DB_COOPERATIONS_PER_CONNECTION", limit)
+            .env("RUST_LOG", "warn,api::db::pool=debug");
+        async move {
+            let out = tokio::task::spawn_blocking(move || worker.output().expect("worker runs"))
+                .await
+                .expect("join");
+            let log = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(out.status.success(), "{log}");
+            log.matches("database connection replaced").count()
+        }
+    };
+    // Limit 1: each connection serves two cooperations (past one), so four take two of them.
+    assert_eq!(round("1", "2026-12-07T09:00:00Z").await, 2);
+    assert_eq!(round("250", "2026-12-07T09:01:00Z").await, 0);
+    let planned: i64 = {
+        let pool = app.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            diesel::sql_query(
+                "SELECT count(*) AS n FROM platform.jobs WHERE kind = 'plan_tenant' AND status = 'done'",
+            )
+            .get_result::<Count>(&mut pool.get().expect("conn"))
+            .expect("count")
+            .n
+        })
+        .await
+        .expect("join")
+    };
+    assert_eq!(planned, 8, "both rounds planned all four cooperations");
+}
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
 /// Requests take turns for the connections, first come first served; one that gets no turn in
 /// its whole wait (every connection stays in use) is told so with a 503 it may retry, and the
 /// next one, after the turn came free, is served.
