@@ -10,7 +10,9 @@ use diesel::{Connection, PgConnection, RunQueryDsl};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::{AppOptions, TestApp, spawn_app, spawn_app_with, spawn_app_with_pool_size};
+use crate::helpers::{
+    AppOptions, Count, TestApp, spawn_app, spawn_app_with, spawn_app_with_pool_size,
+};
 use crate::mailcatcher::{MailCatcher, worker_command};
 
 /// A PostgreSQL cluster of this test alone (the shared test cluster must stay up).
@@ -515,12 +517,6 @@ async fn the_workers_connection_for_cooperations_is_replaced_past_its_limit() {
         .expect("join")
     };
     assert_eq!(planned, 8, "both rounds planned all four cooperations");
-}
-
-#[derive(diesel::QueryableByName)]
-struct Count {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    n: i64,
 }
 
 /// Requests take turns for the connections, first come first served; one that gets no turn in

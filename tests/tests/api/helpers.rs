@@ -160,6 +160,13 @@ impl Response {
     }
 }
 
+/// The row of a `SELECT count(*) AS n …` run with `diesel::sql_query`.
+#[derive(diesel::QueryableByName)]
+pub struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub n: i64,
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(AppOptions::default()).await
 }

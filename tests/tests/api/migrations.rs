@@ -5,10 +5,10 @@ use api::db::migrations::{
 use api::db::run_in_tenant;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
+use diesel::sql_types::Text;
 use diesel_migrations_names::count_migrations;
 
-use crate::helpers::{spawn_app, superuser_conn};
+use crate::helpers::{Count, spawn_app, superuser_conn};
 
 /// Every table the tenant migrations make.
 const TENANT_TABLES: [&str; 21] = [
@@ -48,12 +48,6 @@ mod diesel_migrations_names {
 struct Table {
     #[diesel(sql_type = Text)]
     name: String,
-}
-
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
 }
 
 fn tables(su: &mut PgConnection, schema: &str) -> Vec<String> {

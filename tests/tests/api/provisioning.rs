@@ -6,10 +6,9 @@ use api::services::ServiceError;
 use api::services::provisioning::{NewTenant, ProvisionStep, create_tenant_with_hook};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
-use diesel::sql_types::BigInt;
 use serde_json::json;
 
-use crate::helpers::{PASSWORD, TestApp, spawn_app, superuser_conn};
+use crate::helpers::{Count, PASSWORD, TestApp, spawn_app, superuser_conn};
 use crate::mailcatcher::worker_command;
 
 #[actix_rt::test]
@@ -127,12 +126,6 @@ async fn only_platform_admins_manage_tenants_and_slugs_are_validated() {
     let res = app.post("/api/v1/tenants", &pa, &b).await;
     assert_eq!(res.status.as_u16(), 422, "{}", res.text);
     assert_eq!(res.body["invalidParams"][0]["name"], "password");
-}
-
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
 }
 
 #[actix_rt::test]
