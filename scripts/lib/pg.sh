@@ -64,7 +64,9 @@ pg_private_start() {
     # Another server (another checkout's cluster, say) may hold the port: take the next free one.
     while pg_port_busy "$port"; do port=$((port + 1)); done
     local extra=""
-    [ "$name" = "postgres-test" ] && extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    # The test cluster: no durability (it is thrown away), and pg_stat_statements, with which a
+    # test counts the statements of a request.
+    [ "$name" = "postgres-test" ] && extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_preload_libraries=pg_stat_statements"
     pg_run "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
       -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 $extra" start >/dev/null \
       || { tail -n 20 "$dir/server.log" >&2; return 1; }

@@ -3,6 +3,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
+use diesel::expression::SqlLiteral;
+use diesel::sql_types::{Array, Record, Text, Uuid as SqlUuid};
+
 use super::paging::{page_of, total_rows};
 use uuid::Uuid;
 
@@ -47,13 +50,53 @@ pub struct CommitmentPriorityRow {
     pub title: String,
 }
 
-/// Soonest due first; those without a due date last.
+/// A commitment with its municipality's name and the priorities it touches (by title).
+#[derive(Debug, Clone)]
+pub struct LinkedCommitment {
+    pub row: CommitmentRow,
+    pub municipality_name: String,
+    pub priorities: Vec<CommitmentPriorityRow>,
+}
+
+/// The municipality's name and the priorities (an array of rows, see `repo`), correlated
+/// with the `commitments` row of the statement they stand in.
+const LINKS_SQL: &str = "\
+    COALESCE((SELECT mu.name FROM municipalities mu WHERE mu.id = commitments.municipality_id), ''), \
+    ARRAY(SELECT ROW(cp.commitment_id, cp.priority_id, p.title) \
+          FROM commitment_priorities cp JOIN priorities p ON p.id = cp.priority_id \
+          WHERE cp.commitment_id = commitments.id ORDER BY p.title, p.id)";
+
+type LinksSql = (Text, Array<Record<(SqlUuid, SqlUuid, Text)>>);
+type Links = (String, Vec<(Uuid, Uuid, String)>);
+
+fn links_columns() -> SqlLiteral<LinksSql> {
+    diesel::dsl::sql(LINKS_SQL)
+}
+
+fn linked((row, (municipality_name, priorities)): (CommitmentRow, Links)) -> LinkedCommitment {
+    LinkedCommitment {
+        row,
+        municipality_name,
+        priorities: priorities
+            .into_iter()
+            .map(
+                |(commitment_id, priority_id, title)| CommitmentPriorityRow {
+                    commitment_id,
+                    priority_id,
+                    title,
+                },
+            )
+            .collect(),
+    }
+}
+
+/// Soonest due first; those without a due date last. Each with its links, in the same statement.
 #[tracing::instrument(skip(conn))]
 pub fn list(
     conn: &mut TenantConn<'_>,
     f: &CommitmentFilter,
     page: PageRequest,
-) -> Result<Page<CommitmentRow>, DbError> {
+) -> Result<Page<LinkedCommitment>, DbError> {
     let filtered = || {
         let mut q = commitments::table.into_boxed();
         if let Some(s) = &f.status {
@@ -107,18 +150,35 @@ pub fn list(
         q
     };
     let items_counted = filtered()
-        .select((CommitmentRow::as_select(), total_rows()))
+        .select((CommitmentRow::as_select(), links_columns(), total_rows()))
         .order((
             commitments::due_on.asc().nulls_last(),
             commitments::reference.asc(),
         ))
         .limit(page.page_size)
         .offset(page.offset())
-        .load(&mut **conn)?;
-    let items = page_of(items_counted, page, || {
+        .load(&mut **conn)?
+        .into_iter()
+        .map(|(row, links, total)| ((row, links), total))
+        .collect();
+    Ok(page_of(items_counted, page, || {
         Ok(filtered().count().get_result(&mut **conn)?)
-    })?;
-    Ok(items)
+    })?
+    .map(linked))
+}
+
+/// The commitment with its links.
+#[tracing::instrument(skip(conn))]
+pub fn find_linked(
+    conn: &mut TenantConn<'_>,
+    id: Uuid,
+) -> Result<Option<LinkedCommitment>, DbError> {
+    Ok(commitments::table
+        .find(id)
+        .select((CommitmentRow::as_select(), links_columns()))
+        .first(&mut **conn)
+        .optional()?
+        .map(linked))
 }
 
 /// Commitments still to be kept that have a due date (what reminders and digests look at),

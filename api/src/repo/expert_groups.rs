@@ -3,8 +3,12 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use super::paging::{page_of, total_rows};
+use diesel::expression::SqlLiteral;
+use diesel::sql_types::{Array, Nullable, Record, Text, Timestamptz, Uuid as SqlUuid};
 use uuid::Uuid;
+
+use super::paging::{page_of, total_rows};
+use super::reviews::DoneRow;
 
 use crate::db::schema::tenant::{
     expert_group_members, expert_group_priorities, expert_groups, priorities,
@@ -60,12 +64,100 @@ pub struct GroupPriorityRow {
     pub title: String,
 }
 
+/// A group with its priorities (by title), its members (by name) and the periods of its
+/// submitted and adopted reviews.
+#[derive(Debug, Clone)]
+pub struct LinkedGroup {
+    pub row: ExpertGroupRow,
+    pub priorities: Vec<GroupPriorityRow>,
+    pub members: Vec<MemberRow>,
+    pub done: Vec<DoneRow>,
+}
+
+/// The three as arrays of rows (see `repo`), correlated with the `expert_groups` row of the
+/// statement they stand in.
+const LINKS_SQL: &str = "\
+    ARRAY(SELECT ROW(gp.group_id, gp.priority_id, p.title) \
+          FROM expert_group_priorities gp JOIN priorities p ON p.id = gp.priority_id \
+          WHERE gp.group_id = expert_groups.id ORDER BY p.title, p.id), \
+    ARRAY(SELECT ROW(m.id, m.group_id, m.user_id, m.name, m.organisation, m.email) \
+          FROM expert_group_members m WHERE m.group_id = expert_groups.id ORDER BY m.name, m.id), \
+    ARRAY(SELECT ROW(r.group_id, r.period, r.submitted_at) \
+          FROM reviews r WHERE r.group_id = expert_groups.id AND r.status <> 'concept')";
+
+type LinksSql = (
+    Array<Record<(SqlUuid, SqlUuid, Text)>>,
+    Array<
+        Record<(
+            SqlUuid,
+            SqlUuid,
+            Nullable<SqlUuid>,
+            Nullable<Text>,
+            Text,
+            Nullable<Text>,
+        )>,
+    >,
+    Array<Record<(SqlUuid, Text, Nullable<Timestamptz>)>>,
+);
+type Links = (
+    Vec<(Uuid, Uuid, String)>,
+    Vec<(
+        Uuid,
+        Uuid,
+        Option<Uuid>,
+        Option<String>,
+        String,
+        Option<String>,
+    )>,
+    Vec<(Uuid, String, Option<DateTime<Utc>>)>,
+);
+
+fn links_columns() -> SqlLiteral<LinksSql> {
+    diesel::dsl::sql(LINKS_SQL)
+}
+
+fn linked((row, (priorities, members, done)): (ExpertGroupRow, Links)) -> LinkedGroup {
+    LinkedGroup {
+        row,
+        priorities: priorities
+            .into_iter()
+            .map(|(group_id, priority_id, title)| GroupPriorityRow {
+                group_id,
+                priority_id,
+                title,
+            })
+            .collect(),
+        members: members
+            .into_iter()
+            .map(
+                |(id, group_id, user_id, name, organisation, email)| MemberRow {
+                    id,
+                    group_id,
+                    user_id,
+                    name,
+                    organisation,
+                    email,
+                },
+            )
+            .collect(),
+        done: done
+            .into_iter()
+            .map(|(group_id, period, submitted_at)| DoneRow {
+                group_id,
+                period,
+                submitted_at,
+            })
+            .collect(),
+    }
+}
+
+/// Each group with its links, in the same statement.
 #[tracing::instrument(skip(conn))]
 pub fn list(
     conn: &mut TenantConn<'_>,
     f: &ExpertGroupFilter,
     page: PageRequest,
-) -> Result<Page<ExpertGroupRow>, DbError> {
+) -> Result<Page<LinkedGroup>, DbError> {
     let filtered = || {
         let mut q = expert_groups::table.into_boxed();
         if let Some(p) = f.priority_id {
@@ -89,15 +181,29 @@ pub fn list(
         q
     };
     let items_counted = filtered()
-        .select((ExpertGroupRow::as_select(), total_rows()))
+        .select((ExpertGroupRow::as_select(), links_columns(), total_rows()))
         .order((expert_groups::name.asc(), expert_groups::id.asc()))
         .limit(page.page_size)
         .offset(page.offset())
-        .load(&mut **conn)?;
-    let items = page_of(items_counted, page, || {
+        .load(&mut **conn)?
+        .into_iter()
+        .map(|(row, links, total)| ((row, links), total))
+        .collect();
+    Ok(page_of(items_counted, page, || {
         Ok(filtered().count().get_result(&mut **conn)?)
-    })?;
-    Ok(items)
+    })?
+    .map(linked))
+}
+
+/// The group with its links.
+#[tracing::instrument(skip(conn))]
+pub fn find_linked(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<LinkedGroup>, DbError> {
+    Ok(expert_groups::table
+        .find(id)
+        .select((ExpertGroupRow::as_select(), links_columns()))
+        .first(&mut **conn)
+        .optional()?
+        .map(linked))
 }
 
 #[tracing::instrument(skip(conn))]

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
+use super::figures::{Figured, targets_column, with_measurements};
 use super::paging::{page_of, total_rows};
 use uuid::Uuid;
 
@@ -43,11 +44,12 @@ pub struct TargetRow {
 }
 
 #[tracing::instrument(skip(conn))]
+/// A page of indicators with their figures.
 pub fn list(
     conn: &mut TenantConn<'_>,
     f: &IndicatorFilter,
     page: PageRequest,
-) -> Result<Page<IndicatorRow>, DbError> {
+) -> Result<Page<Figured>, DbError> {
     let filtered = || {
         let mut q = indicators::table.inner_join(priorities::table).into_boxed();
         if let Some(p) = f.priority_id {
@@ -62,7 +64,7 @@ pub fn list(
         q
     };
     let items_counted = filtered()
-        .select((IndicatorRow::as_select(), total_rows()))
+        .select((IndicatorRow::as_select(), targets_column(), total_rows()))
         .order((
             priorities::title.asc(),
             indicators::name.asc(),
@@ -70,11 +72,14 @@ pub fn list(
         ))
         .limit(page.page_size)
         .offset(page.offset())
-        .load(&mut **conn)?;
-    let items = page_of(items_counted, page, || {
+        .load(&mut **conn)?
+        .into_iter()
+        .map(|(row, targets, total)| ((row, targets), total))
+        .collect();
+    page_of(items_counted, page, || {
         Ok(filtered().count().get_result(&mut **conn)?)
-    })?;
-    Ok(items)
+    })?
+    .try_map_all(|rows| with_measurements(conn, rows))
 }
 
 /// Every indicator of the tenant (for resolving the rows of an import or an export).
@@ -86,17 +91,18 @@ pub fn all(conn: &mut TenantConn<'_>) -> Result<Vec<IndicatorRow>, DbError> {
         .load(&mut **conn)?)
 }
 
-/// The indicators of these priorities.
+/// The indicators of these priorities with their figures, by name.
 #[tracing::instrument(skip(conn))]
 pub fn for_priorities(
     conn: &mut TenantConn<'_>,
     priority_ids: &[Uuid],
-) -> Result<Vec<IndicatorRow>, DbError> {
-    Ok(indicators::table
+) -> Result<Vec<Figured>, DbError> {
+    let rows = indicators::table
         .filter(indicators::priority_id.eq_any(priority_ids))
-        .select(IndicatorRow::as_select())
+        .select((IndicatorRow::as_select(), targets_column()))
         .order(indicators::name.asc())
-        .load(&mut **conn)?)
+        .load(&mut **conn)?;
+    with_measurements(conn, rows)
 }
 
 #[tracing::instrument(skip(conn))]
@@ -106,6 +112,20 @@ pub fn find(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<IndicatorRow>,
         .select(IndicatorRow::as_select())
         .first(&mut **conn)
         .optional()?)
+}
+
+/// The indicator with its figures.
+#[tracing::instrument(skip(conn))]
+pub fn find_figured(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<Figured>, DbError> {
+    let Some(row) = indicators::table
+        .find(id)
+        .select((IndicatorRow::as_select(), targets_column()))
+        .first(&mut **conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    Ok(with_measurements(conn, vec![row])?.pop())
 }
 
 #[tracing::instrument(skip(conn))]
@@ -203,16 +223,4 @@ fn replace_targets(
 #[tracing::instrument(skip(conn))]
 pub fn delete(conn: &mut TenantConn<'_>, id: Uuid) -> Result<bool, DbError> {
     Ok(diesel::delete(indicators::table.find(id)).execute(&mut **conn)? > 0)
-}
-
-/// The area targets of these indicators.
-#[tracing::instrument(skip(conn))]
-pub fn targets_of(
-    conn: &mut TenantConn<'_>,
-    indicator_ids: &[Uuid],
-) -> Result<Vec<TargetRow>, DbError> {
-    Ok(indicator_targets::table
-        .filter(indicator_targets::indicator_id.eq_any(indicator_ids))
-        .select(TargetRow::as_select())
-        .load(&mut **conn)?)
 }

@@ -85,15 +85,17 @@ pub fn list(
     Ok(items)
 }
 
-/// Every measurement of these indicators (for progress and export).
+/// Every measurement of these indicators with its municipality's name (none for the whole
+/// cooperation), per indicator oldest period first.
 #[tracing::instrument(skip(conn))]
 pub fn for_indicators(
     conn: &mut TenantConn<'_>,
     indicator_ids: &[Uuid],
-) -> Result<Vec<MeasurementRow>, DbError> {
+) -> Result<Vec<(MeasurementRow, Option<String>)>, DbError> {
     Ok(measurements::table
+        .left_join(municipalities::table)
         .filter(measurements::indicator_id.eq_any(indicator_ids))
-        .select(MeasurementRow::as_select())
+        .select((MeasurementRow::as_select(), municipalities::name.nullable()))
         .order((measurements::indicator_id, measurements::period.asc()))
         .load(&mut **conn)?)
 }

@@ -3,8 +3,13 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use super::paging::{page_of, total_rows};
+use diesel::expression::SqlLiteral;
 use uuid::Uuid;
+
+use super::paging::{page_of, total_rows};
+use super::reviews::{
+    LATEST_JUDGEMENT_SQL, LatestJudgement, LatestJudgementRow, LatestJudgementSql,
+};
 
 use crate::db::schema::tenant::priorities;
 use crate::db::{DbError, TenantConn};
@@ -34,12 +39,31 @@ pub struct PriorityRow {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A priority with what the expert groups said of it last (a submitted or adopted review).
+#[derive(Debug, Clone)]
+pub struct JudgedPriority {
+    pub row: PriorityRow,
+    pub latest_review: Option<LatestJudgementRow>,
+}
+
+fn judgement_column() -> SqlLiteral<LatestJudgementSql> {
+    diesel::dsl::sql(LATEST_JUDGEMENT_SQL)
+}
+
+fn judged((row, latest_review): (PriorityRow, Option<LatestJudgement>)) -> JudgedPriority {
+    JudgedPriority {
+        row,
+        latest_review: latest_review.map(LatestJudgementRow::from),
+    }
+}
+
+/// Each priority with its latest judgement, in the same statement.
 #[tracing::instrument(skip(conn))]
 pub fn list(
     conn: &mut TenantConn<'_>,
     f: &PriorityFilter,
     page: PageRequest,
-) -> Result<Page<PriorityRow>, DbError> {
+) -> Result<Page<JudgedPriority>, DbError> {
     let filtered = || {
         let mut q = priorities::table.into_boxed();
         if let Some(plan) = f.plan_id {
@@ -57,15 +81,29 @@ pub fn list(
         q
     };
     let items_counted = filtered()
-        .select((PriorityRow::as_select(), total_rows()))
+        .select((PriorityRow::as_select(), judgement_column(), total_rows()))
         .order((priorities::title.asc(), priorities::id.asc()))
         .limit(page.page_size)
         .offset(page.offset())
-        .load(&mut **conn)?;
-    let items = page_of(items_counted, page, || {
+        .load(&mut **conn)?
+        .into_iter()
+        .map(|(row, judgement, total)| ((row, judgement), total))
+        .collect();
+    Ok(page_of(items_counted, page, || {
         Ok(filtered().count().get_result(&mut **conn)?)
-    })?;
-    Ok(items)
+    })?
+    .map(judged))
+}
+
+/// The priority with its latest judgement.
+#[tracing::instrument(skip(conn))]
+pub fn find_judged(conn: &mut TenantConn<'_>, id: Uuid) -> Result<Option<JudgedPriority>, DbError> {
+    Ok(priorities::table
+        .find(id)
+        .select((PriorityRow::as_select(), judgement_column()))
+        .first(&mut **conn)
+        .optional()?
+        .map(judged))
 }
 
 /// Every priority of the tenant.

@@ -328,16 +328,6 @@ pub struct DoneRow {
     pub submitted_at: Option<DateTime<Utc>>,
 }
 
-/// The submitted and adopted reviews of the groups.
-#[tracing::instrument(skip(conn))]
-pub fn done_of(conn: &mut TenantConn<'_>, groups: &[Uuid]) -> Result<Vec<DoneRow>, DbError> {
-    Ok(reviews::table
-        .filter(reviews::group_id.eq_any(groups))
-        .filter(reviews::status.ne(crate::domain::review::CONCEPT))
-        .select((reviews::group_id, reviews::period, reviews::submitted_at))
-        .load(&mut **conn)?)
-}
-
 #[tracing::instrument(skip(conn))]
 pub fn count_for_group(conn: &mut TenantConn<'_>, group: Uuid) -> Result<i64, DbError> {
     Ok(reviews::table
@@ -357,44 +347,71 @@ pub fn count_for_priority(conn: &mut TenantConn<'_>, priority: Uuid) -> Result<i
 
 /// The latest judgement of expert groups on a priority: the item of the latest submitted or
 /// adopted review that speaks about it.
-#[derive(Debug, Clone, QueryableByName)]
+#[derive(Debug, Clone)]
 pub struct LatestJudgementRow {
-    #[diesel(sql_type = diesel::sql_types::Uuid)]
     pub priority_id: Uuid,
-    #[diesel(sql_type = diesel::sql_types::Uuid)]
     pub review_id: Uuid,
-    #[diesel(sql_type = diesel::sql_types::Uuid)]
     pub group_id: Uuid,
-    #[diesel(sql_type = diesel::sql_types::Text)]
     pub group_name: String,
-    #[diesel(sql_type = diesel::sql_types::Text)]
     pub period: String,
-    #[diesel(sql_type = diesel::sql_types::Text)]
     pub review_status: String,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
     pub status: Option<String>,
-    #[diesel(sql_type = diesel::sql_types::Text)]
     pub progress: String,
 }
 
-/// Per priority, the latest period first; of one period an adopted review before a submitted one.
-#[tracing::instrument(skip(conn))]
-pub fn latest_judgements(
-    conn: &mut TenantConn<'_>,
-    priority_ids: &[Uuid],
-) -> Result<Vec<LatestJudgementRow>, DbError> {
-    Ok(diesel::sql_query(
-        "SELECT DISTINCT ON (i.priority_id)
-                i.priority_id, r.id AS review_id, g.id AS group_id, g.name AS group_name,
-                r.period, r.status AS review_status, i.status, i.progress
-         FROM review_items i
-         JOIN reviews r ON r.id = i.review_id
-         JOIN expert_groups g ON g.id = r.group_id
-         WHERE i.priority_id = ANY($1) AND r.status <> 'concept'
-         ORDER BY i.priority_id, r.period DESC, (r.status = 'vastgesteld') DESC, r.submitted_at DESC",
-    )
-    .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(priority_ids)
-    .load(&mut **conn)?)
+/// A priority's [`LatestJudgementRow`] as one row value (see `repo`; null when there is
+/// none), correlated with the `priorities` row of the statement it stands in. The latest period
+/// first; of one period an adopted review before a submitted one.
+pub const LATEST_JUDGEMENT_SQL: &str = "\
+    (SELECT ROW(i.priority_id, r.id, g.id, g.name, r.period, r.status, i.status, i.progress) \
+     FROM review_items i \
+     JOIN reviews r ON r.id = i.review_id \
+     JOIN expert_groups g ON g.id = r.group_id \
+     WHERE i.priority_id = priorities.id AND r.status <> 'concept' \
+     ORDER BY r.period DESC, (r.status = 'vastgesteld') DESC, r.submitted_at DESC \
+     LIMIT 1)";
+
+/// The SQL type of [`LATEST_JUDGEMENT_SQL`].
+pub type LatestJudgementSql = diesel::sql_types::Nullable<
+    diesel::sql_types::Record<(
+        diesel::sql_types::Uuid,
+        diesel::sql_types::Uuid,
+        diesel::sql_types::Uuid,
+        diesel::sql_types::Text,
+        diesel::sql_types::Text,
+        diesel::sql_types::Text,
+        diesel::sql_types::Nullable<diesel::sql_types::Text>,
+        diesel::sql_types::Text,
+    )>,
+>;
+
+/// [`LATEST_JUDGEMENT_SQL`] as read.
+pub type LatestJudgement = (
+    Uuid,
+    Uuid,
+    Uuid,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+);
+
+impl From<LatestJudgement> for LatestJudgementRow {
+    fn from(
+        (priority_id, review_id, group_id, group_name, period, review_status, status, progress): LatestJudgement,
+    ) -> Self {
+        LatestJudgementRow {
+            priority_id,
+            review_id,
+            group_id,
+            group_name,
+            period,
+            review_status,
+            status,
+            progress,
+        }
+    }
 }
 
 /// Reviews submitted or adopted at or after `since`, with their group's name.

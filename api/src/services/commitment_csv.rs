@@ -67,9 +67,10 @@ fn people(
         .collect())
 }
 
-fn named_people(rows: &[CommitmentRow]) -> impl Iterator<Item = Uuid> + '_ {
-    rows.iter()
-        .flat_map(|r| std::iter::once(r.made_by_id).chain(r.responsible_officer_id))
+fn named_people<'a>(
+    rows: impl Iterator<Item = &'a CommitmentRow> + 'a,
+) -> impl Iterator<Item = Uuid> + 'a {
+    rows.flat_map(|r| std::iter::once(r.made_by_id).chain(r.responsible_officer_id))
 }
 
 #[tracing::instrument(skip(conn, ctx))]
@@ -80,30 +81,28 @@ pub fn export(
     separator: Separator,
 ) -> Result<String, ServiceError> {
     ctx.require(TenantAction::Read)?;
-    let (rows, links, towns) = run_in_tenant(conn, &ctx.db, |tc| {
-        let rows = commitments::list(tc, filter, PageRequest::ALL)?.items;
-        let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-        let links = commitments::priorities_of(tc, &ids)?;
-        Ok::<_, ServiceError>((rows, links, municipalities::all(tc)?))
+    let listed = run_in_tenant(conn, &ctx.db, |tc| {
+        Ok::<_, ServiceError>(commitments::list(tc, filter, PageRequest::ALL)?.items)
     })?;
-    let emails: HashMap<Uuid, String> = people(conn, ctx, named_people(&rows))?
-        .into_iter()
-        .map(|p| (p.id, p.email))
-        .collect();
+    let emails: HashMap<Uuid, String> =
+        people(conn, ctx, named_people(listed.iter().map(|l| &l.row)))?
+            .into_iter()
+            .map(|p| (p.id, p.email))
+            .collect();
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let lines = rows.iter().map(|r| {
-        let linked: Vec<_> = links.iter().filter(|l| l.commitment_id == r.id).collect();
-        let titles: Vec<&str> = linked.iter().map(|l| l.title.as_str()).collect();
-        let ids: Vec<String> = linked.iter().map(|l| l.priority_id.to_string()).collect();
+    let lines = listed.iter().map(|listed| {
+        let r = &listed.row;
+        let titles: Vec<&str> = listed.priorities.iter().map(|l| l.title.as_str()).collect();
+        let ids: Vec<String> = listed
+            .priorities
+            .iter()
+            .map(|l| l.priority_id.to_string())
+            .collect();
         vec![
             r.reference.clone(),
             r.title.clone(),
             r.description.clone(),
-            towns
-                .iter()
-                .find(|m| m.id == r.municipality_id)
-                .map(|m| m.name.clone())
-                .unwrap_or_default(),
+            listed.municipality_name.clone(),
             r.made_on.to_string(),
             r.meeting.clone(),
             emails.get(&r.made_by_id).cloned().unwrap_or_default(),
@@ -157,7 +156,7 @@ pub fn import(
             commitments::list(tc, &CommitmentFilter::all(), PageRequest::ALL)?.items,
         )
     })?;
-    let people = people(conn, ctx, named_people(&stored))?;
+    let people = people(conn, ctx, named_people(stored.iter().map(|l| &l.row)))?;
     let has = |c: Column| parsed.columns.contains(&c);
     let outcome = run_in_tenant(conn, &ctx.db, |tc| {
         let towns = municipalities::all(tc)?;

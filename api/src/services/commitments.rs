@@ -2,8 +2,6 @@
 //! coordinator scoped to one municipality: that municipality's commitments), read by every
 //! member. Whether one is overdue is computed on today's date in the Netherlands.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use diesel::PgConnection;
 use uuid::Uuid;
@@ -20,7 +18,9 @@ use crate::domain::page::{Page, PageRequest};
 use crate::domain::role::Role;
 use crate::domain::time::today;
 use crate::domain::version::check_version;
-use crate::repo::commitments::{self, CommitmentFilter, CommitmentPriorityRow, CommitmentRow};
+use crate::repo::commitments::{
+    self, CommitmentFilter, CommitmentPriorityRow, CommitmentRow, LinkedCommitment,
+};
 use crate::repo::{memberships, municipalities, priorities};
 
 /// A commitment with everything its screen shows.
@@ -49,7 +49,8 @@ pub fn list(
 ) -> Result<(Page<CommitmentView>, UserNames), ServiceError> {
     ctx.require(TenantAction::Read)?;
     let page = run_in_tenant(conn, &ctx.db, |tc| {
-        commitments::list(tc, filter, page)?.try_map_all(|rows| views(tc, rows, filter.today))
+        commitments::list(tc, filter, page)?
+            .try_map_all(|rows| Ok::<_, ServiceError>(views(rows, filter.today)))
     })?;
     let names = names_of(conn, page.items.iter().flat_map(CommitmentView::people));
     Ok((page, names))
@@ -62,10 +63,7 @@ pub fn get(
     id: Uuid,
 ) -> Result<(CommitmentView, UserNames), ServiceError> {
     ctx.require(TenantAction::Read)?;
-    let view = run_in_tenant(conn, &ctx.db, |tc| {
-        let row = find(tc, id)?;
-        view(tc, row)
-    })?;
+    let view = run_in_tenant(conn, &ctx.db, |tc| view(tc, id))?;
     named(conn, view)
 }
 
@@ -80,7 +78,7 @@ pub fn create(
     let view = run_in_tenant(conn, &ctx.db, |tc| {
         check_places(tc, fields)?;
         let row = commitments::insert(tc, fields).map_err(reference_taken)?;
-        view(tc, row)
+        view(tc, row.id)
     })?;
     named(conn, view)
 }
@@ -103,10 +101,10 @@ pub fn update(
         ctx.require(TenantAction::EditCommitment(fields.municipality_id))?;
         check_version(expected, current.updated_at)?;
         check_places(tc, fields)?;
-        let row = commitments::update(tc, id, fields)
+        commitments::update(tc, id, fields)
             .map_err(reference_taken)?
             .ok_or(ServiceError::not_found("toezegging"))?;
-        view(tc, row)
+        view(tc, id)
     })?;
     named(conn, view)
 }
@@ -133,40 +131,26 @@ fn find(tc: &mut TenantConn<'_>, id: Uuid) -> Result<CommitmentRow, ServiceError
     commitments::find(tc, id)?.ok_or(ServiceError::not_found("toezegging"))
 }
 
-/// Views of the rows, overdue as of `on`.
-pub fn views(
-    tc: &mut TenantConn<'_>,
-    rows: Vec<CommitmentRow>,
-    on: NaiveDate,
-) -> Result<Vec<CommitmentView>, ServiceError> {
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-    let mut prios: HashMap<Uuid, Vec<CommitmentPriorityRow>> = HashMap::new();
-    for p in commitments::priorities_of(tc, &ids)? {
-        prios.entry(p.commitment_id).or_default().push(p);
-    }
-    let towns: HashMap<Uuid, String> = municipalities::all(tc)?
-        .into_iter()
-        .map(|m| (m.id, m.name))
-        .collect();
-    Ok(rows
-        .into_iter()
-        .map(|row| {
+/// Views of the commitments, overdue as of `on`.
+fn views(rows: Vec<LinkedCommitment>, on: NaiveDate) -> Vec<CommitmentView> {
+    rows.into_iter()
+        .map(|linked| {
+            let row = linked.row;
             let overdue = is_overdue(&row.status, row.due_on, on);
             CommitmentView {
-                municipality_name: towns.get(&row.municipality_id).cloned().unwrap_or_default(),
-                priorities: prios.remove(&row.id).unwrap_or_default(),
+                municipality_name: linked.municipality_name,
+                priorities: linked.priorities,
                 overdue,
                 days_overdue: row.due_on.filter(|_| overdue).map(|d| (on - d).num_days()),
                 row,
             }
         })
-        .collect())
+        .collect()
 }
 
-fn view(tc: &mut TenantConn<'_>, row: CommitmentRow) -> Result<CommitmentView, ServiceError> {
-    views(tc, vec![row], today())?
-        .pop()
-        .ok_or(ServiceError::not_found("toezegging"))
+fn view(tc: &mut TenantConn<'_>, id: Uuid) -> Result<CommitmentView, ServiceError> {
+    let linked = commitments::find_linked(tc, id)?.ok_or(ServiceError::not_found("toezegging"))?;
+    Ok(views(vec![linked], today()).remove(0))
 }
 
 /// The commitment was made by a bestuurder of this cooperation; its officer is a member. Who is

@@ -1,8 +1,6 @@
 //! Expert groups: managed by tenant admins and coordinators of the whole cooperation, read by
 //! every member. Each answer carries the group's cadence compliance on today's date.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use diesel::PgConnection;
 use uuid::Uuid;
@@ -21,7 +19,7 @@ use crate::domain::review_cadence::{Cadence, CadenceRule, Compliance, DoneReview
 use crate::domain::time::{date_in_netherlands, today};
 use crate::domain::version::check_version;
 use crate::repo::expert_groups::{
-    self, ExpertGroupFilter, ExpertGroupRow, GroupPriorityRow, MemberRow,
+    self, ExpertGroupFilter, ExpertGroupRow, GroupPriorityRow, LinkedGroup, MemberRow,
 };
 use crate::repo::{priorities, reviews};
 
@@ -52,7 +50,7 @@ pub fn list(
 ) -> Result<(Page<ExpertGroupView>, UserNames), ServiceError> {
     ctx.require(TenantAction::Read)?;
     let page = run_in_tenant(conn, &ctx.db, |tc| {
-        expert_groups::list(tc, filter, page)?.try_map_all(|rows| views(tc, rows, today()))
+        expert_groups::list(tc, filter, page)?.try_map_all(|rows| views(rows, today()))
     })?;
     let names = names_of(conn, page.items.iter().flat_map(ExpertGroupView::people));
     Ok((page, names))
@@ -151,49 +149,43 @@ pub fn all_on(
     on: NaiveDate,
 ) -> Result<Vec<ExpertGroupView>, ServiceError> {
     let rows = expert_groups::list(tc, &ExpertGroupFilter::default(), PageRequest::ALL)?.items;
-    views(tc, rows, on)
+    views(rows, on)
 }
 
 /// The group's view, or 404.
 pub fn view(tc: &mut TenantConn<'_>, id: Uuid) -> Result<ExpertGroupView, ServiceError> {
-    let group = expert_groups::find(tc, id)?.ok_or(ServiceError::not_found("expertgroep"))?;
-    views(tc, vec![group], today())?
+    let group =
+        expert_groups::find_linked(tc, id)?.ok_or(ServiceError::not_found("expertgroep"))?;
+    views(vec![group], today())?
         .pop()
         .ok_or(ServiceError::not_found("expertgroep"))
 }
 
-fn views(
-    tc: &mut TenantConn<'_>,
-    groups: Vec<ExpertGroupRow>,
-    on: NaiveDate,
-) -> Result<Vec<ExpertGroupView>, ServiceError> {
-    let ids: Vec<Uuid> = groups.iter().map(|g| g.id).collect();
-    let mut prios: HashMap<Uuid, Vec<GroupPriorityRow>> = HashMap::new();
-    for p in expert_groups::priorities_of(tc, &ids)? {
-        prios.entry(p.group_id).or_default().push(p);
-    }
-    let mut members: HashMap<Uuid, Vec<MemberRow>> = HashMap::new();
-    for m in expert_groups::members_of(tc, &ids)? {
-        members.entry(m.group_id).or_default().push(m);
-    }
-    let mut done: HashMap<Uuid, Vec<DoneReview>> = HashMap::new();
-    for d in reviews::done_of(tc, &ids)? {
-        let (Ok(period), Some(at)) = (Period::parse("period", &d.period), d.submitted_at) else {
-            continue;
-        };
-        done.entry(d.group_id).or_default().push(DoneReview {
-            period,
-            submitted_on: date_in_netherlands(at),
-        });
-    }
+fn views(groups: Vec<LinkedGroup>, on: NaiveDate) -> Result<Vec<ExpertGroupView>, ServiceError> {
     groups
         .into_iter()
-        .map(|group| {
+        .map(|linked| {
+            let group = linked.row;
             let rule = cadence_rule(&group)?;
+            let done: Vec<DoneReview> = linked
+                .done
+                .iter()
+                .filter_map(|d| {
+                    let (Ok(period), Some(at)) =
+                        (Period::parse("period", &d.period), d.submitted_at)
+                    else {
+                        return None;
+                    };
+                    Some(DoneReview {
+                        period,
+                        submitted_on: date_in_netherlands(at),
+                    })
+                })
+                .collect();
             Ok(ExpertGroupView {
-                compliance: compliance(&rule, done.get(&group.id).map_or(&[], Vec::as_slice), on),
-                priorities: prios.remove(&group.id).unwrap_or_default(),
-                members: members.remove(&group.id).unwrap_or_default(),
+                compliance: compliance(&rule, &done, on),
+                priorities: linked.priorities,
+                members: linked.members,
                 group,
             })
         })

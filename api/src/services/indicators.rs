@@ -25,7 +25,7 @@ pub fn list(
 ) -> Result<Page<IndicatorView>, ServiceError> {
     ctx.require(TenantAction::Read)?;
     run_in_tenant(conn, &ctx.db, |tc| {
-        indicators::list(tc, filter, page)?.try_map_all(|rows| indicator_views(tc, rows, today()))
+        indicators::list(tc, filter, page)?.try_map_all(|rows| indicator_views(rows, today()))
     })
 }
 
@@ -40,8 +40,8 @@ pub fn get(
 }
 
 fn view(tc: &mut TenantConn<'_>, id: Uuid) -> Result<IndicatorView, ServiceError> {
-    let row = indicators::find(tc, id)?.ok_or(ServiceError::not_found("indicator"))?;
-    indicator_views(tc, vec![row], today())?
+    let row = indicators::find_figured(tc, id)?.ok_or(ServiceError::not_found("indicator"))?;
+    indicator_views(vec![row], today())?
         .pop()
         .ok_or(ServiceError::not_found("indicator"))
 }
@@ -76,7 +76,7 @@ pub fn update(
             check_areas(
                 tc,
                 &priority,
-                figures.iter().map(|m| m.municipality_id),
+                figures.iter().map(|(m, _)| m.municipality_id),
                 "priorityId",
             )?;
         }

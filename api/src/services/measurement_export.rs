@@ -72,7 +72,7 @@ pub fn export(
             .into_iter()
             .map(|p| (p.id, p.title))
             .collect();
-        Ok::<_, ServiceError>((indicator_views(tc, rows, today())?, titles))
+        Ok::<_, ServiceError>((indicator_views(rows, today())?, titles))
     })?;
     let mut out = csv::WriterBuilder::new()
         .delimiter(match sep {

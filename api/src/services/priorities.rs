@@ -1,7 +1,4 @@
 //! Priorities of a plan, scoped to the cooperation, a municipality or a district.
-
-use std::collections::HashMap;
-
 use diesel::PgConnection;
 use uuid::Uuid;
 
@@ -17,7 +14,7 @@ use crate::domain::indicator::area_fits;
 use crate::domain::page::{Page, PageRequest};
 use crate::domain::priority::{PriorityFields, Scope};
 use crate::domain::priority_status::DerivedStatus;
-use crate::repo::priorities::{self, PriorityFilter, PriorityRow};
+use crate::repo::priorities::{self, JudgedPriority, PriorityFilter, PriorityRow};
 use crate::repo::reviews::LatestJudgementRow;
 use crate::repo::{
     actions, commitments, districts, expert_groups, indicators, municipalities, plans, reviews,
@@ -51,22 +48,18 @@ fn with_owner_name(conn: &mut PgConnection, view: PriorityView) -> PriorityView 
 
 fn views(
     tc: &mut TenantConn<'_>,
-    rows: Vec<PriorityRow>,
+    rows: Vec<JudgedPriority>,
 ) -> Result<Vec<PriorityView>, ServiceError> {
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.row.id).collect();
     let mut statuses = priority_statuses(tc, &ids)?;
-    let mut judgements: HashMap<Uuid, LatestJudgementRow> = reviews::latest_judgements(tc, &ids)?
-        .into_iter()
-        .map(|j| (j.priority_id, j))
-        .collect();
     rows.into_iter()
-        .map(|priority| {
+        .map(|JudgedPriority { row, latest_review }| {
             let status = statuses
-                .remove(&priority.id)
+                .remove(&row.id)
                 .ok_or_else(|| ServiceError::Internal("priority status missing".to_owned()))?;
             Ok(PriorityView {
-                latest_review: judgements.remove(&priority.id),
-                priority,
+                latest_review,
+                priority: row,
                 status,
                 owner_name: None,
             })
@@ -74,7 +67,8 @@ fn views(
         .collect()
 }
 
-fn view(tc: &mut TenantConn<'_>, row: PriorityRow) -> Result<PriorityView, ServiceError> {
+fn view(tc: &mut TenantConn<'_>, id: Uuid) -> Result<PriorityView, ServiceError> {
+    let row = priorities::find_judged(tc, id)?.ok_or(ServiceError::not_found("prioriteit"))?;
     views(tc, vec![row])?
         .pop()
         .ok_or_else(|| ServiceError::Internal("priority status missing".to_owned()))
@@ -101,10 +95,7 @@ pub fn get(
     id: Uuid,
 ) -> Result<PriorityView, ServiceError> {
     ctx.require(TenantAction::Read)?;
-    let view = run_in_tenant(conn, &ctx.db, |tc| {
-        let row = priorities::find(tc, id)?.ok_or(ServiceError::not_found("prioriteit"))?;
-        view(tc, row)
-    })?;
+    let view = run_in_tenant(conn, &ctx.db, |tc| view(tc, id))?;
     Ok(with_owner_name(conn, view))
 }
 
@@ -119,7 +110,7 @@ pub fn create(
     let view = run_in_tenant(conn, &ctx.db, |tc| {
         check_references(tc, None, fields)?;
         let row = priorities::insert(tc, fields)?;
-        view(tc, row)
+        view(tc, row.id)
     })?;
     Ok(with_owner_name(conn, view))
 }
@@ -141,9 +132,8 @@ pub fn update(
         if fields.scope.municipality() != current.municipality_id {
             check_indicators_fit(tc, id, fields)?;
         }
-        let row =
-            priorities::update(tc, id, fields)?.ok_or(ServiceError::not_found("prioriteit"))?;
-        view(tc, row)
+        priorities::update(tc, id, fields)?.ok_or(ServiceError::not_found("prioriteit"))?;
+        view(tc, id)
     })?;
     Ok(with_owner_name(conn, view))
 }
@@ -219,15 +209,11 @@ fn check_indicators_fit(
     f: &PriorityFields,
 ) -> Result<(), ServiceError> {
     let own = indicators::for_priorities(tc, &[id])?;
-    let ids: Vec<Uuid> = own.iter().map(|i| i.id).collect();
-    let areas = indicators::targets_of(tc, &ids)?
-        .into_iter()
-        .map(|t| t.municipality_id)
-        .chain(
-            crate::repo::measurements::for_indicators(tc, &ids)?
-                .into_iter()
-                .map(|m| m.municipality_id),
-        );
+    let areas = own.iter().flat_map(|i| {
+        let figures = &i.figures;
+        (figures.targets.iter().map(|t| t.municipality_id))
+            .chain(figures.measurements.iter().map(|m| m.municipality_id))
+    });
     for area in areas {
         area_fits(f.scope.municipality(), area).map_err(|m| {
             InvalidField::in_context(

@@ -13,9 +13,9 @@ use crate::domain::progress::{
     self, Baseline, Comparator, Direction, Measurement, Progress, Target,
 };
 use crate::domain::time::date_in_netherlands;
+use crate::repo::figures::Figured;
 use crate::repo::indicators::{self, IndicatorRow, TargetRow};
-use crate::repo::measurements::{self, MeasurementRow};
-use crate::repo::municipalities;
+use crate::repo::measurements::MeasurementRow;
 
 /// How the whole cooperation is named where a municipality's name would stand.
 pub const COOPERATION_AREA: &str = "Het hele samenwerkingsverband";
@@ -72,14 +72,6 @@ pub fn target_of(row: &TargetRow) -> Result<(Option<Baseline>, Option<Target>), 
     Ok((baseline, target))
 }
 
-/// Names of the tenant's municipalities by id.
-pub fn municipality_names(tc: &mut TenantConn<'_>) -> Result<HashMap<Uuid, String>, ServiceError> {
-    Ok(municipalities::all(tc)?
-        .into_iter()
-        .map(|m| (m.id, m.name))
-        .collect())
-}
-
 pub fn area_name(names: &HashMap<Uuid, String>, municipality_id: Option<Uuid>) -> String {
     match municipality_id {
         None => COOPERATION_AREA.to_owned(),
@@ -96,34 +88,22 @@ pub fn today() -> Moment {
 /// of `as_of`.
 #[tracing::instrument(skip_all, fields(count = rows.len()))]
 pub fn indicator_views(
-    tc: &mut TenantConn<'_>,
-    rows: Vec<IndicatorRow>,
+    rows: Vec<Figured>,
     as_of: Moment,
 ) -> Result<Vec<IndicatorView>, ServiceError> {
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-    let mut targets: HashMap<Uuid, Vec<TargetRow>> = HashMap::new();
-    for t in indicators::targets_of(tc, &ids)? {
-        targets.entry(t.indicator_id).or_default().push(t);
-    }
-    let mut figures: HashMap<Uuid, Vec<MeasurementRow>> = HashMap::new();
-    for m in measurements::for_indicators(tc, &ids)? {
-        figures.entry(m.indicator_id).or_default().push(m);
-    }
-    let names = municipality_names(tc)?;
     rows.into_iter()
-        .map(|indicator| {
-            let measurements = figures.remove(&indicator.id).unwrap_or_default();
+        .map(|Figured { indicator, figures }| {
             let areas = areas_of(
                 &indicator,
-                targets.get(&indicator.id).into_iter().flatten(),
-                measurements.iter(),
-                &names,
+                figures.targets.iter(),
+                figures.measurements.iter(),
+                &figures.area_names,
                 as_of,
             )?;
             Ok(IndicatorView {
                 indicator,
                 areas,
-                measurements,
+                measurements: figures.measurements,
             })
         })
         .collect()
@@ -181,8 +161,7 @@ pub fn priority_statuses(
     tc: &mut TenantConn<'_>,
     priority_ids: &[Uuid],
 ) -> Result<HashMap<Uuid, DerivedStatus>, ServiceError> {
-    let rows = indicators::for_priorities(tc, priority_ids)?;
-    let views = indicator_views(tc, rows, today())?;
+    let views = indicator_views(indicators::for_priorities(tc, priority_ids)?, today())?;
     Ok(priority_ids
         .iter()
         .map(|pid| {

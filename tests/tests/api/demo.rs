@@ -1,9 +1,7 @@
 use api::domain::password::NewPassword;
 use api::services::demo;
 
-use crate::helpers::spawn_app;
-
-const DEMO_PASSWORD: &str = "demo-password-for-tests";
+use crate::helpers::{DEMO_PASSWORD, demo_token, load_demo, spawn_app};
 
 #[actix_rt::test]
 async fn demo_data_loads_once_with_every_role() {
@@ -269,17 +267,8 @@ async fn demo_data_loads_once_with_every_role() {
 #[actix_rt::test]
 async fn ermelos_target_shows_with_its_baseline_and_the_rule_applied() {
     let app = spawn_app().await;
-    let pool = app.pool.clone();
-    tokio::task::spawn_blocking(move || {
-        let pw = NewPassword::parse(DEMO_PASSWORD).expect("pw");
-        demo::load(&mut pool.get().expect("conn"), &pw).expect("demo")
-    })
-    .await
-    .expect("join");
-    let login = app
-        .login("bestuurder@veluwe-west.example", DEMO_PASSWORD)
-        .await;
-    let token = login.body["accessToken"].as_str().expect("token");
+    load_demo(&app).await;
+    let token = &demo_token(&app, "bestuurder", "veluwe-west").await;
     let res = app
         .get(
             "/api/v1/tenants/veluwe-west/indicators?name=excl.%20cybercrime",

@@ -16,6 +16,7 @@ use api::domain::slug::TenantSlug;
 use api::http::startup::Application;
 use api::repo::memberships::{self, MembershipRow};
 use api::repo::tenants::TenantRow;
+use api::services::demo;
 use api::services::provisioning::{self, NewTenant, find_or_create_user};
 use awc::http::StatusCode;
 use diesel::connection::SimpleConnection;
@@ -792,4 +793,26 @@ pub fn refused_with(field: &str, in_context: &[&str]) -> u16 {
     } else {
         400
     }
+}
+
+/// The password of every demo user in the tests.
+pub const DEMO_PASSWORD: &str = "demo-password-for-tests";
+
+/// Loads the demo cooperations with their data into the app's database.
+pub async fn load_demo(app: &TestApp) {
+    let pool = app.pool.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().expect("conn");
+        demo::load(&mut conn, &NewPassword::parse(DEMO_PASSWORD).expect("pw")).expect("demo");
+    })
+    .await
+    .expect("join");
+}
+
+pub async fn demo_token(app: &TestApp, who: &str, slug: &str) -> String {
+    let res = app
+        .login(&format!("{who}@{slug}.example"), DEMO_PASSWORD)
+        .await;
+    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
+    res.body["accessToken"].as_str().expect("token").to_owned()
 }

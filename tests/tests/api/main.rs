@@ -29,6 +29,7 @@ mod provisioning;
 mod queue;
 mod reminders;
 mod reviews;
+mod round_trips;
 mod safety_letters;
 mod tokens;
 mod users;

@@ -1,39 +1,18 @@
 //! The Veiligheidsbrief: asked for over the API, compiled by the worker binary, read back as a
 //! Word file (text, tables, structure, LibreOffice) and as HTML.
 
-use api::domain::password::NewPassword;
 use api::domain::role::Role;
-use api::services::demo;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::docx_check::{Docx, pdf_pages};
 use crate::helpers::PlanSetup;
-use crate::helpers::{Response, TestApp, spawn_app, superuser_conn};
+use crate::helpers::{Response, TestApp, demo_token, load_demo, spawn_app, superuser_conn};
 use crate::mailcatcher::{run_once, spawn_daemon};
 
-pub const DEMO_PASSWORD: &str = "demo-password-for-tests";
 /// Nothing listens here: these tests need no email, and the worker waits out a mail server
 /// that is away.
 const NO_SMTP: &str = "smtp://127.0.0.1:9";
-
-pub async fn load_demo(app: &TestApp) {
-    let pool = app.pool.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut conn = pool.get().expect("conn");
-        demo::load(&mut conn, &NewPassword::parse(DEMO_PASSWORD).expect("pw")).expect("demo");
-    })
-    .await
-    .expect("join");
-}
-
-pub async fn demo_token(app: &TestApp, who: &str, slug: &str) -> String {
-    let res = app
-        .login(&format!("{who}@{slug}.example"), DEMO_PASSWORD)
-        .await;
-    assert_eq!(res.status.as_u16(), 200, "{}", res.text);
-    res.body["accessToken"].as_str().expect("token").to_owned()
-}
 
 /// One round of the worker now.
 async fn worker_round(app: &TestApp) {
@@ -608,7 +587,7 @@ async fn a_failed_compile_shows_mislukt_with_its_reason() {
     let (s, slug, tok, plan) = with_plan(&app, "brief-mis").await;
     let schema = s.t.row.schema_name.clone();
 
-    // The measurements table is gone: the compile cannot read the figures.
+    // The targets table is gone: the compile cannot read the figures.
     let rename = |from: &'static str, to: &'static str| {
         let db_url = app.db_url.clone();
         let schema = schema.clone();
@@ -619,7 +598,7 @@ async fn a_failed_compile_shows_mislukt_with_its_reason() {
                 .expect("rename");
         })
     };
-    rename("measurements", "measurements_away")
+    rename("indicator_targets", "targets_away")
         .await
         .expect("join");
     let asked = request(
@@ -683,7 +662,7 @@ async fn a_failed_compile_shows_mislukt_with_its_reason() {
     assert_eq!(status, "done");
 
     // Repaired, the next version compiles; the failed one stays failed.
-    rename("measurements_away", "measurements")
+    rename("targets_away", "indicator_targets")
         .await
         .expect("join");
     let again = request(

@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
 use crate::helpers::spawn_app;
+use crate::helpers::{demo_token, load_demo};
 use crate::mailcatcher::{MailCatcher, run_once};
-use crate::safety_letters::{demo_token, load_demo};
 
 /// (indicator, area) → (status, summary), as the indicator endpoint gives them.
 type Verdicts = BTreeMap<(String, String), (String, String)>;

@@ -24,8 +24,9 @@ use api::domain::review::VASTGESTELD;
 use api::domain::safety_letter::COMPILING;
 use api::domain::time::date_in_netherlands;
 use api::repo::commitments::{self, CommitmentFilter, CommitmentRow};
+use api::repo::figures::Figured;
 use api::repo::indicators::{self, IndicatorRow, TargetRow};
-use api::repo::measurements::{self, MeasurementRow};
+use api::repo::measurements::MeasurementRow;
 use api::repo::priorities::{self, PriorityRow};
 use api::repo::reviews::{self, CourseCorrectionRow, JudgementRow};
 use api::repo::safety_letters::{self, LetterRow, NewDocument};
@@ -225,19 +226,24 @@ fn gather(tc: &mut TenantConn<'_>, letter_id: Uuid) -> Result<Option<Gathered>, 
         .filter(|p| included(p.municipality_id))
         .collect();
     let priority_ids: Vec<Uuid> = priorities.iter().map(|p| p.id).collect();
-    let indicators = indicators::for_priorities(tc, &priority_ids)?;
-    let indicator_ids: Vec<Uuid> = indicators.iter().map(|i| i.id).collect();
-    let targets = indicators::targets_of(tc, &indicator_ids)?
-        .into_iter()
-        .filter(|t| included(t.municipality_id))
-        .collect();
     let letter_end = period.end();
+    let mut indicators = Vec::new();
+    let mut targets = Vec::new();
     let mut measurements = Vec::new();
-    for m in measurements::for_indicators(tc, &indicator_ids)? {
-        if included(m.municipality_id)
-            && api::services::progress::period(&m.period)?.end() <= letter_end
-        {
-            measurements.push(m);
+    for Figured { indicator, figures } in indicators::for_priorities(tc, &priority_ids)? {
+        indicators.push(indicator);
+        targets.extend(
+            figures
+                .targets
+                .into_iter()
+                .filter(|t| included(t.municipality_id)),
+        );
+        for m in figures.measurements {
+            if included(m.municipality_id)
+                && api::services::progress::period(&m.period)?.end() <= letter_end
+            {
+                measurements.push(m);
+            }
         }
     }
     let judgements = reviews::judgements_of(tc, &priority_ids)?;
@@ -250,6 +256,7 @@ fn gather(tc: &mut TenantConn<'_>, letter_id: Uuid) -> Result<Option<Gathered>, 
     let commitments = commitments::list(tc, &CommitmentFilter::all(), PageRequest::ALL)?
         .items
         .into_iter()
+        .map(|c| c.row)
         .filter(|c| included(Some(c.municipality_id)))
         .collect();
     Ok(Some(Gathered {

@@ -61,7 +61,7 @@ fn facts(
         let reviews = reviews::decided_since(tc, earliest)?;
         let rows = indicators::list(tc, &IndicatorFilter::default(), PageRequest::ALL)?.items;
         let mut off_track = Vec::new();
-        for v in indicator_views(tc, rows, Moment::of_date(today))? {
+        for v in indicator_views(rows, Moment::of_date(today))? {
             for a in &v.areas {
                 let Some(latest) = a.progress.latest else {
                     continue;

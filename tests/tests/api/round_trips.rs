@@ -1,0 +1,82 @@
+//! How many statements PostgreSQL sees for one request of each main page, counted by
+//! pg_stat_statements (which `scripts/test` loads into the test cluster). Each statement is a
+//! round trip or part of one, and round trips bound throughput: a page that starts reading its
+//! related rows in statements of their own again fails here, not first in the benchmark.
+
+use diesel::RunQueryDsl;
+use diesel::connection::SimpleConnection;
+
+use crate::helpers::{Count, TestApp, demo_token, load_demo, spawn_app, superuser_conn};
+
+/// The statements the API sent to its own database (not this test's) for one GET of `path`.
+async fn statements_for(app: &TestApp, token: &str, path: &str) -> i64 {
+    // Once unmeasured, so that the measured request finds what a running API has: the caller's
+    // statements prepared, the pool's connections open.
+    assert_eq!(app.get(path, token).await.status, 200, "{path}");
+    let url = app.db_url.clone();
+    tokio::task::spawn_blocking({
+        let url = url.clone();
+        move || {
+            superuser_conn(&url)
+                .batch_execute(
+                    "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database \
+                     WHERE datname = current_database()), 0)",
+                )
+                .expect("reset pg_stat_statements for this database")
+        }
+    })
+    .await
+    .expect("join");
+    let res = app.get(path, token).await;
+    assert_eq!(res.status, 200, "{path}: {}", res.text);
+    tokio::task::spawn_blocking(move || {
+        diesel::sql_query(
+            "SELECT coalesce(sum(calls), 0)::bigint AS n FROM pg_stat_statements s \
+             JOIN pg_database d ON d.oid = s.dbid \
+             WHERE d.datname = current_database() AND s.userid <> \
+                   (SELECT oid FROM pg_roles WHERE rolname = current_user)",
+        )
+        .get_result::<Count>(&mut superuser_conn(&url))
+        .expect("count statements")
+        .n
+    })
+    .await
+    .expect("join")
+}
+
+#[actix_rt::test]
+async fn each_main_page_is_a_handful_of_statements() {
+    let app = spawn_app().await;
+    load_demo(&app).await;
+    tokio::task::spawn_blocking({
+        let url = app.db_url.clone();
+        move || {
+            superuser_conn(&url)
+                .batch_execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+                .expect("pg_stat_statements (scripts/test loads it into the test cluster)")
+        }
+    })
+    .await
+    .expect("join");
+    let token = demo_token(&app, "bestuurder", "veluwe-west").await;
+
+    // The caller with their membership of the cooperation (1), BEGIN and the scope (2, one
+    // round trip), the page with its related rows (1), COMMIT (1); then the names of the people
+    // it shows, when it shows any (1: commitments, expert groups). Municipalities read their
+    // districts and indicators their measurements in one statement more; priorities read their
+    // indicators (with targets) and those indicators' measurements in two more.
+    let pages = [
+        ("/api/v1/me", 1),
+        ("/api/v1/tenants/veluwe-west/municipalities", 6),
+        ("/api/v1/tenants/veluwe-west/indicators", 6),
+        ("/api/v1/tenants/veluwe-west/commitments", 6),
+        ("/api/v1/tenants/veluwe-west/expert-groups", 6),
+        ("/api/v1/tenants/veluwe-west/priorities", 7),
+    ];
+    let mut seen = Vec::new();
+    for (path, _) in pages {
+        seen.push((path, statements_for(&app, &token, path).await));
+    }
+    let expected: Vec<(&str, i64)> = pages.to_vec();
+    assert_eq!(seen, expected, "statements per request (path, count)");
+}
