@@ -18,6 +18,10 @@ CONNECTIONS = (8, 16, 64)
 SUPER = os.environ["PG_SUPER_URL"]
 PSQL, PGBENCH = os.environ["PSQL_BIN"], os.environ["PGBENCH_BIN"]
 DURATION = int(os.environ.get("DURATION", "10"))
+# Each round runs every load against each build and pgbench back to back (the builds in turn
+# first), so that a shared machine's drift over minutes falls on all of them alike; the figures
+# printed are the median over the rounds.
+ROUNDS = int(os.environ.get("ROUNDS", "1"))
 TENANTS = int(os.environ.get("TENANTS", "0"))
 PORT = int(os.environ.get("BENCH_PORT", "8098"))
 BASE = f"http://127.0.0.1:{PORT}"
@@ -64,14 +68,17 @@ def mint(user_id, key_pem):
 
 
 class Server:
-    def __init__(self, binary, label):
+    def __init__(self, binary, label, port=PORT):
         self.label = label
-        env = dict(os.environ, BIND_ADDR=f"127.0.0.1:{PORT}")
+        self.base = f"http://127.0.0.1:{port}"
+        # Its connections carry its label, so that their memory can be told from another build's.
+        env = dict(os.environ, BIND_ADDR=f"127.0.0.1:{port}",
+                   DATABASE_URL=os.environ["DATABASE_URL"] + "?application_name=" + app_name(label))
         self.proc = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
         for _ in range(200):
             try:
-                urllib.request.urlopen(BASE + "/readyz", timeout=1)
+                urllib.request.urlopen(self.base + "/readyz", timeout=1)
                 return
             except Exception:
                 time.sleep(0.1)
@@ -117,8 +124,12 @@ end
     return f.name
 
 
-def wrk(script, connections):
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "-s", script, BASE],
+def app_name(label):
+    return "bench-" + label.replace(" ", "-")
+
+
+def wrk(script, connections, base=BASE):
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "-s", script, base],
                          check=True, capture_output=True, text=True).stdout
     m = re.search(r"RESULT (\S+) (\S+) (\S+) (\d+) (\d+)", out)
     rps, p50, p99, n, errors = float(m[1]), float(m[2]), float(m[3]), int(m[4]), int(m[5])
@@ -147,10 +158,12 @@ def worker_peak_rss_mb():
     return peak
 
 
-def backend_private_mb():
+def backend_private_mb(label=None):
     """(count, largest, sum) of the private memory (RssAnon) of the PostgreSQL backends serving the
-    platform's login role: where each connection keeps the catalog of the schemas it touched."""
-    pids = [int(r[0]) for r in psql("SELECT pid FROM pg_stat_activity WHERE usename = 'safety_bench'")]
+    platform's login role (of the build with this label, if given): where each connection keeps
+    the catalog of the schemas it touched."""
+    which = f" AND application_name = '{app_name(label)}'" if label else ""
+    pids = [int(r[0]) for r in psql(f"SELECT pid FROM pg_stat_activity WHERE usename = 'safety_bench'{which}")]
     sizes = []
     for pid in pids:
         try:
@@ -180,6 +193,16 @@ def statements_of_app():
                 "JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = 'safety_bench' "
                 "OR r.rolname LIKE 'tn\\_%'")
     return int(float(rows[0][0]))
+
+
+def median_run(values):
+    """The median of each figure over the rounds (pgbench: a number; the API: a tuple)."""
+    def median(xs):
+        xs = sorted(xs)
+        return xs[len(xs) // 2] if len(xs) % 2 else (xs[len(xs) // 2 - 1] + xs[len(xs) // 2]) / 2
+    if isinstance(values[0], tuple):
+        return tuple(median([v[i] for v in values]) for i in range(len(values[0])))
+    return median(values)
 
 
 def main():
@@ -310,28 +333,33 @@ def main():
         ]
 
     binaries = [(API_BIN, "this build")] + ([(BASELINE_BIN, "baseline")] if BASELINE_BIN else [])
-    results = {}
-    for binary, label in binaries:
-        server = Server(binary, label)
+    servers = {label: Server(binary, label, PORT + i) for i, (binary, label) in enumerate(binaries)}
+    runs = {}
+    for round_no in range(ROUNDS):
+        order = binaries[round_no % len(binaries):] + binaries[:round_no % len(binaries)]
         for name, requests, sql in loads:
             script = wrk_script(requests)
             for c in CONNECTIONS:
-                wrk(script, c)  # warm up (caches, pool), not counted
-                statements_reset()
-                rps, p50, p99, n, errors = wrk(script, c)
-                per_request = statements_of_app() / max(n, 1)
-                results[(label, name, c)] = (rps, p50, p99, errors, per_request)
+                for _, label in order:
+                    base = servers[label].base
+                    wrk(script, c, base)  # warm up (caches, pool), not counted
+                    statements_reset()
+                    rps, p50, p99, n, errors = wrk(script, c, base)
+                    per_request = statements_of_app() / max(n, 1)
+                    runs.setdefault((label, name, c), []).append((rps, p50, p99, errors, per_request))
+                runs.setdefault(("pgbench", name, c), []).append(pgbench(sql, c))
             os.unlink(script)
-        results[(label, "rss")] = server.peak_rss_mb()
-        results[(label, "backends")] = backend_private_mb()
+    results = {key: median_run(values) for key, values in runs.items()}
+    for _, label in binaries:
+        results[(label, "rss")] = servers[label].peak_rss_mb()
+        results[(label, "backends")] = backend_private_mb(label)
+    for server in servers.values():
         server.stop()
-    for name, _, sql in loads:
-        for c in CONNECTIONS:
-            results[("pgbench", name, c)] = pgbench(sql, c)
     results["worker rss"] = worker_peak_rss_mb()
 
     spread_note = f"; xN: the list spread over N cooperations" if TENANTS else ""
-    print(f"\nAPI against pgbench, {DURATION} s per run{spread_note}; p50/p99 in ms; stmts = statements PostgreSQL saw per request")
+    rounds_note = f"; median of {ROUNDS} rounds" if ROUNDS > 1 else ""
+    print(f"\nAPI against pgbench, {DURATION} s per run{rounds_note}{spread_note}; p50/p99 in ms; stmts = statements PostgreSQL saw per request")
     header = f"{'endpoint':<22}{'conns':>6}" + "".join(
         f"{label + ' req/s':>18}{'p50':>8}{'p99':>8}{'stmts':>7}{'vs pgbench':>11}" for _, label in binaries) + f"{'pgbench tps':>13}"
     print(header)
