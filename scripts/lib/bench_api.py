@@ -21,7 +21,7 @@ DURATION = int(os.environ.get("DURATION", "10"))
 # Each round runs every load against each build and pgbench back to back (the builds in turn
 # first), so that a shared machine's drift over minutes falls on all of them alike; the figures
 # printed are the median over the rounds.
-ROUNDS = int(os.environ.get("ROUNDS", "1"))
+ROUNDS = max(1, int(os.environ.get("ROUNDS", "1")))
 TENANTS = int(os.environ.get("TENANTS", "0"))
 PORT = int(os.environ.get("BENCH_PORT", "8098"))
 BASE = f"http://127.0.0.1:{PORT}"
@@ -77,6 +77,8 @@ class Server:
         self.proc = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
         for _ in range(200):
+            if self.proc.poll() is not None:
+                raise SystemExit(f"{label}: the API exited at start (is {self.base} taken?)")
             try:
                 urllib.request.urlopen(self.base + "/readyz", timeout=1)
                 return
@@ -196,12 +198,14 @@ def statements_of_app():
 
 
 def median_run(values):
-    """The median of each figure over the rounds (pgbench: a number; the API: a tuple)."""
+    """The median of each figure over the rounds (pgbench: a number; the API: a tuple whose
+    errors, the fourth, are summed: an error in any round shows)."""
     def median(xs):
         xs = sorted(xs)
         return xs[len(xs) // 2] if len(xs) % 2 else (xs[len(xs) // 2 - 1] + xs[len(xs) // 2]) / 2
     if isinstance(values[0], tuple):
-        return tuple(median([v[i] for v in values]) for i in range(len(values[0])))
+        return tuple(sum(v[i] for v in values) if i == 3 else median([v[i] for v in values])
+                     for i in range(len(values[0])))
     return median(values)
 
 

@@ -57,7 +57,7 @@ type TargetInArea = (
 pub type RawTargets = Vec<TargetInArea>;
 
 /// An indicator's targets and measurements, and the names of the municipalities they are for.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Figures {
     pub targets: Vec<TargetRow>,
     /// Oldest period first.
@@ -73,6 +73,7 @@ pub struct Figured {
 }
 
 /// The indicators with their targets as read, and their measurements (one statement for all).
+#[tracing::instrument(skip_all, fields(count = rows.len()))]
 pub fn with_measurements(
     conn: &mut TenantConn<'_>,
     rows: Vec<(IndicatorRow, RawTargets)>,

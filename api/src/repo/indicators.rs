@@ -43,8 +43,8 @@ pub struct TargetRow {
     pub target_value: Option<f64>,
 }
 
-#[tracing::instrument(skip(conn))]
 /// A page of indicators with their figures.
+#[tracing::instrument(skip(conn))]
 pub fn list(
     conn: &mut TenantConn<'_>,
     f: &IndicatorFilter,

@@ -1,9 +1,9 @@
 //! Repositories: every SQL statement of the platform. Platform tables take a plain connection;
 //! tenant tables take a [`crate::db::TenantConn`], which only the tenancy entry point makes.
 //!
-//! Related rows of a page: a page's rows carry the rows they show with them (an indicator its
-//! targets and measurements, a commitment its priorities, …) as `ARRAY(SELECT ROW(…) …)`
-//! columns correlated with the row, read in the page's own statement. Each statement is a round
+//! Related rows of a page: a page's rows carry the few rows they show with them (an indicator
+//! its targets, a commitment its priorities, …) as `ARRAY(SELECT ROW(…) …)` columns correlated
+//! with the row, read in the page's own statement. Each statement is a round
 //! trip, and round trips bound throughput (`scripts/bench-api`; the test `round_trips` counts
 //! them). Rows, not JSON: PostgreSQL sends them in binary, where building JSON text of the same
 //! rows cost it several times as much (timestamps and numbers as text), and numbers stay exact.

@@ -321,7 +321,7 @@ pub fn corrections_of(
 }
 
 /// A submitted or adopted review, as the cadence check needs it.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone)]
 pub struct DoneRow {
     pub group_id: Uuid,
     pub period: String,
