@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use diesel::expression::SqlLiteral;
 use diesel::sql_types::{Array, Record, Text, Uuid as SqlUuid};
 
-use super::paging::{page_of, total_rows};
+use super::paging::{page_of_related, total_rows};
 use uuid::Uuid;
 
 use crate::db::schema::tenant::{commitment_priorities, commitments, priorities};
@@ -157,11 +157,8 @@ pub fn list(
         ))
         .limit(page.page_size)
         .offset(page.offset())
-        .load(&mut **conn)?
-        .into_iter()
-        .map(|(row, links, total)| ((row, links), total))
-        .collect();
-    Ok(page_of(items_counted, page, || {
+        .load(&mut **conn)?;
+    Ok(page_of_related(items_counted, page, || {
         Ok(filtered().count().get_result(&mut **conn)?)
     })?
     .map(linked))

@@ -7,7 +7,7 @@ use diesel::expression::SqlLiteral;
 use diesel::sql_types::{Array, Nullable, Record, Text, Timestamptz, Uuid as SqlUuid};
 use uuid::Uuid;
 
-use super::paging::{page_of, total_rows};
+use super::paging::{page_of_related, total_rows};
 use super::reviews::DoneRow;
 
 use crate::db::schema::tenant::{
@@ -185,11 +185,8 @@ pub fn list(
         .order((expert_groups::name.asc(), expert_groups::id.asc()))
         .limit(page.page_size)
         .offset(page.offset())
-        .load(&mut **conn)?
-        .into_iter()
-        .map(|(row, links, total)| ((row, links), total))
-        .collect();
-    Ok(page_of(items_counted, page, || {
+        .load(&mut **conn)?;
+    Ok(page_of_related(items_counted, page, || {
         Ok(filtered().count().get_result(&mut **conn)?)
     })?
     .map(linked))

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::figures::{Figured, targets_column, with_measurements};
-use super::paging::{page_of, total_rows};
+use super::paging::{page_of_related, total_rows};
 use uuid::Uuid;
 
 use crate::db::schema::tenant::{indicator_targets, indicators, priorities};
@@ -72,11 +72,8 @@ pub fn list(
         ))
         .limit(page.page_size)
         .offset(page.offset())
-        .load(&mut **conn)?
-        .into_iter()
-        .map(|(row, targets, total)| ((row, targets), total))
-        .collect();
-    page_of(items_counted, page, || {
+        .load(&mut **conn)?;
+    page_of_related(items_counted, page, || {
         Ok(filtered().count().get_result(&mut **conn)?)
     })?
     .try_map_all(|rows| with_measurements(conn, rows))

@@ -33,3 +33,19 @@ pub fn page_of<T>(
         request,
     ))
 }
+
+/// As [`page_of`], for rows that carry their related rows (see `repo`) between the row and the
+/// window count, as a query selecting `(row, related columns, total_rows())` returns them.
+pub fn page_of_related<T, R>(
+    rows: Vec<(T, R, i64)>,
+    request: PageRequest,
+    count: impl FnOnce() -> Result<i64, DbError>,
+) -> Result<Page<(T, R)>, DbError> {
+    page_of(
+        rows.into_iter()
+            .map(|(row, related, total)| ((row, related), total))
+            .collect(),
+        request,
+        count,
+    )
+}

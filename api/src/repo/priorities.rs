@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use diesel::expression::SqlLiteral;
 use uuid::Uuid;
 
-use super::paging::{page_of, total_rows};
+use super::paging::{page_of_related, total_rows};
 use super::reviews::{
     LATEST_JUDGEMENT_SQL, LatestJudgement, LatestJudgementRow, LatestJudgementSql,
 };
@@ -85,11 +85,8 @@ pub fn list(
         .order((priorities::title.asc(), priorities::id.asc()))
         .limit(page.page_size)
         .offset(page.offset())
-        .load(&mut **conn)?
-        .into_iter()
-        .map(|(row, judgement, total)| ((row, judgement), total))
-        .collect();
-    Ok(page_of(items_counted, page, || {
+        .load(&mut **conn)?;
+    Ok(page_of_related(items_counted, page, || {
         Ok(filtered().count().get_result(&mut **conn)?)
     })?
     .map(judged))

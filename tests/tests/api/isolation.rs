@@ -869,3 +869,66 @@ async fn an_access_token_from_a_cookie_refresh_sees_only_its_own_tenant() {
         assert_eq!(res.problem_code(), "not_found");
     }
 }
+
+/// Lists carry their related rows in the list's own (prepared, cached) statement: one pooled
+/// connection serving cooperation after cooperation must give each only its own related rows.
+#[actix_rt::test]
+async fn one_connection_serves_related_rows_of_tenant_after_tenant() {
+    let app = spawn_app_with_pool_size(1).await;
+    let mut setups = Vec::new();
+    for prefix in ["rel-a", "rel-b"] {
+        let g = crate::expert_groups::GroupSetup::new(&app, prefix).await;
+        let (_, bestuurder) = app.member_user(&g.p.t, Role::Bestuurder, None).await;
+        app.create(
+            &g.p.t,
+            "commitments",
+            &json!({ "reference": "26rel001", "title": "Wijkgericht handhaven",
+                     "municipalityId": g.p.ermelo, "madeOn": "2026-01-22",
+                     "madeById": bestuurder, "priorityIds": [g.p.coop_priority] }),
+        )
+        .await;
+        setups.push(g);
+    }
+    let ids = |items: &serde_json::Value, field: &str, key: &str| -> Vec<String> {
+        let mut out: Vec<String> = items
+            .as_array()
+            .expect("items")
+            .iter()
+            .flat_map(|i| i[field].as_array().expect("related").clone())
+            .filter_map(|r| r[key].as_str().map(str::to_owned))
+            .collect();
+        out.sort();
+        out
+    };
+    for _ in 0..3 {
+        for g in &setups {
+            let (slug, tok) = (g.p.slug(), &g.p.t.admin_token);
+            let groups = app
+                .get(&format!("/api/v1/tenants/{slug}/expert-groups"), tok)
+                .await;
+            assert_eq!(groups.status.as_u16(), 200, "{}", groups.text);
+            let mut own = vec![g.p.coop_priority.clone(), g.p.ermelo_priority.clone()];
+            own.sort();
+            assert_eq!(
+                ids(&groups.body["items"], "priorities", "id"),
+                own,
+                "{slug}"
+            );
+            assert_eq!(
+                ids(&groups.body["items"], "members", "userId"),
+                vec![g.member_id.to_string()],
+                "{slug}"
+            );
+            let commitments = app
+                .get(&format!("/api/v1/tenants/{slug}/commitments"), tok)
+                .await;
+            assert_eq!(commitments.status.as_u16(), 200, "{}", commitments.text);
+            assert_eq!(
+                ids(&commitments.body["items"], "priorities", "id"),
+                vec![g.p.coop_priority.clone()],
+                "{slug}"
+            );
+            assert_eq!(commitments.body["items"][0]["municipalityName"], "Ermelo");
+        }
+    }
+}
