@@ -1,12 +1,15 @@
 //! Access tokens: short-lived JWTs signed with Ed25519 (EdDSA). Issuer, audience, expiry and
 //! not-before are checked; only EdDSA is accepted, so `alg: none` and HMAC tokens are refused.
 
+use std::sync::Arc;
+
 use chrono::Utc;
 use jsonwebtoken::{Algorithm, Header, Validation};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::keys::TokenKeys;
+use super::verified_tokens::VerifiedTokens;
 
 /// Clock skew tolerated between replicas, in seconds.
 const LEEWAY_SECONDS: u64 = 5;
@@ -34,6 +37,8 @@ pub struct TokenIssuer {
     issuer: String,
     audience: String,
     ttl_seconds: i64,
+    /// Shared by clones: tokens whose signature this process checked.
+    verified: Arc<VerifiedTokens>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +56,7 @@ impl TokenIssuer {
             issuer,
             audience,
             ttl_seconds,
+            verified: Arc::default(),
         }
     }
 
@@ -97,7 +103,21 @@ impl TokenIssuer {
             .map_err(TokenError::Sign)
     }
 
+    /// The claims of a valid token: signed with this platform's key, of this issuer and
+    /// audience, and valid now. A token seen before skips the signature check (see
+    /// `verified_tokens`), not the times.
     pub fn verify(&self, token: &str) -> Result<AccessClaims, TokenError> {
+        let now = Utc::now().timestamp();
+        let leeway = LEEWAY_SECONDS as i64;
+        if let Some(claims) = self.verified.get(token, now, leeway) {
+            return Ok(claims);
+        }
+        let claims = self.verify_signature_and_times(token)?;
+        self.verified.insert(token, &claims, now);
+        Ok(claims)
+    }
+
+    fn verify_signature_and_times(&self, token: &str) -> Result<AccessClaims, TokenError> {
         let mut validation = Validation::new(Algorithm::EdDSA);
         validation.set_issuer(&[&self.issuer]);
         validation.set_audience(&[&self.audience]);
@@ -140,5 +160,39 @@ mod tests {
     fn another_key_is_refused() {
         let token = issuer().issue(Uuid::new_v4(), true, vec![]).expect("sign");
         assert!(issuer().verify(&token).is_err());
+    }
+
+    #[test]
+    fn a_token_verified_before_verifies_again_and_a_changed_one_does_not() {
+        let issuer = issuer();
+        let user = Uuid::new_v4();
+        let token = issuer.issue(user, false, vec![]).expect("sign");
+        assert_eq!(issuer.verify(&token).expect("first").sub, user);
+        assert_eq!(issuer.verify(&token).expect("again").sub, user);
+
+        // One character in the middle of the signature (the last one holds padding bits).
+        let at = token.len() - 10;
+        let swapped = if &token[at..=at] == "A" { "B" } else { "A" };
+        let tampered = format!("{}{swapped}{}", &token[..at], &token[at + 1..]);
+        assert!(issuer.verify(&tampered).is_err());
+
+        let mut other_claims = issuer.verify(&token).expect("valid");
+        other_claims.pa = true;
+        let forged = format!(
+            "{}.{}.{}",
+            token.split('.').next().expect("header"),
+            base64_payload(&other_claims),
+            token.rsplit('.').next().expect("signature")
+        );
+        assert!(
+            issuer.verify(&forged).is_err(),
+            "claims changed, signature kept"
+        );
+    }
+
+    fn base64_payload(claims: &AccessClaims) -> String {
+        use base64::Engine;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(serde_json::to_vec(claims).expect("json"))
     }
 }

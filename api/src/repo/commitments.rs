@@ -3,9 +3,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
-use diesel::expression::SqlLiteral;
 use diesel::sql_types::{Array, Record, Text, Uuid as SqlUuid};
 
+use super::fixed_sql::{FixedSql, fixed_sql};
 use super::paging::{page_of_related, total_rows};
 use uuid::Uuid;
 
@@ -69,8 +69,8 @@ const LINKS_SQL: &str = "\
 type LinksSql = (Text, Array<Record<(SqlUuid, SqlUuid, Text)>>);
 type Links = (String, Vec<(Uuid, Uuid, String)>);
 
-fn links_columns() -> SqlLiteral<LinksSql> {
-    diesel::dsl::sql(LINKS_SQL)
+fn links_columns() -> FixedSql<LinksSql> {
+    fixed_sql(LINKS_SQL)
 }
 
 fn linked((row, (municipality_name, priorities)): (CommitmentRow, Links)) -> LinkedCommitment {

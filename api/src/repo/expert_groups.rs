@@ -3,10 +3,10 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use diesel::expression::SqlLiteral;
 use diesel::sql_types::{Array, Nullable, Record, Text, Timestamptz, Uuid as SqlUuid};
 use uuid::Uuid;
 
+use super::fixed_sql::{FixedSql, fixed_sql};
 use super::paging::{page_of_related, total_rows};
 use super::reviews::DoneRow;
 
@@ -112,8 +112,8 @@ type Links = (
     Vec<(Uuid, String, Option<DateTime<Utc>>)>,
 );
 
-fn links_columns() -> SqlLiteral<LinksSql> {
-    diesel::dsl::sql(LINKS_SQL)
+fn links_columns() -> FixedSql<LinksSql> {
+    fixed_sql(LINKS_SQL)
 }
 
 fn linked((row, (priorities, members, done)): (ExpertGroupRow, Links)) -> LinkedGroup {

@@ -8,10 +8,10 @@
 
 use std::collections::HashMap;
 
-use diesel::expression::SqlLiteral;
 use diesel::sql_types::{Array, Float8, Nullable, Record, Text, Uuid as SqlUuid};
 use uuid::Uuid;
 
+use super::fixed_sql::{FixedSql, fixed_sql};
 use super::indicators::{IndicatorRow, TargetRow};
 use super::measurements::{self, MeasurementRow};
 use crate::db::{DbError, TenantConn};
@@ -37,8 +37,8 @@ type TargetSql = Record<(
 )>;
 
 /// Select this beside `IndicatorRow::as_select()` in a query on `indicators`.
-pub fn targets_column() -> SqlLiteral<Array<TargetSql>> {
-    diesel::dsl::sql(TARGETS_SQL)
+pub fn targets_column() -> FixedSql<Array<TargetSql>> {
+    fixed_sql(TARGETS_SQL)
 }
 
 type TargetInArea = (

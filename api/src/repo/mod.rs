@@ -16,6 +16,7 @@ pub mod commitments;
 pub mod districts;
 pub mod expert_groups;
 pub mod figures;
+mod fixed_sql;
 pub mod indicators;
 pub mod jobs;
 pub mod login_failures;

@@ -4,15 +4,16 @@
 //! window reads every matching row, so lists that only grow (the audit trail, the emails) are
 //! counted apart.
 
-use diesel::expression::SqlLiteral;
 use diesel::sql_types::BigInt;
+
+use super::fixed_sql::{FixedSql, fixed_sql};
 
 use crate::db::DbError;
 use crate::domain::page::{Page, PageRequest};
 
 /// `COUNT(*) OVER ()`: select it beside the row of each item of a page.
-pub fn total_rows() -> SqlLiteral<BigInt> {
-    diesel::dsl::sql("COUNT(*) OVER ()")
+pub fn total_rows() -> FixedSql<BigInt> {
+    fixed_sql("COUNT(*) OVER ()")
 }
 
 /// The page of `rows` (each with the window count). A page past the end has no row to carry

@@ -3,9 +3,9 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use diesel::expression::SqlLiteral;
 use uuid::Uuid;
 
+use super::fixed_sql::{FixedSql, fixed_sql};
 use super::paging::{page_of_related, total_rows};
 use super::reviews::{
     LATEST_JUDGEMENT_SQL, LatestJudgement, LatestJudgementRow, LatestJudgementSql,
@@ -46,8 +46,8 @@ pub struct JudgedPriority {
     pub latest_review: Option<LatestJudgementRow>,
 }
 
-fn judgement_column() -> SqlLiteral<LatestJudgementSql> {
-    diesel::dsl::sql(LATEST_JUDGEMENT_SQL)
+fn judgement_column() -> FixedSql<LatestJudgementSql> {
+    fixed_sql(LATEST_JUDGEMENT_SQL)
 }
 
 fn judged((row, latest_review): (PriorityRow, Option<LatestJudgement>)) -> JudgedPriority {

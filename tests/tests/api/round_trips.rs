@@ -6,7 +6,11 @@
 use diesel::RunQueryDsl;
 use diesel::connection::SimpleConnection;
 
-use crate::helpers::{Count, TestApp, demo_token, load_demo, spawn_app, superuser_conn};
+use diesel::sql_types::{BigInt, Text};
+
+use crate::helpers::{
+    Count, TestApp, demo_token, load_demo, spawn_app, spawn_app_with_pool_size, superuser_conn,
+};
 
 /// The statements the API sent to its own database (not this test's) for one GET of `path`.
 async fn statements_for(app: &TestApp, token: &str, path: &str) -> i64 {
@@ -81,4 +85,68 @@ async fn each_main_page_is_a_handful_of_statements() {
     }
     let expected: Vec<(&str, i64)> = pages.to_vec();
     assert_eq!(seen, expected, "statements per request (path, count)");
+}
+
+/// A prepared statement of the API's one pooled connection, as PostgreSQL counts its plans.
+#[derive(diesel::QueryableByName, Debug)]
+struct Prepared {
+    #[diesel(sql_type = Text)]
+    statement: String,
+    #[diesel(sql_type = BigInt)]
+    generic_plans: i64,
+    #[diesel(sql_type = BigInt)]
+    custom_plans: i64,
+}
+
+/// Planning a page's statement cost PostgreSQL more than running it: each list statement must
+/// stay prepared on its connection (no `diesel::dsl::sql` in it, which diesel never caches) and
+/// run its one generic plan again (`plan_cache_mode`, set per pooled connection).
+#[actix_rt::test]
+async fn each_page_statement_is_prepared_once_and_runs_its_generic_plan_again() {
+    let app = spawn_app_with_pool_size(1).await;
+    load_demo(&app).await;
+    let token = demo_token(&app, "bestuurder", "veluwe-west").await;
+    let lists = [
+        "municipalities",
+        "indicators",
+        "commitments",
+        "expert-groups",
+        "priorities",
+    ];
+    const RUNS: i64 = 3;
+    for _ in 0..RUNS {
+        for list in lists {
+            let path = format!("/api/v1/tenants/veluwe-west/{list}");
+            assert_eq!(app.get(&path, &token).await.status, 200, "{path}");
+        }
+    }
+    let pool = app.pool.clone();
+    let prepared = tokio::task::spawn_blocking(move || {
+        // The pool has one connection: the one that served the pages.
+        diesel::sql_query(
+            "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements \
+             WHERE statement LIKE '%COUNT(*) OVER ()%' ORDER BY statement",
+        )
+        .load::<Prepared>(&mut pool.get().expect("the API's connection"))
+        .expect("read pg_prepared_statements")
+    })
+    .await
+    .expect("join");
+    for list in [
+        "municipalities",
+        "indicators",
+        "commitments",
+        "expert_groups",
+        "priorities",
+    ] {
+        let page = prepared
+            .iter()
+            .find(|p| p.statement.starts_with(&format!("SELECT \"{list}\".")))
+            .unwrap_or_else(|| panic!("{list}: its page statement is not prepared: {prepared:#?}"));
+        // At least: loading the demo data may have run the same statement.
+        assert!(
+            page.generic_plans >= RUNS && page.custom_plans == 0,
+            "{list}: its one generic plan for every run, no custom plan: {page:?}"
+        );
+    }
 }
