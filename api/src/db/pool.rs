@@ -14,25 +14,13 @@ pub type PooledConn = PooledConnection<ConnectionManager<PgConnection>>;
 /// name outside the tenancy entry point fails ("relation does not exist") instead of finding data.
 pub const DEFAULT_SEARCH_PATH: &str = "\"\"";
 
-/// How every pooled connection starts: no schema (see [`DEFAULT_SEARCH_PATH`]), UTC, and
-/// generic plans for prepared statements.
-///
-/// Generic plans: diesel keeps the platform's statements prepared, but with PostgreSQL's default
-/// (`auto`) a statement with parameters such as `LIMIT $1` was planned again for its values on
-/// every run, and planning cost more than running (`scripts/bench-api`: generic plans gave the
-/// pages 10 to 50 % more requests/s). The platform's statements read small tables of one
-/// cooperation by key, where the values do not change the best plan. A plan still follows the
-/// tenant: PostgreSQL plans a prepared statement again when `search_path` differs from the one it
-/// was planned under, and checks the role's rights at every run.
 #[derive(Debug, Clone, Copy)]
 struct NeutralSession;
 
 impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for NeutralSession {
     fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
-        conn.batch_execute(
-            "SET search_path TO ''; SET TIME ZONE 'UTC'; SET plan_cache_mode = force_generic_plan",
-        )
-        .map_err(diesel::r2d2::Error::QueryError)
+        conn.batch_execute("SET search_path TO ''; SET TIME ZONE 'UTC'")
+            .map_err(diesel::r2d2::Error::QueryError)
     }
 }
 

@@ -115,15 +115,26 @@ where
 }
 
 /// The one statement that scopes a transaction to `tenant`. `set_config(…, true)` lasts until the
-/// transaction (or savepoint) ends, as `SET LOCAL` does, but three of them are one statement
-/// instead of three, and the statement reads the same for every tenant, so PostgreSQL's
+/// transaction (or savepoint) ends, as `SET LOCAL` does, but four of them are one statement
+/// instead of four, and the statement reads the same for every tenant, so PostgreSQL's
 /// statistics keep one entry for it instead of one per cooperation.
+///
+/// Generic plans inside a cooperation: diesel keeps the statements prepared, but PostgreSQL's
+/// default (`auto`) planned one with parameters such as `LIMIT $1` again for its values on every
+/// run, and planning cost more than running (`scripts/bench-api`: 10 to 50 % more requests/s per
+/// page with generic plans). A cooperation's tables are small and read by key, where the values
+/// do not change the best plan. Not outside: the platform's own tables (the job queue above all)
+/// have partial indexes on a status, which a generic plan with the status as a parameter cannot
+/// use. A plan still follows the tenant: PostgreSQL plans a prepared statement again when
+/// `search_path` differs from the one it was planned under, and checks the role's rights at
+/// every run.
 fn scope_sql(tenant: &TenantDb) -> String {
     // The names are validated `DbName`s (`tn_` + 32 hex digits) and a formatted Uuid holds only
     // hex digits and dashes, so no quoting can be escaped.
     format!(
         "SELECT set_config('search_path', '\"{schema}\"', true), set_config('role', '{role}', true), \
-         set_config('app.actor_id', '{actor}', true)",
+         set_config('app.actor_id', '{actor}', true), \
+         set_config('plan_cache_mode', 'force_generic_plan', true)",
         schema = tenant.schema,
         role = tenant.role,
         actor = tenant.actor.map(|a| a.to_string()).unwrap_or_default(),
@@ -151,7 +162,8 @@ where
             // A savepoint's settings would outlive it: restore the login role's settings so
             // that the caller continues as it was.
             conn.batch_execute(
-                "SELECT set_config('role', 'none', true), set_config('search_path', '', true)",
+                "SELECT set_config('role', 'none', true), set_config('search_path', '', true), \
+                 set_config('plan_cache_mode', 'auto', true)",
             )?;
             Ok(result)
         });

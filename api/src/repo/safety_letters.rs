@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
+use super::fixed_sql::fixed_sql;
 use super::paging::{page_of, total_rows};
 use uuid::Uuid;
 
@@ -137,9 +138,7 @@ fn with_plans(
         .filter(safety_letter_documents::letter_id.eq_any(&ids))
         .select((
             safety_letter_documents::letter_id,
-            diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Int4>>(
-                "octet_length(docx)",
-            ),
+            fixed_sql::<diesel::sql_types::Nullable<diesel::sql_types::Int4>>("octet_length(docx)"),
         ))
         .load(&mut **conn)?;
     Ok(rows

@@ -98,9 +98,15 @@ struct Prepared {
     custom_plans: i64,
 }
 
+#[derive(diesel::QueryableByName)]
+struct PlanCacheMode {
+    #[diesel(sql_type = Text)]
+    mode: String,
+}
+
 /// Planning a page's statement cost PostgreSQL more than running it: each list statement must
 /// stay prepared on its connection (no `diesel::dsl::sql` in it, which diesel never caches) and
-/// run its one generic plan again (`plan_cache_mode`, set per pooled connection).
+/// run its one generic plan again (`plan_cache_mode`, set in each cooperation's transaction).
 #[actix_rt::test]
 async fn each_page_statement_is_prepared_once_and_runs_its_generic_plan_again() {
     let app = spawn_app_with_pool_size(1).await;
@@ -121,17 +127,29 @@ async fn each_page_statement_is_prepared_once_and_runs_its_generic_plan_again() 
         }
     }
     let pool = app.pool.clone();
-    let prepared = tokio::task::spawn_blocking(move || {
+    let (prepared, mode) = tokio::task::spawn_blocking(move || {
         // The pool has one connection: the one that served the pages.
-        diesel::sql_query(
+        let mut conn = pool.get().expect("the API's connection");
+        let prepared = diesel::sql_query(
             "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements \
              WHERE statement LIKE '%COUNT(*) OVER ()%' ORDER BY statement",
         )
-        .load::<Prepared>(&mut pool.get().expect("the API's connection"))
-        .expect("read pg_prepared_statements")
+        .load::<Prepared>(&mut conn)
+        .expect("read pg_prepared_statements");
+        let mode = diesel::sql_query("SELECT current_setting('plan_cache_mode') AS mode")
+            .get_result::<PlanCacheMode>(&mut conn)
+            .expect("read plan_cache_mode")
+            .mode;
+        (prepared, mode)
     })
     .await
     .expect("join");
+    // Generic plans only inside a cooperation's transactions: the platform's tables (the job
+    // queue) have partial indexes on a status, which a generic plan could not use.
+    assert_eq!(
+        mode, "auto",
+        "plan_cache_mode outside a cooperation's transaction"
+    );
     for list in [
         "municipalities",
         "indicators",
