@@ -12,7 +12,8 @@ use std::sync::Mutex;
 use super::tokens::AccessClaims;
 
 /// Tokens kept at most: about 1 KB each. Enough for the users one API process serves within a
-/// token's lifetime; past it, expired tokens go first and else all (checked again on next use).
+/// token's lifetime; past it, expired tokens go first and else the one that expires soonest
+/// (whose signature is then checked again on its next use).
 const CAPACITY: usize = 1024;
 
 #[derive(Debug, Default)]
@@ -38,8 +39,16 @@ impl VerifiedTokens {
         };
         if cache.len() >= CAPACITY {
             cache.retain(|_, c| c.exp >= now);
-            if cache.len() >= CAPACITY {
-                cache.clear();
+        }
+        if cache.len() >= CAPACITY {
+            // Not all at once: many valid tokens (or one user signing in again and again) would
+            // then empty it for everyone. The one that expires first makes room.
+            let soonest = cache
+                .iter()
+                .min_by_key(|(_, c)| c.exp)
+                .map(|(t, _)| t.clone());
+            if let Some(token) = soonest {
+                cache.remove(&token);
             }
         }
         cache.insert(token.into(), claims.clone());
@@ -90,7 +99,7 @@ mod tests {
     }
 
     #[test]
-    fn a_full_cache_drops_expired_tokens_first_and_else_starts_over() {
+    fn a_full_cache_drops_expired_tokens_first_and_else_the_soonest_to_expire() {
         let kept = VerifiedTokens::default();
         for i in 0..CAPACITY {
             let exp = if i % 2 == 0 { 1_100 } else { 5_000 };
@@ -102,8 +111,15 @@ mod tests {
         assert!(kept.get("t1", 2_000, 5).is_some());
 
         for i in 0..CAPACITY {
-            kept.insert(&format!("u{i}"), &claims(2_000, 5_000), 2_000);
+            kept.insert(&format!("u{i}"), &claims(2_000, 6_000 + i as i64), 2_000);
         }
         assert!(kept.len() <= CAPACITY);
+        assert_eq!(kept.len(), CAPACITY, "full, not emptied");
+        assert!(
+            kept.get("t1", 2_000, 5).is_none(),
+            "expired soonest: went first"
+        );
+        assert!(kept.get("u0", 2_000, 5).is_some(), "newer tokens stay");
+        assert!(kept.get(&format!("u{}", CAPACITY - 1), 2_000, 5).is_some());
     }
 }
